@@ -1,0 +1,115 @@
+/**
+ * `atlas run <graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-]
+ * [--trace params]`: trains every train block, NDJSON events to FILE or stdout, progress on
+ * stderr. Exit 0 when every run completed, 3 when one diverged, 2 on bad input.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { CompileError, compileGraph } from '../../src-shared/engine/compileGraph';
+import type { RunEvent } from '../../src-shared/protocol/events';
+import { type CliIo, integerOption, parseOptions, progressBar, UsageError } from './cliIo';
+import { fileReaderBeside, GraphProblems, loadGraph } from './loadGraph';
+import { initNodeBackend } from './nodeBackend';
+
+export const RUN_USAGE =
+  'atlas run <graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-] [--trace params]';
+
+export interface RunOutcome {
+  readonly exitCode: number;
+  readonly done: RunEvent[];
+}
+
+export function parseRunArgs(args: readonly string[]) {
+  const { positional, options } = parseOptions(args, ['steps', 'seed', 'backend', 'events', 'trace']);
+  if (positional.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
+  const backend = options.get('backend') ?? 'auto';
+  if (!['auto', 'wasm', 'cpu'].includes(backend)) {
+    throw new UsageError(`--backend must be wasm or cpu, got '${backend}'`);
+  }
+  const trace = options.get('trace');
+  if (trace !== undefined && trace !== 'params') throw new UsageError(`--trace takes 'params', got '${trace}'`);
+  return {
+    file: positional[0]!,
+    steps: integerOption(options, 'steps', 1, 10_000_000),
+    seed: integerOption(options, 'seed', 0, 2 ** 31 - 1),
+    backend: backend as 'auto' | 'wasm' | 'cpu',
+    events: options.get('events'),
+    traceParams: trace === 'params',
+  };
+}
+
+/** Reports a problem the user can act on; returns the exit code. */
+export function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof GraphProblems) {
+    for (const line of error.lines) io.stderr.write(`${line}\n`);
+    return 2;
+  }
+  if (error instanceof CompileError) {
+    for (const p of error.problems) io.stderr.write(`${p.path}: ${p.message}\n`);
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`atlas: ${error.message}\n`);
+    return 2;
+  }
+  io.stderr.write(`atlas: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}
+
+export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return (await runGraphFile(args, io)).exitCode;
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+export async function runGraphFile(args: readonly string[], io: CliIo): Promise<RunOutcome> {
+  const opts = parseRunArgs(args);
+  const { graph, path } = await loadGraph(opts.file, io.cwd);
+  const backend = await initNodeBackend(opts.backend);
+  const compiled = compileGraph(graph, {
+    backend,
+    traceParams: opts.traceParams,
+    seed: opts.seed,
+    maxSteps: opts.steps,
+    readText: fileReaderBeside(path),
+  });
+  let sink: WriteStream | null = null;
+  const write = (line: string) => {
+    if (opts.events === '-') io.stdout.write(line);
+    else sink?.write(line);
+  };
+  if (opts.events && opts.events !== '-') sink = createWriteStream(resolve(io.cwd, opts.events));
+
+  io.stderr.write(`atlas: ${graph.name} · ${compiled.runs.length} run(s) · backend ${backend.name} (${backend.reason})\n`);
+  const done: RunEvent[] = [];
+  const progress = new Map<string, number>();
+  const total = compiled.runs.reduce((s, r) => s + r.totalSteps, 0);
+  let lastDraw = 0;
+  compiled.controller.events$.subscribe((event) => {
+    if (opts.events) write(`${JSON.stringify(event)}\n`);
+    if (event.type === 'step') progress.set(event.run, event.step + 1);
+    if (event.type === 'done') {
+      done.push(event);
+      progress.set(event.run, event.steps);
+      const detail = event.status === 'diverged' ? (event.reason ?? 'diverged') : `${event.status} after ${event.steps} steps`;
+      if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
+      io.stderr.write(`  ${event.run}: ${detail}, final loss ${event.finalLoss ?? 'NaN'}\n`);
+    }
+    const now = Date.now();
+    if (io.stderr.isTTY && now - lastDraw > 100) {
+      lastDraw = now;
+      const doneSteps = [...progress.values()].reduce((a, b) => a + b, 0);
+      io.stderr.write(`\r${progressBar(total ? doneSteps / total : 1)} ${doneSteps}/${total} steps`);
+    }
+  });
+  try {
+    await compiled.controller.start();
+  } finally {
+    compiled.dispose();
+    if (sink) await new Promise<void>((r) => sink!.end(r));
+  }
+  const diverged = done.some((e) => e.type === 'done' && e.status === 'diverged');
+  return { exitCode: diverged ? 3 : 0, done };
+}

@@ -1,0 +1,126 @@
+/**
+ * Drives a compiled graph's runs: start, pause, resume, single step, stop, and live
+ * parameter changes. Several runs advance side by side, one update each per round (an
+ * optimizer race). Events flow out through one RxJS stream.
+ */
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
+import type { ParamEvent, RunEvent } from '../../protocol/events';
+import type { TrainRun } from './trainRun';
+
+export type ControllerState = 'idle' | 'running' | 'paused' | 'finished';
+
+/** How long the loop works before yielding to the event loop (commands, UI, I/O). */
+const SLICE_MS = 12;
+
+export class RunController {
+  private readonly eventSubject = new Subject<RunEvent>();
+  private readonly stateSubject = new BehaviorSubject<ControllerState>('idle');
+  private wake: (() => void) | null = null;
+  private pendingSteps = 0;
+  private stopRequested = false;
+  private loop: Promise<void> | null = null;
+
+  /** Every event of every run, in order. Completes when the runs are finished. */
+  readonly events$: Observable<RunEvent> = this.eventSubject.asObservable();
+  readonly state$: Observable<ControllerState> = this.stateSubject.asObservable();
+
+  constructor(
+    readonly runs: readonly TrainRun[],
+    private readonly startEvents: () => RunEvent[],
+    private readonly onFinished: () => void = () => {},
+  ) {}
+
+  get state(): ControllerState {
+    return this.stateSubject.value;
+  }
+
+  /** Starts the runs; resolves when every run has ended (completed, diverged or stopped). */
+  start(): Promise<void> {
+    if (this.loop) return this.loop;
+    this.stateSubject.next('running');
+    this.loop = this.run();
+    return this.loop;
+  }
+
+  /** Starts paused: nothing happens until resume() or step(). */
+  startPaused(): Promise<void> {
+    if (this.loop) return this.loop;
+    this.stateSubject.next('paused');
+    this.loop = this.run();
+    return this.loop;
+  }
+
+  pause(): void {
+    if (this.state === 'running') this.stateSubject.next('paused');
+  }
+
+  resume(): void {
+    if (this.state !== 'paused') return;
+    this.stateSubject.next('running');
+    this.wakeUp();
+  }
+
+  /** One update of every active run while paused. */
+  step(): void {
+    if (this.state !== 'paused') return;
+    this.pendingSteps += 1;
+    this.wakeUp();
+  }
+
+  stop(): void {
+    if (this.state === 'finished') return;
+    this.stopRequested = true;
+    this.wakeUp();
+  }
+
+  /** Applies a parameter change to every run it concerns, at each one's next step. */
+  setParam(node: string, name: string, value: number | boolean | number[] | string): ParamEvent[] {
+    const touched = this.runs.filter((r) => !r.done && r.concerns(node));
+    if (touched.length === 0) throw new Error(`${node}.${name}: no active run uses this block`);
+    const events = touched.map((r) => r.setParam(node, name, value));
+    for (const e of events) this.eventSubject.next(e);
+    return events;
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      for (const e of this.startEvents()) this.eventSubject.next(e);
+      let sliceStart = Date.now();
+      while (this.runs.some((r) => !r.done)) {
+        if (this.stopRequested) break;
+        if (this.state === 'paused' && this.pendingSteps === 0) {
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+          });
+          sliceStart = Date.now();
+          continue;
+        }
+        if (this.pendingSteps > 0) this.pendingSteps -= 1;
+        for (const run of this.runs) {
+          if (run.done) continue;
+          for (const e of run.step()) this.eventSubject.next(e);
+        }
+        if (Date.now() - sliceStart > SLICE_MS || this.state === 'paused') {
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          sliceStart = Date.now();
+        }
+      }
+      for (const run of this.runs) {
+        if (!run.done) this.eventSubject.next(run.finish('stopped', `stopped at step ${run.stepIndex}`));
+      }
+      this.stateSubject.next('finished');
+      this.eventSubject.complete();
+    } catch (error) {
+      this.stateSubject.next('finished');
+      this.eventSubject.error(error);
+    } finally {
+      this.onFinished();
+    }
+  }
+}

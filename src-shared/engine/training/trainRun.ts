@@ -1,0 +1,397 @@
+/**
+ * One `train` block at run time: its parameters as tf.Variables, its optimizer and schedule,
+ * its minibatch cursor. `step()` performs one update and returns the events it produced.
+ * θ_k is the point before update k: the step event k carries the loss at θ_k on batch k and
+ * the lr used for update k.
+ */
+import * as tf from '@tensorflow/tfjs';
+import {
+  type DoneEvent,
+  finiteOrNull,
+  type MetricEvent,
+  type MetricName,
+  type ParamEvent,
+  type RunEvent,
+  type RunStatus,
+} from '../../protocol/events';
+import type { Batch, Dataset, DataSplit, Model, Optimizer, Schedule } from '../types';
+import { type BatchCursor, createBatchCursor, stepsPerEpoch } from './batches';
+import { hessianVectorProduct, topEigenvalue } from '../curvature';
+import { allFinite, flattenValues, globalNorm } from './tensors';
+
+export interface TrainSettings {
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly maxSteps: number | null;
+  readonly shuffle: boolean;
+  readonly evalEvery: number;
+  readonly seed: number;
+}
+
+export interface MetricRequest {
+  readonly node: string;
+  readonly metric: MetricName;
+  readonly every: number;
+}
+
+/** Parameters traced into step events only for small models (DESIGN: ≤ 64). */
+export const MAX_TRACED_PARAMS = 64;
+
+export interface TrainRunSpec {
+  readonly id: string;
+  readonly dataset: Dataset | null;
+  readonly datasetType: string | null;
+  readonly model: Model;
+  readonly modelNode: string;
+  readonly initial: readonly Float32Array[];
+  readonly optimizer: Optimizer;
+  readonly optimizerNode: string;
+  readonly schedule: Schedule | null;
+  readonly scheduleNode: string | null;
+  readonly scheduleParams: Readonly<Record<string, unknown>> | null;
+  /** Builds the schedule from (edited) params: a live schedule edit replays its progress. */
+  readonly rebuildSchedule?: (params: Record<string, unknown>) => Schedule;
+  readonly settings: TrainSettings;
+  readonly metrics: readonly MetricRequest[];
+  /** Latest value of the metric feeding `schedule.plateau`, if one is wired. */
+  readonly feedback?: () => number | undefined;
+  readonly traceParams: boolean;
+  readonly random: () => number;
+  readonly now: () => number;
+}
+
+/** Updates per epoch and in all, for a training set of n examples (null: a surface). */
+export function planRun(n: number | null, settings: TrainSettings): { totalSteps: number; stepsPerEpoch: number } {
+  // An analytic surface has no data: every step is a full, exact gradient step.
+  const perEpoch = n === null ? 1 : stepsPerEpoch(n, settings.batchSize);
+  const byEpochs = settings.epochs * perEpoch;
+  const totalSteps = settings.maxSteps != null ? Math.min(settings.maxSteps, byEpochs) : byEpochs;
+  return { totalSteps, stepsPerEpoch: perEpoch };
+}
+
+function splitTensors(split: DataSplit, numFeatures: number, classification: boolean) {
+  return {
+    x: tf.tensor2d(split.x, [split.n, numFeatures]),
+    y: classification ? tf.tensor1d(split.y, 'int32') : tf.tensor1d(split.y, 'float32'),
+  };
+}
+
+export class TrainRun {
+  readonly id: string;
+  readonly totalSteps: number;
+  readonly stepsPerEpoch: number;
+  status: RunStatus | 'running' = 'running';
+  stepIndex = 0;
+  private epoch = 0;
+  private readonly params: tf.Variable[];
+  private readonly cursor: BatchCursor | null;
+  private readonly train: { x: tf.Tensor2D; y: tf.Tensor1D } | null;
+  private readonly val: { x: tf.Tensor2D; y: tf.Tensor1D } | null;
+  private schedule: Schedule | null;
+  private scheduleParams: Record<string, unknown>;
+  private intervalsAdvanced = 0;
+  private lastLoss: number | null = null;
+  private readonly startTime: number;
+  private lastStepMs = 0;
+
+  constructor(private readonly spec: TrainRunSpec) {
+    this.id = spec.id;
+    const { dataset, settings, model } = spec;
+    this.params = tf.tidy(() =>
+      spec.initial.map((values, i) =>
+        tf.variable(tf.tensor(values, [...model.paramInfo[i]!.shape]), true, `${spec.id}/${i}`),
+      ),
+    );
+    this.schedule = spec.schedule;
+    this.scheduleParams = { ...(spec.scheduleParams ?? {}) };
+    if (dataset) {
+      const classification = dataset.task === 'classification';
+      this.train = splitTensors(dataset.train, dataset.numFeatures, classification);
+      this.val = dataset.val.n > 0 ? splitTensors(dataset.val, dataset.numFeatures, classification) : null;
+      this.cursor = createBatchCursor(dataset.train.n, settings.batchSize, settings.shuffle, spec.random);
+    } else {
+      this.train = null;
+      this.val = null;
+      this.cursor = null;
+    }
+    const plan = planRun(dataset ? dataset.train.n : null, settings);
+    this.totalSteps = plan.totalSteps;
+    this.stepsPerEpoch = plan.stepsPerEpoch;
+    this.startTime = spec.now();
+  }
+
+  get done(): boolean {
+    return this.status !== 'running';
+  }
+
+  get parameterCount(): number {
+    return this.spec.model.size;
+  }
+
+  /** Whether a live edit of `node` affects this run. */
+  concerns(node: string): boolean {
+    return node === this.id || node === this.spec.optimizerNode || node === this.spec.scheduleNode;
+  }
+
+  /** The current parameters, flattened (for traces, landscapes and final reports). */
+  currentParams(): Float32Array {
+    return flattenValues(this.params);
+  }
+
+  currentParamList(): Float32Array[] {
+    return this.params.map((p) => p.dataSync() as Float32Array).map((a) => Float32Array.from(a));
+  }
+
+  /** Performs update k = stepIndex and returns the events it produced. */
+  step(): RunEvent[] {
+    if (this.done) return [];
+    if (this.stepIndex >= this.totalSteps) return [this.finish('completed')];
+    const k = this.stepIndex;
+    const t0 = this.spec.now();
+    const events: RunEvent[] = [];
+    const picked = this.cursor?.next();
+    const epoch = picked ? picked.epoch : k;
+    this.epoch = epoch;
+    const batch = picked ? this.gather(picked.indices) : null;
+    const scheduled = this.schedule?.current();
+    if (scheduled?.momentum !== undefined) this.spec.optimizer.setHyper('momentum', scheduled.momentum);
+    const lr = scheduled ? scheduled.lr : Number(this.spec.optimizer.getHyper('lr'));
+    const trace = this.spec.traceParams && this.spec.model.size <= MAX_TRACED_PARAMS;
+    const traced = trace ? Array.from(flattenValues(this.params), finiteOrNull) : undefined;
+
+    let loss: number;
+    let gradNorm: number;
+    let diverged: string | null = null;
+    try {
+      const { value, grads } = tf.variableGrads(
+        () => this.spec.model.loss(this.params, batch),
+        this.params,
+      );
+      const gradList = this.params.map((p) => grads[p.name]!);
+      loss = value.dataSync()[0]!;
+      gradNorm = globalNorm(gradList);
+      value.dispose();
+      if (!Number.isFinite(loss)) diverged = `loss is ${loss}`;
+      else if (!Number.isFinite(gradNorm)) diverged = 'the gradient is not finite';
+      else {
+        this.spec.optimizer.step({
+          params: this.params,
+          grads: gradList,
+          lr,
+          hvp: (v) => hessianVectorProduct((ps) => this.spec.model.loss(ps, batch), this.params, v),
+        });
+      }
+      tf.dispose(gradList);
+    } finally {
+      if (batch) tf.dispose([batch.x, batch.y]);
+    }
+    this.lastStepMs = this.spec.now() - t0;
+    events.push({
+      type: 'step',
+      run: this.id,
+      step: k,
+      epoch,
+      loss: finiteOrNull(loss),
+      lr,
+      gradNorm: finiteOrNull(gradNorm),
+      ...(traced ? { params: traced } : {}),
+      time: this.spec.now() - this.startTime,
+    });
+    this.lastLoss = finiteOrNull(loss);
+    if (diverged) {
+      events.push(...this.metricEvents(k, loss, gradNorm, lr, null));
+      events.push(this.finish('diverged', `diverged at step ${k}: ${diverged}`));
+      return events;
+    }
+    if (!allFinite(flattenValues(this.params))) {
+      events.push(this.finish('diverged', `diverged at step ${k + 1}: the parameters are not finite`));
+      return events;
+    }
+    events.push(...this.metricEvents(k, loss, gradNorm, lr, batch ? picked!.indices : null));
+    this.stepIndex = k + 1;
+    const evalEvery = this.spec.settings.evalEvery;
+    if (this.val && evalEvery > 0 && (this.stepIndex % evalEvery === 0 || this.stepIndex === this.totalSteps)) {
+      events.push(...this.evaluate(this.stepIndex, epoch));
+    }
+    this.advanceSchedule(picked ? picked.epochEnded : true);
+    if (this.stepIndex >= this.totalSteps) events.push(this.finish('completed'));
+    return events;
+  }
+
+  /** Ends the run (stop, or after its last step); disposes tensors. Idempotent. */
+  finish(status: RunStatus, reason?: string): DoneEvent {
+    const finalLoss = status === 'completed' ? this.fullLoss() : this.lastLoss;
+    const event: DoneEvent = {
+      type: 'done',
+      run: this.id,
+      status,
+      steps: this.stepIndex,
+      finalLoss,
+      ...(reason ? { reason } : {}),
+      ...(this.spec.traceParams && this.spec.model.size <= MAX_TRACED_PARAMS
+        ? { params: Array.from(flattenValues(this.params), finiteOrNull) }
+        : {}),
+    };
+    this.status = status;
+    return event;
+  }
+
+  /** A live parameter change, applied before the next update. */
+  setParam(node: string, name: string, value: number | boolean | number[] | string): ParamEvent {
+    if (node === this.spec.optimizerNode) {
+      if (typeof value !== 'number' && typeof value !== 'boolean') {
+        throw new Error(`${node}.${name}: expected a number or boolean`);
+      }
+      this.spec.optimizer.setHyper(name, value);
+    } else if (node === this.spec.scheduleNode) {
+      const merged = { ...this.scheduleParams, [name]: value };
+      this.setScheduleParams(merged); // throws before anything changes
+      this.scheduleParams = merged;
+    } else if (node === this.id && name === 'batchSize' && typeof value === 'number') {
+      this.cursor?.setBatchSize(value);
+    } else {
+      throw new Error(`${node}.${name} cannot change while running; restart the run to apply it`);
+    }
+    return { type: 'param', run: this.id, node, name, value, step: this.stepIndex };
+  }
+
+  /** Replaces the schedule with one built from new params, at the same progress. */
+  private setScheduleParams(params: Record<string, unknown>): void {
+    if (!this.spec.rebuildSchedule) throw new Error(`${this.id}: this run has no schedule`);
+    const next = this.spec.rebuildSchedule(params);
+    for (let i = 0; i < this.intervalsAdvanced; i++) {
+      if (next.type === 'schedule.plateau') break; // plateau state depends on history: restart it
+      next.advance();
+    }
+    this.schedule = next;
+  }
+
+  dispose(): void {
+    tf.dispose(this.params);
+    if (this.train) tf.dispose([this.train.x, this.train.y]);
+    if (this.val) tf.dispose([this.val.x, this.val.y]);
+    this.spec.optimizer.dispose();
+  }
+
+  private gather(indices: Int32Array): Batch {
+    return tf.tidy(() => {
+      const idx = tf.tensor1d(indices, 'int32');
+      return { x: tf.gather(this.train!.x, idx) as tf.Tensor2D, y: tf.gather(this.train!.y, idx) as tf.Tensor1D };
+    });
+  }
+
+  private advanceSchedule(epochEnded: boolean): void {
+    const schedule = this.schedule;
+    if (!schedule) return;
+    if (schedule.interval === 'epoch' && !epochEnded) return;
+    if (schedule.type === 'schedule.plateau') {
+      const metric = this.spec.feedback?.() ?? this.lastLoss ?? undefined;
+      if (metric === undefined || !Number.isFinite(metric)) return;
+      schedule.advance(metric);
+    } else {
+      // OneCycle refuses to step past its total: hold its last value instead.
+      try {
+        schedule.advance();
+      } catch {
+        return;
+      }
+    }
+    this.intervalsAdvanced += 1;
+  }
+
+  private metricEvents(
+    k: number,
+    loss: number,
+    gradNorm: number,
+    lr: number,
+    indices: Int32Array | null,
+  ): MetricEvent[] {
+    const out: MetricEvent[] = [];
+    for (const request of this.spec.metrics) {
+      if (k % request.every !== 0) continue;
+      const value = this.metricValue(request.metric, loss, gradNorm, lr, indices);
+      if (value === undefined) continue;
+      out.push({ type: 'metric', run: this.id, node: request.node, metric: request.metric, step: k, value: finiteOrNull(value) });
+    }
+    return out;
+  }
+
+  private metricValue(
+    metric: MetricName,
+    loss: number,
+    gradNorm: number,
+    lr: number,
+    indices: Int32Array | null,
+  ): number | undefined {
+    switch (metric) {
+      case 'loss':
+        return loss;
+      case 'gradNorm':
+        return gradNorm;
+      case 'lr':
+        return lr;
+      case 'stepTime':
+        return this.lastStepMs;
+      case 'paramNorm':
+        return globalNorm(this.params);
+      case 'accuracy':
+        return indices && this.train ? this.accuracyOn(this.train, indices) : undefined;
+      case 'valLoss':
+      case 'valAccuracy':
+        return undefined; // carried by eval events; see evaluate()
+      case 'hessianTop':
+        return this.hessianTop();
+    }
+  }
+
+  private accuracyOn(split: { x: tf.Tensor2D; y: tf.Tensor1D }, indices: Int32Array | null): number | undefined {
+    const dataset = this.spec.dataset;
+    if (!dataset || dataset.task !== 'classification') return undefined;
+    return tf.tidy(() => {
+      const idx = indices ? tf.tensor1d(indices, 'int32') : null;
+      const x = idx ? tf.gather(split.x, idx) : split.x;
+      const y = idx ? tf.gather(split.y, idx) : split.y;
+      const predicted = tf.argMax(this.spec.model.forward(this.params, x as tf.Tensor2D), 1);
+      return tf.mean(tf.cast(tf.equal(predicted, tf.cast(y, 'int32')), 'float32')).dataSync()[0]!;
+    });
+  }
+
+  private hessianTop(): number {
+    const batch = this.train ? { x: this.train.x, y: this.train.y } : null;
+    const result = topEigenvalue(
+      (v) => hessianVectorProduct((ps) => this.spec.model.loss(ps, batch), this.params, v),
+      this.params.map((p) => p.shape),
+      { iters: 20, tol: 1e-4, seed: this.spec.settings.seed },
+    );
+    tf.dispose(result.vector);
+    return result.value;
+  }
+
+  /** Validation loss/accuracy after `step` updates, plus the val metric blocks' values. */
+  private evaluate(step: number, epoch: number): RunEvent[] {
+    const val = this.val!;
+    const valLoss = tf.tidy(() => this.spec.model.loss(this.params, val).dataSync()[0]!);
+    const valAccuracy = this.accuracyOn(val, null);
+    const events: RunEvent[] = [
+      {
+        type: 'eval',
+        run: this.id,
+        step,
+        epoch,
+        valLoss: finiteOrNull(valLoss),
+        ...(valAccuracy !== undefined ? { valAccuracy } : {}),
+      },
+    ];
+    for (const request of this.spec.metrics) {
+      const value = request.metric === 'valLoss' ? valLoss : request.metric === 'valAccuracy' ? valAccuracy : undefined;
+      if (value === undefined) continue;
+      events.push({ type: 'metric', run: this.id, node: request.node, metric: request.metric, step, value: finiteOrNull(value) });
+    }
+    return events;
+  }
+
+  /** Loss of the final parameters on the whole training set (exact for surfaces). */
+  private fullLoss(): number | null {
+    return tf.tidy(() => finiteOrNull(this.spec.model.loss(this.params, this.train).dataSync()[0]!));
+  }
+}

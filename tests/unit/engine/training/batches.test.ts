@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createBatchCursor, stepsPerEpoch } from '../../../../src-shared/engine/training/batches';
+import { createRng } from '../../../../src-shared/engine/random';
+
+describe('createBatchCursor', () => {
+  it('visits every example exactly once per epoch in consecutive batches, reshuffling each epoch', () => {
+    const rng = createRng(7);
+    const cursor = createBatchCursor(10, 4, true, () => rng.next());
+    const epochs: number[][] = [[], []];
+    const sizes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { indices, epoch, epochEnded } = cursor.next();
+      epochs[epoch]!.push(...indices);
+      sizes.push(indices.length);
+      expect(epochEnded).toBe(i % 3 === 2);
+    }
+    expect(sizes).toEqual([4, 4, 2, 4, 4, 2]);
+    for (const seen of epochs) expect([...seen].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(epochs[0]).not.toEqual(epochs[1]);
+  });
+
+  it('keeps data order without shuffle and applies a new batch size at the next batch', () => {
+    const cursor = createBatchCursor(5, 2, false, () => 0.5);
+    expect([...cursor.next().indices]).toEqual([0, 1]);
+    cursor.setBatchSize(3);
+    expect([...cursor.next().indices]).toEqual([2, 3, 4]);
+    cursor.setBatchSize(100);
+    expect([...cursor.next().indices]).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('counts steps per epoch with a short last batch', () => {
+    expect(stepsPerEpoch(10, 4)).toBe(3);
+    expect(stepsPerEpoch(8, 4)).toBe(2);
+    expect(stepsPerEpoch(3, 100)).toBe(1);
+  });
+});
