@@ -9,7 +9,7 @@ import type { MetricName, RunEvent } from '../protocol/events';
 import { MetricNameSchema } from '../protocol/events';
 import { createDataset } from './datasets';
 import { createModel } from './models';
-import { createOptimizer } from './optimizers';
+import { createOptimizer, cyclableMomentum } from './optimizers';
 import { createRng } from './random';
 import { createSchedule } from './schedules';
 import { estimateRunBytes, formatBytes, MEMORY_BUDGET_BYTES } from './training/memory';
@@ -168,12 +168,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
       const optimizer = attempt(optimizerNode, () => createOptimizer(optimizerNode.type, paramsOf(optimizerNode)));
       const scheduleNode = sourceOfKind(optimizerNode, 'schedule') ?? null;
       const baseLr = Number(optimizerNode.params.lr);
-      const baseMomentum =
-        optimizerNode.params.momentum !== undefined
-          ? Number(optimizerNode.params.momentum)
-          : optimizerNode.params.beta1 !== undefined
-            ? Number(optimizerNode.params.beta1)
-            : undefined;
+      const baseMomentum = cyclableMomentum(optimizer);
       const { totalSteps, stepsPerEpoch } = planRun(dataset ? dataset.train.n : null, settings);
       const totalIntervals = Math.max(1, scheduleNode?.params.interval === 'epoch' ? Math.ceil(totalSteps / stepsPerEpoch) : totalSteps);
       const buildSchedule = scheduleNode
@@ -187,6 +182,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
         id: train.id,
         dataset,
         datasetType: datasetNode?.type ?? null,
+        datasetNode: datasetNode?.id ?? null,
         model,
         modelNode: modelNode.id,
         initial,
@@ -200,7 +196,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
         metrics: metricNodesOf(train),
         feedback: feedbackKey ? () => latestMetric.get(feedbackKey) : undefined,
         traceParams: options.traceParams ?? false,
-        random: () => rng.next(),
+        rng,
         now: options.now ?? (() => performance.now()),
       });
       runs.push(run);

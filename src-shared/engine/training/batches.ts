@@ -1,41 +1,24 @@
 /**
- * Minibatches as the lecture describes them: shuffle the training set once per epoch, then
- * take consecutive groups of B examples. Indices only; the run gathers tensors from them.
+ * The trainer's position in its data: consecutive minibatches of a once-per-epoch shuffled
+ * order (the lecture's "shuffle like a deck of cards"). Unlike `epochBatches`, a cursor lets
+ * the batch size change mid-run (a live edit applies at the next batch).
  */
+import type { Rng } from '../random';
+
 export interface BatchCursor {
-  readonly epoch: number;
   /** Indices of the next batch, advancing to a new (reshuffled) epoch when one ends. */
   next(): { indices: Int32Array; epoch: number; epochEnded: boolean };
   setBatchSize(size: number): void;
 }
 
-export function createBatchCursor(
-  n: number,
-  initialBatchSize: number,
-  shuffle: boolean,
-  random: () => number,
-): BatchCursor {
-  let batchSize = Math.max(1, Math.min(initialBatchSize, n));
-  let order = new Int32Array(n);
+export function createBatchCursor(n: number, initialBatchSize: number, shuffle: boolean, rng: Rng): BatchCursor {
+  const clamp = (size: number) => Math.max(1, Math.min(Math.floor(size), n));
+  const newOrder = () => (shuffle ? rng.permutation(n) : Int32Array.from({ length: n }, (_, i) => i));
+  let batchSize = clamp(initialBatchSize);
+  let order = newOrder();
   let position = 0;
   let epoch = 0;
-
-  const newOrder = () => {
-    order = Int32Array.from({ length: n }, (_, i) => i);
-    if (!shuffle) return;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
-  };
-  newOrder();
-
   return {
-    get epoch() {
-      return epoch;
-    },
     next() {
       const end = Math.min(position + batchSize, n);
       const indices = order.slice(position, end);
@@ -45,17 +28,12 @@ export function createBatchCursor(
       if (epochEnded) {
         epoch += 1;
         position = 0;
-        newOrder();
+        order = newOrder();
       }
       return { indices, epoch: batchEpoch, epochEnded };
     },
     setBatchSize(size: number) {
-      batchSize = Math.max(1, Math.min(Math.floor(size), n));
+      batchSize = clamp(size);
     },
   };
-}
-
-/** Updates per epoch for n examples in batches of b (the last batch may be short). */
-export function stepsPerEpoch(n: number, batchSize: number): number {
-  return Math.max(1, Math.ceil(n / Math.max(1, Math.min(batchSize, n))));
 }

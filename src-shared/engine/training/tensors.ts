@@ -20,8 +20,3 @@ export function flattenValues(tensors: readonly tf.Tensor[]): Float32Array {
   }
   return out;
 }
-
-export function allFinite(values: ArrayLike<number>): boolean {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
-  return true;
-}

@@ -15,9 +15,11 @@ import {
   type RunStatus,
 } from '../../protocol/events';
 import type { Batch, Dataset, DataSplit, Model, Optimizer, Schedule } from '../types';
-import { type BatchCursor, createBatchCursor, stepsPerEpoch } from './batches';
+import { batchesPerEpoch } from '../datasets';
+import type { Rng } from '../random';
+import { type BatchCursor, createBatchCursor } from './batches';
 import { hessianVectorProduct, topEigenvalue } from '../curvature';
-import { allFinite, flattenValues, globalNorm } from './tensors';
+import { flattenValues, globalNorm } from './tensors';
 
 export interface TrainSettings {
   readonly epochs: number;
@@ -41,6 +43,7 @@ export interface TrainRunSpec {
   readonly id: string;
   readonly dataset: Dataset | null;
   readonly datasetType: string | null;
+  readonly datasetNode: string | null;
   readonly model: Model;
   readonly modelNode: string;
   readonly initial: readonly Float32Array[];
@@ -56,14 +59,14 @@ export interface TrainRunSpec {
   /** Latest value of the metric feeding `schedule.plateau`, if one is wired. */
   readonly feedback?: () => number | undefined;
   readonly traceParams: boolean;
-  readonly random: () => number;
+  readonly rng: Rng;
   readonly now: () => number;
 }
 
 /** Updates per epoch and in all, for a training set of n examples (null: a surface). */
 export function planRun(n: number | null, settings: TrainSettings): { totalSteps: number; stepsPerEpoch: number } {
   // An analytic surface has no data: every step is a full, exact gradient step.
-  const perEpoch = n === null ? 1 : stepsPerEpoch(n, settings.batchSize);
+  const perEpoch = n === null ? 1 : batchesPerEpoch(n, Math.min(settings.batchSize, n));
   const byEpochs = settings.epochs * perEpoch;
   const totalSteps = settings.maxSteps != null ? Math.min(settings.maxSteps, byEpochs) : byEpochs;
   return { totalSteps, stepsPerEpoch: perEpoch };
@@ -93,13 +96,14 @@ export class TrainRun {
   private lastLoss: number | null = null;
   private readonly startTime: number;
   private lastStepMs = 0;
+  private disposed = false;
 
   constructor(private readonly spec: TrainRunSpec) {
     this.id = spec.id;
     const { dataset, settings, model } = spec;
     this.params = tf.tidy(() =>
       spec.initial.map((values, i) =>
-        tf.variable(tf.tensor(values, [...model.paramInfo[i]!.shape]), true, `${spec.id}/${i}`),
+        tf.variable(tf.tensor(values, [...model.paramInfo[i]!.shape]), true),
       ),
     );
     this.schedule = spec.schedule;
@@ -108,7 +112,7 @@ export class TrainRun {
       const classification = dataset.task === 'classification';
       this.train = splitTensors(dataset.train, dataset.numFeatures, classification);
       this.val = dataset.val.n > 0 ? splitTensors(dataset.val, dataset.numFeatures, classification) : null;
-      this.cursor = createBatchCursor(dataset.train.n, settings.batchSize, settings.shuffle, spec.random);
+      this.cursor = createBatchCursor(dataset.train.n, settings.batchSize, settings.shuffle, spec.rng);
     } else {
       this.train = null;
       this.val = null;
@@ -130,7 +134,8 @@ export class TrainRun {
 
   /** Whether a live edit of `node` affects this run. */
   concerns(node: string): boolean {
-    return node === this.id || node === this.spec.optimizerNode || node === this.spec.scheduleNode;
+    const { optimizerNode, scheduleNode, modelNode, datasetNode } = this.spec;
+    return [this.id, optimizerNode, scheduleNode, modelNode, datasetNode].includes(node);
   }
 
   /** The current parameters, flattened (for traces, landscapes and final reports). */
@@ -203,10 +208,6 @@ export class TrainRun {
       events.push(this.finish('diverged', `diverged at step ${k}: ${diverged}`));
       return events;
     }
-    if (!allFinite(flattenValues(this.params))) {
-      events.push(this.finish('diverged', `diverged at step ${k + 1}: the parameters are not finite`));
-      return events;
-    }
     events.push(...this.metricEvents(k, loss, gradNorm, lr, batch ? picked!.indices : null));
     this.stepIndex = k + 1;
     const evalEvery = this.spec.settings.evalEvery;
@@ -220,6 +221,9 @@ export class TrainRun {
 
   /** Ends the run (stop, or after its last step); disposes tensors. Idempotent. */
   finish(status: RunStatus, reason?: string): DoneEvent {
+    if (this.disposed) {
+      return { type: 'done', run: this.id, status, steps: this.stepIndex, finalLoss: this.lastLoss, ...(reason ? { reason } : {}) };
+    }
     const finalLoss = status === 'completed' ? this.fullLoss() : this.lastLoss;
     const event: DoneEvent = {
       type: 'done',
@@ -267,6 +271,9 @@ export class TrainRun {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.status === 'running') this.status = 'stopped';
     tf.dispose(this.params);
     if (this.train) tf.dispose([this.train.x, this.train.y]);
     if (this.val) tf.dispose([this.val.x, this.val.y]);
@@ -392,6 +399,9 @@ export class TrainRun {
 
   /** Loss of the final parameters on the whole training set (exact for surfaces). */
   private fullLoss(): number | null {
-    return tf.tidy(() => finiteOrNull(this.spec.model.loss(this.params, this.train).dataSync()[0]!));
+    const loss = tf.tidy(() => this.spec.model.loss(this.params, this.train));
+    const value = loss.dataSync()[0]!;
+    loss.dispose();
+    return finiteOrNull(value);
   }
 }

@@ -1,0 +1,101 @@
+/**
+ * Turns an optimizer definition (hyper-parameters + one update rule) into an `Optimizer`:
+ * the shared checks, the step counter, tidy discipline and state ownership live here once.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Optimizer, StepContext } from '../types';
+import { type CrossCheck, type HyperSpecs, Hypers } from './hyper';
+import { Slots } from './slots';
+
+/** What one update sees. `t` is torch's step count for this update: 1 on the first. */
+export interface UpdateArgs {
+  readonly params: readonly tf.Variable[];
+  readonly grads: readonly tf.Tensor[];
+  readonly lr: number;
+  readonly t: number;
+  readonly hyper: Hypers;
+  readonly slots: Slots;
+  readonly hvp?: StepContext['hvp'];
+}
+
+/** Runs inside tf.tidy; assigns params and slots in place. May keep JS scalars in a closure. */
+export type Update = (args: UpdateArgs) => void;
+
+export interface OptimizerDefinition {
+  readonly type: string;
+  readonly specs: HyperSpecs;
+  readonly aliases?: Readonly<Record<string, string>>;
+  readonly crossCheck?: CrossCheck;
+  /** Fresh update function per optimizer instance (so scalar state is per instance). */
+  readonly makeUpdate: () => Update;
+}
+
+function checkContext(type: string, ctx: StepContext): void {
+  if (ctx.params.length !== ctx.grads.length) {
+    throw new Error(
+      `${type}: got ${ctx.grads.length} gradients for ${ctx.params.length} parameters`,
+    );
+  }
+  ctx.params.forEach((p, i) => {
+    const g = ctx.grads[i];
+    if (!tf.util.arraysEqual(p.shape, g.shape)) {
+      throw new Error(
+        `${type}: gradient ${i} has shape [${g.shape}] but parameter ${i} has [${p.shape}]`,
+      );
+    }
+  });
+  if (!Number.isFinite(ctx.lr) || ctx.lr < 0) {
+    throw new Error(`${type}: learning rate must be a finite number >= 0, got ${ctx.lr}`);
+  }
+}
+
+export function buildOptimizer(
+  def: OptimizerDefinition,
+  params: Readonly<Record<string, unknown>>,
+): Optimizer {
+  const hyper = new Hypers(def.type, def.specs, params, def.aliases, def.crossCheck);
+  const slots = new Slots();
+  const update = def.makeUpdate();
+  let steps = 0;
+  let disposed = false;
+  const alive = (): void => {
+    if (disposed) throw new Error(`${def.type}: used after dispose()`);
+  };
+
+  return {
+    type: def.type,
+    step(ctx: StepContext): void {
+      alive();
+      checkContext(def.type, ctx);
+      const t = steps + 1;
+      tf.tidy(() =>
+        update({
+          params: ctx.params,
+          grads: ctx.grads,
+          lr: ctx.lr,
+          t,
+          hyper,
+          slots,
+          hvp: ctx.hvp,
+        }),
+      );
+      steps = t;
+    },
+    setHyper(name: string, value: number | boolean): void {
+      alive();
+      hyper.set(name, value);
+    },
+    getHyper(name: string): number | boolean {
+      return hyper.get(name);
+    },
+    state(): Record<string, readonly tf.Tensor[]> {
+      alive();
+      return slots.record();
+    },
+    dispose(): void {
+      if (disposed) return;
+      disposed = true;
+      slots.dispose();
+    },
+  };
+}

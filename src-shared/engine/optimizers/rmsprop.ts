@@ -1,0 +1,55 @@
+/**
+ * torch.optim.RMSprop with beta = torch's alpha: s ← β·s + (1 − β)·g²; centered also keeps
+ * ḡ ← β·ḡ + (1 − β)·g and uses s − ḡ²; denominator √(·) + ε (ε outside the root, not
+ * tf.train's inside); with momentum μ: b ← μ·b + g/denom (b starts at zero), θ ← θ − lr·b;
+ * otherwise θ ← θ − lr·g/denom.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Optimizer } from '../types';
+import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { nonNegative, unitInterval } from './hyper';
+import { emaOfSquare, lerp, withL2 } from './torch-ops';
+
+export const rmspropDefinition: OptimizerDefinition = {
+  type: 'optimizer.rmsprop',
+  specs: {
+    lr: { default: 0.01, check: nonNegative },
+    // torch only asks alpha >= 0; above 1 the average is meaningless, so it is refused here.
+    beta: { default: 0.99, check: unitInterval },
+    eps: { default: 1e-8, check: nonNegative },
+    momentum: { default: 0, check: nonNegative },
+    centered: { default: false },
+    weightDecay: { default: 0, check: nonNegative },
+  },
+  makeUpdate: () => (a) => {
+    const beta = a.hyper.num('beta');
+    const eps = a.hyper.num('eps');
+    const momentum = a.hyper.num('momentum');
+    const centered = a.hyper.bool('centered');
+    const weightDecay = a.hyper.num('weightDecay');
+    a.params.forEach((p, i) => {
+      const g = withL2(a.grads[i], p, weightDecay);
+      const s = a.slots.ensure('s', i, p);
+      s.assign(emaOfSquare(s, g, beta));
+      let denom: tf.Tensor;
+      if (centered) {
+        const gAvg = a.slots.ensure('gradAvg', i, p);
+        gAvg.assign(lerp(gAvg, g, 1 - beta));
+        denom = tf.add(tf.sqrt(tf.sub(s, tf.mul(gAvg, gAvg))), eps);
+      } else {
+        denom = tf.add(tf.sqrt(s), eps);
+      }
+      if (momentum > 0) {
+        const b = a.slots.ensure('velocity', i, p);
+        b.assign(tf.add(tf.mul(b, momentum), tf.div(g, denom)));
+        p.assign(tf.sub(p, tf.mul(b, a.lr)));
+      } else {
+        p.assign(tf.sub(p, tf.mul(tf.div(g, denom), a.lr)));
+      }
+    });
+  },
+};
+
+export function createRmsprop(params: Readonly<Record<string, unknown>> = {}): Optimizer {
+  return buildOptimizer(rmspropDefinition, params);
+}

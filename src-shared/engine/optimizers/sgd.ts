@@ -1,0 +1,51 @@
+/**
+ * torch.optim.SGD: g ← ∇ + wd·θ; with momentum μ the buffer starts as b₁ = g (not zero) and then
+ * b ← μ·b + (1 − dampening)·g; Nesterov steps along g + μ·b; θ ← θ − lr·(that).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Optimizer } from '../types';
+import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { nonNegative } from './hyper';
+import { withL2 } from './torch-ops';
+
+export const sgdDefinition: OptimizerDefinition = {
+  type: 'optimizer.sgd',
+  specs: {
+    lr: { default: 0.01, check: nonNegative },
+    momentum: { default: 0, check: nonNegative },
+    dampening: { default: 0 },
+    nesterov: { default: false },
+    weightDecay: { default: 0, check: nonNegative },
+  },
+  crossCheck: (get) =>
+    get('nesterov') === true && ((get('momentum') as number) <= 0 || get('dampening') !== 0)
+      ? 'Nesterov momentum requires a momentum > 0 and zero dampening'
+      : undefined,
+  makeUpdate: () => (a) => {
+    const momentum = a.hyper.num('momentum');
+    const dampening = a.hyper.num('dampening');
+    const nesterov = a.hyper.bool('nesterov');
+    const weightDecay = a.hyper.num('weightDecay');
+    a.params.forEach((p, i) => {
+      let g = withL2(a.grads[i], p, weightDecay);
+      if (momentum !== 0) {
+        let buf: tf.Tensor;
+        if (!a.slots.has('velocity', i)) {
+          buf = a.slots.initFrom('velocity', i, g);
+        } else {
+          const v = a.slots.get('velocity', i);
+          // g·1 is exact, so skipping it for dampening 0 changes no value and saves an op.
+          const fresh = dampening === 0 ? g : tf.mul(g, 1 - dampening);
+          v.assign(tf.add(tf.mul(v, momentum), fresh));
+          buf = v;
+        }
+        g = nesterov ? tf.add(g, tf.mul(buf, momentum)) : buf;
+      }
+      p.assign(tf.sub(p, tf.mul(g, a.lr)));
+    });
+  },
+};
+
+export function createSgd(params: Readonly<Record<string, unknown>> = {}): Optimizer {
+  return buildOptimizer(sgdDefinition, params);
+}

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: every benchmark, each measuring two things side by side in one run and
+ * printing their ratio. Not a test: these machines are shared and noisy, so the figures are
+ * read by people (and quoted in closing notes), never asserted.
+ */
+import { formatTable, type BenchRow } from './report';
+import { benchTraining } from './training.bench';
+
+const suites: Record<string, () => Promise<BenchRow[]>> = {
+  training: benchTraining,
+  landscape: async () => (await import('./landscape.bench')).benchLandscapeRows(),
+};
+
+const only = process.argv.slice(2);
+const rows: BenchRow[] = [];
+for (const [name, suite] of Object.entries(suites)) {
+  if (only.length && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    rows.push(...(await suite()));
+  } catch (error) {
+    process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+console.log(formatTable(rows));

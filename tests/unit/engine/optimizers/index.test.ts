@@ -1,0 +1,141 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createOptimizer,
+  cyclableMomentum,
+  optimizerTypes,
+  updateRules,
+} from '../../../../src-shared/engine/optimizers';
+import type { Optimizer } from '../../../../src-shared/engine/types';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Catalog defaults (DESIGN.md) for each type. */
+const catalogDefaults: Record<string, Record<string, number | boolean>> = {
+  'optimizer.sgd': { lr: 0.01, momentum: 0, nesterov: false, weightDecay: 0 },
+  'optimizer.adagrad': { lr: 0.01, eps: 1e-10, initialAccumulator: 0 },
+  'optimizer.rmsprop': { lr: 0.01, beta: 0.99, eps: 1e-8, momentum: 0, centered: false },
+  'optimizer.adam': { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, amsgrad: false },
+  'optimizer.adamw': { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 },
+  'optimizer.nadam': { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 0.004 },
+  'optimizer.radam': { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+  'optimizer.newton': { lr: 1, damping: 0 },
+};
+
+describe('createOptimizer', () => {
+  it('knows every catalog optimizer, with its defaults and an update rule', () => {
+    expect([...optimizerTypes].sort()).toEqual(Object.keys(catalogDefaults).sort());
+    for (const type of optimizerTypes) {
+      const opt = createOptimizer(type, {});
+      expect(opt.type).toBe(type);
+      for (const [name, value] of Object.entries(catalogDefaults[type])) {
+        expect(opt.getHyper(name), `${type}.${name}`).toBe(value);
+      }
+      expect(updateRules[type]).toMatch(/\\theta/);
+      opt.dispose();
+    }
+    expect(updateRules['optimizer.adam']).toContain('\\hat{m}_k &= \\frac{m_k}{1 - \\beta_1^k}');
+  });
+
+  it('accepts every catalog param and passes it through', () => {
+    for (const [type, params] of Object.entries(catalogDefaults)) {
+      const opt = createOptimizer(type, params);
+      opt.dispose();
+    }
+    const opt = createOptimizer('optimizer.rmsprop', { beta: 0.9, centered: true, momentum: 0.5 });
+    expect(opt.getHyper('beta')).toBe(0.9);
+    expect(opt.getHyper('centered')).toBe(true);
+    opt.dispose();
+  });
+
+  it('gives clear errors for a bad type or bad params', () => {
+    expect(() => createOptimizer('optimizer.lion', {})).toThrow(
+      "unknown optimizer type 'optimizer.lion' (known: optimizer.sgd",
+    );
+    expect(() => createOptimizer('optimizer.adam', { lr: -0.1 })).toThrow(
+      'optimizer.adam: lr must be >= 0, got -0.1',
+    );
+    expect(() => createOptimizer('optimizer.adam', { beta1: 1.2 })).toThrow(
+      'beta1 must be in [0, 1)',
+    );
+    expect(() => createOptimizer('optimizer.adam', JSON.parse('{"__proto__": 1}'))).toThrow(
+      "unknown parameter '__proto__'",
+    );
+  });
+
+  it('names the momentum OneCycle may cycle', () => {
+    const cases: [string, Record<string, unknown>, number | undefined][] = [
+      ['optimizer.sgd', { momentum: 0.9 }, 0.9],
+      ['optimizer.rmsprop', {}, 0],
+      ['optimizer.adam', { beta1: 0.8 }, 0.8],
+      ['optimizer.nadam', {}, 0.9],
+      ['optimizer.adagrad', {}, undefined],
+      ['optimizer.newton', {}, undefined],
+    ];
+    for (const [type, params, expected] of cases) {
+      const opt = createOptimizer(type, params);
+      expect(cyclableMomentum(opt), type).toBe(expected);
+      opt.dispose();
+    }
+  });
+});
+
+describe('tensor discipline', () => {
+  function run(opt: Optimizer, steps: number, params: tf.Variable[]): void {
+    for (let k = 0; k < steps; k++) {
+      const grads = params.map((p) => tf.tidy(() => tf.mul(p, tf.tensor1d([1, 10]))));
+      opt.step({
+        params,
+        grads,
+        lr: 1e-3,
+        hvp: (v) => v.map((t) => tf.mul(t, tf.tensor1d([1, 10]))),
+      });
+      tf.dispose(grads);
+    }
+  }
+
+  it.each(optimizerTypes)('%s: numTensors flat over 1000 steps, all freed by dispose', (type) => {
+    const params = [tf.tidy(() => tf.variable(tf.tensor1d([1, -2])))];
+    const start = tf.memory().numTensors;
+    const extra =
+      type === 'optimizer.newton'
+        ? {}
+        : type === 'optimizer.sgd'
+          ? { momentum: 0.9, nesterov: true, weightDecay: 0.01 }
+          : type === 'optimizer.rmsprop'
+            ? { momentum: 0.9, centered: true }
+            : type === 'optimizer.adam' || type === 'optimizer.adamw'
+              ? { amsgrad: true }
+              : {};
+    const opt = createOptimizer(type, extra);
+    run(opt, 10, params);
+    const after10 = tf.memory().numTensors;
+    run(opt, 990, params);
+    expect(tf.memory().numTensors).toBe(after10);
+    const [x] = params[0].dataSync();
+    expect(Number.isFinite(x)).toBe(true);
+    opt.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+    expect(() => opt.step({ params, grads: params, lr: 0.1 })).toThrow('used after dispose');
+    params[0].dispose();
+  });
+
+  it('rejects mismatched gradients and a bad lr without touching the params', () => {
+    const params = [tf.tidy(() => tf.variable(tf.tensor1d([1, 2])))];
+    const opt = createOptimizer('optimizer.sgd', {});
+    const wrong = tf.tensor1d([1, 2, 3]);
+    expect(() => opt.step({ params, grads: [wrong], lr: 0.1 })).toThrow(
+      'optimizer.sgd: gradient 0 has shape [3] but parameter 0 has [2]',
+    );
+    expect(() => opt.step({ params, grads: [], lr: 0.1 })).toThrow(
+      'got 0 gradients for 1 parameters',
+    );
+    expect(() => opt.step({ params, grads: params, lr: -1 })).toThrow('learning rate must be');
+    expect(Array.from(params[0].dataSync())).toEqual([1, 2]);
+    wrong.dispose();
+    opt.dispose();
+    params[0].dispose();
+  });
+});
