@@ -1,0 +1,123 @@
+/**
+ * model.cnn: a small conv net for image data (the 8×8 digits). Each conv block is a
+ * `same`-padded convolution (stride 1) + bias + relu + 2×2 max-pool (stride 2, `same`; skipped
+ * once the image is 1 pixel wide); then the flattened features go through relu dense layers
+ * and a final dense layer to the logits. Kernels are [kh, kw, cin, cout] (filters on axis 3).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { ParamReader } from '../datasets/block-params';
+import { createRng } from '../random';
+import type { Batch, Model, ParamInfo } from '../types';
+import { biasInfo, initKernel, kernelInfo, taskLoss } from './layers';
+import type { ModelData } from './model-data';
+
+const TYPE = 'model.cnn';
+
+/**
+ * A stride-1 `same` convolution as patches × kernel (im2col). Same result as tf.conv2d, but
+ * differentiable on every backend: the wasm backend lacks Conv2DBackpropFilter, so tf.conv2d
+ * cannot be trained there. Patches: k² shifted slices of the padded image, concatenated on
+ * the channel axis in (dy, dx, cin) order — the row order of the kernel reshaped to [k²·cin, cout].
+ */
+export function conv2dSame(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [n, h, w, cin] = image.shape;
+    const [k, , , cout] = kernel.shape;
+    const before = Math.floor((k - 1) / 2);
+    const after = k - 1 - before;
+    const padded = tf.pad(image, [
+      [0, 0],
+      [before, after],
+      [before, after],
+      [0, 0],
+    ]);
+    const patches: tf.Tensor4D[] = [];
+    for (let dy = 0; dy < k; dy++) {
+      for (let dx = 0; dx < k; dx++) patches.push(tf.slice(padded, [0, dy, dx, 0], [n, h, w, cin]));
+    }
+    const columns = tf.reshape(tf.concat(patches, 3), [n * h * w, k * k * cin]);
+    const product = tf.matMul(columns as tf.Tensor2D, tf.reshape(kernel, [k * k * cin, cout]));
+    return tf.reshape(product, [n, h, w, cout]);
+  });
+}
+
+export function createCnn(params: Record<string, unknown>, data: ModelData): Model {
+  const p = new ParamReader(TYPE, params);
+  if (!data.imageShape) {
+    throw new Error(
+      `${TYPE}: needs image data (e.g. dataset.digits); this dataset has no image shape`,
+    );
+  }
+  if (data.task !== 'classification') throw new Error(`${TYPE}: needs a classification dataset`);
+  const channels = p.numbers('channels', [8, 16], { integer: true, min: 1, max: 256 });
+  if (channels.length < 1 || channels.length > 6) {
+    p.fail('channels', `must list 1 to 6 conv layers, got ${channels.length}`);
+  }
+  const kernel = p.number('kernel', 3, { integer: true, min: 1, max: 9 });
+  const dense = p.numbers('dense', [64], { integer: true, min: 1, max: 4096 });
+  const seed = p.number('seed', 0);
+  const [height, width, depth] = data.imageShape;
+
+  const paramInfo: ParamInfo[] = [];
+  const pools: boolean[] = [];
+  let [h, w, c] = [height, width, depth];
+  channels.forEach((out, i) => {
+    paramInfo.push(
+      kernelInfo(`conv${i + 1}`, [kernel, kernel, c, out]),
+      biasInfo(`conv${i + 1}`, out),
+    );
+    const pool = Math.min(h, w) >= 2;
+    pools.push(pool);
+    if (pool) [h, w] = [Math.ceil(h / 2), Math.ceil(w / 2)];
+    c = out;
+  });
+  const widths = [h * w * c, ...dense, data.numClasses];
+  for (let l = 0; l + 1 < widths.length; l++) {
+    const name = `dense${l + 1}`;
+    paramInfo.push(kernelInfo(name, [widths[l], widths[l + 1]]), biasInfo(name, widths[l + 1]));
+  }
+  const convParams = 2 * channels.length;
+  const size = paramInfo.reduce((sum, info) => sum + info.shape.reduce((a, b) => a * b, 1), 0);
+
+  const forward = (ps: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
+    tf.tidy(() => {
+      let image = tf.reshape(x, [x.shape[0], height, width, depth]) as tf.Tensor4D;
+      channels.forEach((_, i) => {
+        const conv = conv2dSame(image, ps[2 * i] as tf.Tensor4D);
+        image = tf.relu(tf.add(conv, ps[2 * i + 1])) as tf.Tensor4D;
+        if (pools[i]) image = tf.maxPool(image, 2, 2, 'same');
+      });
+      let hidden: tf.Tensor2D = tf.reshape(image, [x.shape[0], -1]);
+      const layers = (ps.length - convParams) / 2;
+      for (let l = 0; l < layers; l++) {
+        const k = convParams + 2 * l;
+        const z = tf.add(tf.matMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]) as tf.Tensor2D;
+        hidden = l === layers - 1 ? z : tf.relu(z);
+      }
+      return hidden;
+    });
+
+  return {
+    type: TYPE,
+    task: 'classification',
+    paramInfo,
+    size,
+    initialValues() {
+      const rng = createRng(seed);
+      return paramInfo.map((info) => {
+        if (info.role === 'bias') return new Float32Array(info.shape[0]);
+        const count = info.shape.reduce((a, b) => a * b, 1);
+        // Keras' fans: receptive field × channels in / out.
+        const field = info.shape.length === 4 ? info.shape[0] * info.shape[1] : 1;
+        const fanIn = field * info.shape[info.shape.length - 2];
+        const fanOut = field * info.shape[info.shape.length - 1];
+        return initKernel(rng, count, fanIn, fanOut, 'glorot');
+      });
+    },
+    forward,
+    loss(ps: readonly tf.Tensor[], batch: Batch | null): tf.Scalar {
+      if (!batch) throw new Error(`${TYPE}: loss needs a batch of data`);
+      return tf.tidy(() => taskLoss('classification', forward(ps, batch.x), batch.y));
+    },
+  };
+}

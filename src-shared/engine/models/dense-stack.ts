@@ -1,0 +1,109 @@
+/**
+ * A stack of dense layers, the body of both model.linear (no hidden layer) and model.mlp.
+ * Layer l (1-based) is `dense{l}` with `dense{l}/kernel` [in, out] and `dense{l}/bias` [out];
+ * hidden layers apply the activation; the last layer gives logits or the regression value.
+ * A residual skip on hidden layer l means h_l = act(h_{l-1} W_l + b_l) + h_{l-1}.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng } from '../random';
+import type { Batch, Model, ParamInfo, Task } from '../types';
+import {
+  type Activation,
+  activate,
+  biasInfo,
+  type Init,
+  initKernel,
+  kernelInfo,
+  taskLoss,
+} from './layers';
+
+export interface DenseStackSpec {
+  readonly type: string;
+  readonly task: Task;
+  /** Widths from the input to the output: [in, hidden..., out]. */
+  readonly sizes: readonly number[];
+  readonly activation: Activation;
+  /** skips[l] adds layer l's input to its output (only hidden layers of equal width). */
+  readonly skips: readonly boolean[];
+  readonly init: Init;
+  readonly seed: number;
+}
+
+export function createDenseStack(spec: DenseStackSpec): Model {
+  const layers = spec.sizes.length - 1;
+  const paramInfo: ParamInfo[] = [];
+  for (let l = 0; l < layers; l++) {
+    const name = `dense${l + 1}`;
+    paramInfo.push(
+      kernelInfo(name, [spec.sizes[l], spec.sizes[l + 1]]),
+      biasInfo(name, spec.sizes[l + 1]),
+    );
+  }
+  for (let l = 0; l < layers; l++) {
+    if (spec.skips[l] && (l === layers - 1 || spec.sizes[l] !== spec.sizes[l + 1])) {
+      throw new Error(
+        `${spec.type}: a skip needs a hidden layer as wide as its input (layer ${l + 1})`,
+      );
+    }
+  }
+  const size = paramInfo.reduce((sum, p) => sum + p.shape.reduce((a, b) => a * b, 1), 0);
+
+  /** Applies the stack to h; `mix(h, l)` computes h·W_l + b_l for single or batched params. */
+  const run = (input: tf.Tensor, mix: (h: tf.Tensor, l: number) => tf.Tensor): tf.Tensor => {
+    let h = input;
+    for (let l = 0; l < layers; l++) {
+      const z = mix(h, l);
+      if (l === layers - 1) return z;
+      const a = activate(spec.activation, z);
+      h = spec.skips[l] ? tf.add(a, h) : a;
+    }
+    return h;
+  };
+
+  const forward = (params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
+    tf.tidy(
+      () =>
+        run(x, (h, l) =>
+          tf.add(tf.matMul(h as tf.Tensor2D, params[2 * l] as tf.Tensor2D), params[2 * l + 1]),
+        ) as tf.Tensor2D,
+    );
+
+  return {
+    type: spec.type,
+    task: spec.task,
+    paramInfo,
+    size,
+    initialValues() {
+      const rng = createRng(spec.seed);
+      return paramInfo.map((info) => {
+        if (info.role === 'bias') return new Float32Array(info.shape[0]);
+        const [fanIn, fanOut] = info.shape;
+        return initKernel(rng, fanIn * fanOut, fanIn, fanOut, spec.init);
+      });
+    },
+    forward,
+    loss(params: readonly tf.Tensor[], batch: Batch | null): tf.Scalar {
+      if (!batch) throw new Error(`${spec.type}: loss needs a batch of data`);
+      return tf.tidy(() => taskLoss(spec.task, forward(params, batch.x), batch.y));
+    },
+    forwardBatched(params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor3D {
+      return tf.tidy(() => {
+        const n = x.shape[0];
+        const out = run(x, (h, l) => {
+          const kernel = params[2 * l] as tf.Tensor3D; // [G, in, out]
+          const bias = tf.expandDims(params[2 * l + 1], 1); // [G, 1, out]
+          const [g, fanIn, fanOut] = kernel.shape;
+          if (l > 0) return tf.add(tf.matMul(h as tf.Tensor3D, kernel), bias);
+          // The shared input: one product x · [in, G·out] instead of G products.
+          const wide = tf.reshape(tf.transpose(kernel, [1, 0, 2]), [fanIn, g * fanOut]);
+          const z = tf.transpose(
+            tf.reshape(tf.matMul(h as tf.Tensor2D, wide), [n, g, fanOut]),
+            [1, 0, 2],
+          );
+          return tf.add(z, bias);
+        });
+        return out as tf.Tensor3D;
+      });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** Every `model.*` block of the catalog, built from its params and its dataset's shape. */
+import type { Model } from '../types';
+import { createCnn } from './cnn';
+import { createLinear, createMlp } from './dense-models';
+import type { ModelData } from './model-data';
+import { createSurfaceModel } from './surface-model';
+
+export { MAX_HIDDEN_LAYERS, MAX_WIDTH } from './dense-models';
+export type { Activation, Init } from './layers';
+export {
+  ACTIVATIONS,
+  batchedTaskLoss,
+  INITS,
+  meanSquaredError,
+  softmaxCrossEntropy,
+} from './layers';
+export type { ModelData } from './model-data';
+export type { SurfaceName, SurfacePoint, SurfaceSpec } from './surfaces';
+export { SURFACE_NAMES, SURFACES, surfaceTensor, surfaceValue } from './surfaces';
+
+export const MODEL_TYPES = ['model.surface', 'model.linear', 'model.mlp', 'model.cnn'] as const;
+
+export function createModel(
+  type: string,
+  params: Record<string, unknown>,
+  data: ModelData | null,
+): Model {
+  if (type === 'model.surface') return createSurfaceModel(params);
+  if (!(MODEL_TYPES as readonly string[]).includes(type)) {
+    throw new Error(`unknown model type "${type}" (known: ${MODEL_TYPES.join(', ')})`);
+  }
+  if (!data) throw new Error(`${type}: needs a dataset (connect one to the train block)`);
+  switch (type) {
+    case 'model.linear':
+      return createLinear(params, data);
+    case 'model.mlp':
+      return createMlp(params, data);
+    default:
+      return createCnn(params, data);
+  }
+}
