@@ -1,0 +1,112 @@
+/**
+ * Landscape files: JSON (the LandscapeResult document), CSV (one row per grid point) and
+ * VTK legacy ASCII for ParaView (the surface as a STRUCTURED_GRID with z = loss, the paths
+ * as POLYDATA lines).
+ */
+import type { LandscapeResult } from './result';
+
+/** Float32 values carry ~7 significant digits; more would only be noise in the file. */
+const compact = (v: number): number | null =>
+  Number.isFinite(v) ? Number(v.toPrecision(8)) : null;
+
+/** The result as JSON: typed arrays become arrays, NaN/±Infinity become null. */
+export function landscapeToJson(result: LandscapeResult, indent?: number): string {
+  return JSON.stringify(
+    result,
+    (_key, value: unknown) => {
+      if (value instanceof Float32Array || value instanceof Float64Array)
+        return Array.from(value, compact);
+      if (typeof value === 'number' && !Number.isFinite(value)) return null;
+      return value;
+    },
+    indent,
+  );
+}
+
+const cell = (v: number | undefined): string =>
+  v !== undefined && Number.isFinite(v) ? String(compact(v)) : '';
+
+/** `alpha,beta,loss[,accuracy]` (x,y for analytic surfaces), rows in grid order; empty cell = not finite. */
+export function landscapeToCsv(result: LandscapeResult): string {
+  const [ax, bx] = result.axes;
+  const n = result.grid;
+  const header = [ax.name, bx.name, 'loss', ...(result.accuracy ? ['accuracy'] : [])].join(',');
+  const rows = [header];
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const k = j * n + i;
+      const row = [cell(ax.values[i]), cell(bx.values[j]), cell(result.loss[k])];
+      if (result.accuracy) row.push(cell(result.accuracy[k]));
+      rows.push(row.join(','));
+    }
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+const vtkNumber = (v: number): string => String(compact(v) ?? 0);
+
+/**
+ * The surface as a VTK legacy STRUCTURED_GRID: points (α, β, loss), point scalars `loss`,
+ * `accuracy` (if any) and `valid` (0 where the loss was not finite; z and loss are then the
+ * largest finite loss so the mesh stays drawable).
+ */
+export function landscapeToVtk(result: LandscapeResult): string {
+  const n = result.grid;
+  const finite = Array.from(result.loss).filter(Number.isFinite);
+  const ceiling = finite.length ? Math.max(...finite) : 0;
+  const z = Array.from(result.loss, (v) => (Number.isFinite(v) ? v : ceiling));
+  const lines = [
+    '# vtk DataFile Version 3.0',
+    `Gradient Atlas loss landscape (${result.model.type}, ${result.directions.type} directions)`,
+    'ASCII',
+    'DATASET STRUCTURED_GRID',
+    `DIMENSIONS ${n} ${n} 1`,
+    `POINTS ${n * n} float`,
+  ];
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const a = result.axes[0].values[i];
+      const b = result.axes[1].values[j];
+      lines.push(`${vtkNumber(a)} ${vtkNumber(b)} ${vtkNumber(z[j * n + i])}`);
+    }
+  }
+  const scalars = (name: string, values: ArrayLike<number>) => {
+    lines.push(`SCALARS ${name} float 1`, 'LOOKUP_TABLE default');
+    for (let k = 0; k < values.length; k++) lines.push(vtkNumber(values[k]));
+  };
+  lines.push(`POINT_DATA ${n * n}`);
+  scalars('loss', z);
+  if (result.accuracy) scalars('accuracy', result.accuracy);
+  scalars(
+    'valid',
+    Array.from(result.loss, (v) => (Number.isFinite(v) ? 1 : 0)),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The projected paths as VTK POLYDATA: one line per run at (α, β, loss at the projected point). */
+export function landscapePathsToVtk(result: LandscapeResult): string {
+  const paths = result.paths.filter((p) => p.alpha.length > 0);
+  const total = paths.reduce((s, p) => s + p.alpha.length, 0);
+  const lines = [
+    '# vtk DataFile Version 3.0',
+    `Gradient Atlas paths: ${paths.map((p) => p.run).join(', ')}`,
+    'ASCII',
+    'DATASET POLYDATA',
+    `POINTS ${total} float`,
+  ];
+  for (const p of paths) {
+    for (let k = 0; k < p.alpha.length; k++) {
+      lines.push(`${vtkNumber(p.alpha[k])} ${vtkNumber(p.beta[k])} ${vtkNumber(p.loss[k])}`);
+    }
+  }
+  lines.push(`LINES ${paths.length} ${paths.length + total}`);
+  let offset = 0;
+  for (const p of paths) {
+    lines.push([p.alpha.length, ...p.alpha.map((_, k) => offset + k)].join(' '));
+    offset += p.alpha.length;
+  }
+  lines.push(`POINT_DATA ${total}`, 'SCALARS offPlane float 1', 'LOOKUP_TABLE default');
+  for (const p of paths) for (const d of p.offPlane) lines.push(vtkNumber(d));
+  return `${lines.join('\n')}\n`;
+}

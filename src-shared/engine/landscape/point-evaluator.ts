@@ -1,0 +1,178 @@
+/**
+ * Loss (and accuracy) of many parameter points on the fixed evaluation batch. Batched: the
+ * points of a chunk are stacked on a leading G dimension and go through
+ * Model.forwardBatched (or lossBatched for surfaces) at once. Per point: one forward pass
+ * per point, still one read-back per chunk. `auto` times both on real chunks and keeps the
+ * faster (on wasm, tfjs's batched matmul is slow; on WebGL, per-op overhead dominates).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Batch, Model, Task } from '../types';
+import { chooseChunkSize } from './chunk-size';
+import { paramSize } from './flat-params';
+import { metricsFromOutputs } from './output-loss';
+
+export type EvalMode = 'auto' | 'batched' | 'perPoint';
+
+export interface PointMetrics {
+  readonly loss: Float32Array;
+  /** Null for regression and surface models. */
+  readonly accuracy: Float32Array | null;
+}
+
+export interface PointEvaluatorOptions {
+  readonly mode?: EvalMode;
+  readonly memoryBudgetBytes?: number;
+}
+
+export interface PointEvaluator {
+  /** Points per chunk that callers should pass to `evaluate` (from the memory budget). */
+  readonly chunkSize: number;
+  readonly hasAccuracy: boolean;
+  /** The strategy in use now ('auto' until it has decided). */
+  mode(): EvalMode;
+  /** Warnings worth reporting (e.g. falling back to Model.loss). */
+  notes(): readonly string[];
+  /** Metrics of each point; `points` are flat parameter vectors. */
+  evaluate(points: readonly Float32Array[]): PointMetrics;
+}
+
+type Strategy = (points: readonly Float32Array[]) => PointMetrics;
+
+export function createPointEvaluator(
+  model: Model,
+  batch: Batch | null,
+  options: PointEvaluatorOptions = {},
+): PointEvaluator {
+  const isSurface = model.task === 'surface';
+  const dataTask: Task = model.task === 'surface' ? 'regression' : model.task;
+  if (!isSurface && !batch) throw new Error(`model ${model.type} needs evaluation data`);
+  const info = model.paramInfo;
+  const sizes = info.map((p) => paramSize(p.shape));
+  const hasAccuracy = model.task === 'classification';
+  const samples = batch ? batch.x.shape[0] : 0;
+  const chunkSize = chooseChunkSize(model, samples, options.memoryBudgetBytes);
+  const canBatch = isSurface ? !!model.lossBatched : !!model.forwardBatched;
+  const requested = options.mode ?? 'auto';
+  if (requested === 'batched' && !canBatch) {
+    throw new Error(`model ${model.type} has no batched evaluation; use mode 'perPoint' or 'auto'`);
+  }
+  let mode: EvalMode = canBatch ? requested : 'perPoint';
+  const notes: string[] = [];
+  let useModelLoss = false;
+  let checked = false;
+
+  const tensorsOf = (point: Float32Array): tf.Tensor[] => {
+    let offset = 0;
+    return info.map((p, k) => {
+      const t = tf.tensor(point.subarray(offset, offset + sizes[k]), p.shape as number[]);
+      offset += sizes[k];
+      return t;
+    });
+  };
+
+  const stackedTensors = (points: readonly Float32Array[]): tf.Tensor[] => {
+    let offset = 0;
+    return info.map((p, k) => {
+      const buf = new Float32Array(points.length * sizes[k]);
+      for (let g = 0; g < points.length; g++) {
+        buf.set(points[g].subarray(offset, offset + sizes[k]), g * sizes[k]);
+      }
+      offset += sizes[k];
+      return tf.tensor(buf, [points.length, ...p.shape]);
+    });
+  };
+
+  const read = (loss: tf.Tensor, accuracy: tf.Tensor | null): PointMetrics => {
+    const out = {
+      loss: loss.dataSync() as Float32Array,
+      accuracy: accuracy ? (accuracy.dataSync() as Float32Array) : null,
+    };
+    loss.dispose();
+    accuracy?.dispose();
+    return out;
+  };
+
+  const batched: Strategy = (points) => {
+    const out = tf.tidy((): tf.Tensor[] => {
+      const params = stackedTensors(points);
+      if (isSurface) return [model.lossBatched!(params, null)];
+      const m = metricsFromOutputs(model.forwardBatched!(params, batch!.x), batch!.y, dataTask);
+      return m.accuracy ? [m.loss, m.accuracy] : [m.loss];
+    });
+    return read(out[0], out[1] ?? null);
+  };
+
+  // One forward pass per point, but the loss and accuracy ops run once on the stacked outputs.
+  const perPoint: Strategy = (points) => {
+    const out = tf.tidy((): tf.Tensor[] => {
+      const params = points.map(tensorsOf);
+      if (isSurface) return [tf.stack(params.map((p) => model.loss(p, null)))];
+      const outputs = tf.stack(params.map((p) => model.forward(p, batch!.x))) as tf.Tensor3D;
+      const m = metricsFromOutputs(outputs, batch!.y, dataTask);
+      const loss = useModelLoss ? tf.stack(params.map((p) => model.loss(p, batch))) : m.loss;
+      return m.accuracy ? [loss, m.accuracy] : [loss];
+    });
+    return read(out[0], out[1] ?? null);
+  };
+
+  /** Once: the batched formula must agree with Model.loss, else Model.loss is used. */
+  const checkAgainstModelLoss = (point: Float32Array): void => {
+    checked = true;
+    const reference = tf.tidy(() => model.loss(tensorsOf(point), batch).dataSync()[0]);
+    const formula =
+      canBatch && mode !== 'perPoint' ? batched([point]).loss[0] : perPoint([point]).loss[0];
+    const tolerance = 1e-3 * Math.max(1, Math.abs(reference));
+    if (Number.isFinite(reference) && !(Math.abs(formula - reference) <= tolerance)) {
+      useModelLoss = true;
+      mode = 'perPoint';
+      notes.push(
+        `batched loss (${formula}) differs from ${model.type}'s loss (${reference}); ` +
+          'evaluating point by point with the model’s own loss',
+      );
+    }
+  };
+
+  // auto: calls 1 and 2 warm each strategy up, calls 3 and 4 are timed.
+  const rates: number[] = [];
+  let autoCalls = 0;
+  const auto: Strategy = (points) => {
+    const useBatched = autoCalls % 2 === 0;
+    const start = performance.now();
+    const result = (useBatched ? batched : perPoint)(points);
+    const rate = points.length / Math.max(performance.now() - start, 1e-3);
+    autoCalls += 1;
+    if (autoCalls > 2) rates.push(rate);
+    if (rates.length === 2) mode = rates[0] >= rates[1] ? 'batched' : 'perPoint';
+    return result;
+  };
+
+  return {
+    chunkSize,
+    hasAccuracy,
+    mode: () => mode,
+    notes: () => notes,
+    evaluate(points) {
+      if (points.length === 0)
+        return { loss: new Float32Array(0), accuracy: hasAccuracy ? new Float32Array(0) : null };
+      if (!checked) checkAgainstModelLoss(points[0]);
+      const strategy = mode === 'batched' ? batched : mode === 'perPoint' ? perPoint : auto;
+      const parts: PointMetrics[] = [];
+      for (let i = 0; i < points.length; i += chunkSize)
+        parts.push(strategy(points.slice(i, i + chunkSize)));
+      return concatMetrics(parts, points.length);
+    },
+  };
+}
+
+function concatMetrics(parts: readonly PointMetrics[], total: number): PointMetrics {
+  if (parts.length === 1) return parts[0];
+  const loss = new Float32Array(total);
+  const accuracy = parts[0].accuracy ? new Float32Array(total) : null;
+  let offset = 0;
+  for (const p of parts) {
+    loss.set(p.loss, offset);
+    if (accuracy && p.accuracy) accuracy.set(p.accuracy, offset);
+    offset += p.loss.length;
+  }
+  return { loss, accuracy };
+}
