@@ -3,7 +3,16 @@
  * app menu, native dialogs, and wires validated IPC to the plain-Node handlers.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  type MenuItemConstructorOptions,
+  session,
+  shell,
+} from 'electron';
 import { IpcChannel, type MenuCommand } from '../src-shared/protocol/bridge';
 import { createIpcHandlers, type Dialogs } from './ipcHandlers';
 import { CONTENT_SECURITY_POLICY } from './security';
@@ -93,7 +102,9 @@ app.whenReady().then(() => {
     });
   });
   // The app loads only its own files: refuse every permission request.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
 
   const handlers = createIpcHandlers({
     dialogs,

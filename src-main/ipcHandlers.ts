@@ -11,12 +11,15 @@ import {
   SaveRequestSchema,
   type SaveResult,
 } from '../src-shared/protocol/bridge';
-import { readGraphFile, type RecentFiles, writeFileAtomic } from './services/graphFiles';
+import { type RecentFiles, readGraphFile, writeFileAtomic } from './services/graphFiles';
 
 /** The native dialogs, injected so tests can stand in for them. */
 export interface Dialogs {
   chooseOpenPath(): Promise<string | null>;
-  chooseSavePath(suggestedName: string, filters: { name: string; extensions: string[] }[]): Promise<string | null>;
+  chooseSavePath(
+    suggestedName: string,
+    filters: { name: string; extensions: string[] }[],
+  ): Promise<string | null>;
 }
 
 export class IpcValidationError extends Error {
@@ -44,7 +47,11 @@ const extensionFor: Record<string, string> = {
   'application/vnd.vtk': 'vtk',
 };
 
-export function createIpcHandlers(deps: { dialogs: Dialogs; recent: RecentFiles; hostInfo: HostInfo }) {
+export function createIpcHandlers(deps: {
+  dialogs: Dialogs;
+  recent: RecentFiles;
+  hostInfo: HostInfo;
+}) {
   const { dialogs, recent } = deps;
   return {
     hostInfo: async (): Promise<HostInfo> => deps.hostInfo,

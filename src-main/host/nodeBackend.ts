@@ -4,10 +4,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { type BackendChoice, type BackendName, chooseBackend } from '../../src-shared/engine/backend';
+import {
+  type BackendChoice,
+  type BackendName,
+  chooseBackend,
+} from '../../src-shared/engine/backend';
 
 /** Sets the tfjs backend for this process and says which one and why. */
-export async function initNodeBackend(requested: 'auto' | 'wasm' | 'cpu' = 'auto'): Promise<BackendChoice> {
+export async function initNodeBackend(
+  requested: 'auto' | 'wasm' | 'cpu' = 'auto',
+): Promise<BackendChoice> {
   const available: BackendName[] = [];
   for (const name of ['wasm', 'cpu'] as const) {
     try {

@@ -19,28 +19,51 @@ export class GraphFileError extends Error {
   }
 }
 
-/** Reads a graph file's text, refusing what is too large or not UTF-8 text. */
-export async function readGraphFile(path: string): Promise<OpenedFile> {
-  let size: number;
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory, not a graph file',
+  ENOTDIR: 'no such file (a folder on its path is a file)',
+  ENAMETOOLONG: 'the file name is too long',
+  ELOOP: 'too many symbolic links',
+};
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && Object.hasOwn(REASONS, code)) return REASONS[code]!;
+  return `cannot be read (${typeof code === 'string' ? code : String(error)})`;
+}
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/**
+ * A graph file's text, or why it cannot be had, in words (missing, a folder, too large,
+ * not UTF-8). The one reader behind the CLI and the desktop Open dialog.
+ */
+export async function readGraphText(path: string): Promise<{ text: string } | { error: string }> {
   try {
     const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new GraphFileError(path, 'is not a file');
-    size = stat.size;
+    if (stat.isDirectory()) return { error: 'is a directory, not a graph file' };
+    if (!stat.isFile()) return { error: 'is not a regular file' };
+    if (stat.size > MAX_GRAPH_FILE_BYTES) {
+      return {
+        error: `is ${mib(stat.size)}; graph files are limited to ${mib(MAX_GRAPH_FILE_BYTES)}`,
+      };
+    }
+    const bytes = await fs.readFile(path);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch (error) {
-    if (error instanceof GraphFileError) throw error;
-    throw new GraphFileError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (error instanceof TypeError) return { error: 'is not UTF-8 text' };
+    return { error: reason(error) };
   }
-  if (size > MAX_GRAPH_FILE_BYTES) {
-    throw new GraphFileError(path, `is ${size} bytes; graph files are limited to ${MAX_GRAPH_FILE_BYTES}`);
-  }
-  const bytes = await fs.readFile(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new GraphFileError(path, 'is not UTF-8 text');
-  }
-  return { path, name: basename(path), text };
+}
+
+/** Reads a graph file for the Open dialog; throws GraphFileError naming the file. */
+export async function readGraphFile(path: string): Promise<OpenedFile> {
+  const read = await readGraphText(path);
+  if ('error' in read) throw new GraphFileError(path, read.error);
+  return { path, name: basename(path), text: read.text };
 }
 
 /** Writes `data` to `path` atomically: temp file in the same folder, fsync, rename. */

@@ -30,6 +30,8 @@ export interface CompileOptions {
   readonly seed?: number;
   /** Caps every run at this many updates. */
   readonly maxSteps?: number;
+  /** Record θ snapshots of runs that a view.landscape block shows (or of every run: 'all'). */
+  readonly recordTrajectories?: boolean | 'all';
   /** Reads a user's file (dataset.csv) for hosts that have files. */
   readonly readText?: (path: string) => string;
   readonly now?: () => number;
@@ -52,7 +54,10 @@ export interface CompiledGraph {
   readonly controller: RunController;
   readonly runs: readonly TrainRun[];
   /** The model and dataset each run trains (the landscape needs them). */
-  readonly runInputs: ReadonlyMap<string, { model: Model; dataset: Dataset | null; modelNode: string }>;
+  readonly runInputs: ReadonlyMap<
+    string,
+    { model: Model; dataset: Dataset | null; modelNode: string }
+  >;
   dispose(): void;
 }
 
@@ -65,8 +70,11 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const at = (node: GraphNode) => `nodes[${nodeIndex.get(node.id)}]`;
   const paramsOf = (node: GraphNode): Record<string, unknown> =>
-    options.seed !== undefined && 'seed' in node.params ? { ...node.params, seed: options.seed } : node.params;
-  const incoming = (node: GraphNode): GraphEdge[] => graph.edges.filter((e) => e.to.node === node.id);
+    options.seed !== undefined && 'seed' in node.params
+      ? { ...node.params, seed: options.seed }
+      : node.params;
+  const incoming = (node: GraphNode): GraphEdge[] =>
+    graph.edges.filter((e) => e.to.node === node.id);
   const sourceOfKind = (node: GraphNode, kind: string): GraphNode | undefined =>
     incoming(node)
       .map((e) => byId.get(e.from.node)!)
@@ -75,13 +83,17 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
     try {
       return build();
     } catch (error) {
-      throw new CompileError([{ path: at(node), message: `${node.type} '${node.id}': ${message(error)}` }]);
+      throw new CompileError([
+        { path: at(node), message: `${node.type} '${node.id}': ${message(error)}` },
+      ]);
     }
   };
 
   const trainNodes = graph.nodes.filter((n) => n.type === 'train');
   if (trainNodes.length === 0) {
-    throw new CompileError([{ path: 'nodes', message: 'the graph has no train block, so there is nothing to run' }]);
+    throw new CompileError([
+      { path: 'nodes', message: 'the graph has no train block, so there is nothing to run' },
+    ]);
   }
 
   const datasets = new Map<string, Dataset>();
@@ -90,7 +102,9 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
     datasets
       .set(
         node.id,
-        attempt(node, () => createDataset(node.type, paramsOf(node), { readText: options.readText })),
+        attempt(node, () =>
+          createDataset(node.type, paramsOf(node), { readText: options.readText }),
+        ),
       )
       .get(node.id)!;
 
@@ -129,6 +143,12 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
         every: Math.max(1, Number(n.params.every ?? 1)),
       }));
 
+  // Runs shown by a landscape view keep their trajectories for its paths.
+  const landscapeRuns = new Set(
+    graph.edges
+      .filter((e) => byId.get(e.to.node)?.type === 'view.landscape')
+      .map((e) => e.from.node),
+  );
   const runs: TrainRun[] = [];
   const runInputs = new Map<string, { model: Model; dataset: Dataset | null; modelNode: string }>();
   const latestMetric = new Map<string, number>();
@@ -138,9 +158,12 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
       const optimizerNode = sourceOfKind(train, 'optimizer')!;
       const datasetNode = sourceOfKind(train, 'dataset') ?? sourceOfKind(modelNode, 'dataset');
       if (modelNode.type !== 'model.surface' && !datasetNode) {
-        throw new CompileError([{ path: at(train), message: `train '${train.id}' needs a dataset for ${modelNode.type}` }]);
+        throw new CompileError([
+          { path: at(train), message: `train '${train.id}' needs a dataset for ${modelNode.type}` },
+        ]);
       }
-      const dataset = modelNode.type === 'model.surface' || !datasetNode ? null : datasetFor(datasetNode);
+      const dataset =
+        modelNode.type === 'model.surface' || !datasetNode ? null : datasetFor(datasetNode);
       const { model, initial } = modelFor(modelNode, dataset);
       const p = paramsOf(train);
       const settings: TrainSettings = {
@@ -148,7 +171,10 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
         batchSize: Number(p.batchSize),
         maxSteps:
           options.maxSteps !== undefined
-            ? Math.min(options.maxSteps, p.maxSteps == null ? Number.POSITIVE_INFINITY : Number(p.maxSteps))
+            ? Math.min(
+                options.maxSteps,
+                p.maxSteps == null ? Number.POSITIVE_INFINITY : Number(p.maxSteps),
+              )
             : p.maxSteps == null
               ? null
               : Number(p.maxSteps),
@@ -165,17 +191,28 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
           },
         ]);
       }
-      const optimizer = attempt(optimizerNode, () => createOptimizer(optimizerNode.type, paramsOf(optimizerNode)));
+      const optimizer = attempt(optimizerNode, () =>
+        createOptimizer(optimizerNode.type, paramsOf(optimizerNode)),
+      );
       const scheduleNode = sourceOfKind(optimizerNode, 'schedule') ?? null;
       const baseLr = Number(optimizerNode.params.lr);
       const baseMomentum = cyclableMomentum(optimizer);
       const { totalSteps, stepsPerEpoch } = planRun(dataset ? dataset.train.n : null, settings);
-      const totalIntervals = Math.max(1, scheduleNode?.params.interval === 'epoch' ? Math.ceil(totalSteps / stepsPerEpoch) : totalSteps);
+      const totalIntervals = Math.max(
+        1,
+        scheduleNode?.params.interval === 'epoch'
+          ? Math.ceil(totalSteps / stepsPerEpoch)
+          : totalSteps,
+      );
       const buildSchedule = scheduleNode
         ? (params: Record<string, unknown>) =>
-            attempt(scheduleNode, () => createSchedule(scheduleNode.type, params, { baseLr, baseMomentum, totalIntervals }))
+            attempt(scheduleNode, () =>
+              createSchedule(scheduleNode.type, params, { baseLr, baseMomentum, totalIntervals }),
+            )
         : undefined;
-      const feedbackEdge = scheduleNode ? incoming(scheduleNode).find((e) => byId.get(e.from.node)?.type.startsWith('metric.')) : undefined;
+      const feedbackEdge = scheduleNode
+        ? incoming(scheduleNode).find((e) => byId.get(e.from.node)?.type.startsWith('metric.'))
+        : undefined;
       const feedbackKey = feedbackEdge ? `${train.id}/${feedbackEdge.from.node}` : null;
       const rng = createRng(settings.seed);
       const run = new TrainRun({
@@ -196,6 +233,9 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
         metrics: metricNodesOf(train),
         feedback: feedbackKey ? () => latestMetric.get(feedbackKey) : undefined,
         traceParams: options.traceParams ?? false,
+        recordTrajectory:
+          options.recordTrajectories === 'all' ||
+          (options.recordTrajectories !== false && landscapeRuns.has(train.id)),
         rng,
         now: options.now ?? (() => performance.now()),
       });
@@ -204,7 +244,9 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
     }
   } catch (error) {
     for (const r of runs) r.dispose();
-    throw error instanceof CompileError ? error : new CompileError([{ path: 'graph', message: message(error) }]);
+    throw error instanceof CompileError
+      ? error
+      : new CompileError([{ path: 'graph', message: message(error) }]);
   }
 
   const startEvents = (): RunEvent[] =>

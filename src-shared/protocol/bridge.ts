@@ -5,9 +5,10 @@
  * below, validated on arrival in main.
  */
 import { z } from 'zod';
+import { LIMITS } from '../graph/limits';
 
-/** Upper bound on a graph file crossing IPC (the graph parser has its own, equal limit). */
-export const MAX_GRAPH_FILE_BYTES = 5 * 1024 * 1024;
+/** Upper bound on a graph file crossing IPC: the graph parser's own limit. */
+export const MAX_GRAPH_FILE_BYTES = LIMITS.maxTextLength;
 
 export const FileNameSchema = z.string().min(1).max(4096);
 

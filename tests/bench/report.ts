@@ -8,7 +8,13 @@ export interface BenchRow {
 }
 
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header: [string, string, string, string, string] = ['benchmark', 'measured', 'against', 'ratio', 'target'];
+  const header: [string, string, string, string, string] = [
+    'benchmark',
+    'measured',
+    'against',
+    'ratio',
+    'target',
+  ];
   const cells = rows.map((r) => [r.bench, r.a, r.b, `${r.ratio.toFixed(2)}×`, r.target]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ');

@@ -3,7 +3,7 @@
  * printing their ratio. Not a test: these machines are shared and noisy, so the figures are
  * read by people (and quoted in closing notes), never asserted.
  */
-import { formatTable, type BenchRow } from './report';
+import { type BenchRow, formatTable } from './report';
 import { benchTraining } from './training.bench';
 
 const suites: Record<string, () => Promise<BenchRow[]>> = {
@@ -19,7 +19,9 @@ for (const [name, suite] of Object.entries(suites)) {
   try {
     rows.push(...(await suite()));
   } catch (error) {
-    process.stderr.write(`bench: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `bench: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -7,6 +7,7 @@
  *     needs) (target ≤ 1.05× time).
  */
 import * as tf from '@tensorflow/tfjs';
+import { initNodeBackend } from '../../src-main/host/nodeBackend';
 import { compileGraph } from '../../src-shared/engine/compileGraph';
 import { createModel } from '../../src-shared/engine/models';
 import { createOptimizer } from '../../src-shared/engine/optimizers';
@@ -14,7 +15,6 @@ import { createRng } from '../../src-shared/engine/random';
 import { TrainRun } from '../../src-shared/engine/training/trainRun';
 import type { Dataset } from '../../src-shared/engine/types';
 import { parseGraphText } from '../../src-shared/graph';
-import { initNodeBackend } from '../../src-main/host/nodeBackend';
 import type { BenchRow } from './report';
 
 const FEATURES = 784;
@@ -57,7 +57,14 @@ async function engineStepsPerSecond(dataset: Dataset): Promise<number> {
     schedule: null,
     scheduleNode: null,
     scheduleParams: null,
-    settings: { epochs: 1000, batchSize: BATCH, maxSteps: STEPS + 5, shuffle: true, evalEvery: 0, seed: 1 },
+    settings: {
+      epochs: 1000,
+      batchSize: BATCH,
+      maxSteps: STEPS + 5,
+      shuffle: true,
+      evalEvery: 0,
+      seed: 1,
+    },
     metrics: [],
     traceParams: false,
     rng: createRng(1),
@@ -97,20 +104,42 @@ const OVERHEAD_GRAPH = JSON.stringify({
   version: 1,
   name: 'bench overhead',
   nodes: [
-    { id: 'data', type: 'dataset.digits', params: { valSplit: 0.2, seed: 1 }, position: { x: 0, y: 0 } },
-    { id: 'model', type: 'model.mlp', params: { hidden: [64, 64], seed: 1 }, position: { x: 0, y: 0 } },
+    {
+      id: 'data',
+      type: 'dataset.digits',
+      params: { valSplit: 0.2, seed: 1 },
+      position: { x: 0, y: 0 },
+    },
+    {
+      id: 'model',
+      type: 'model.mlp',
+      params: { hidden: [64, 64], seed: 1 },
+      position: { x: 0, y: 0 },
+    },
     { id: 'opt', type: 'optimizer.adam', params: {}, position: { x: 0, y: 0 } },
-    { id: 'train', type: 'train', params: { epochs: 100, batchSize: 64, maxSteps: 300, evalEvery: 100000 }, position: { x: 0, y: 0 } },
+    {
+      id: 'train',
+      type: 'train',
+      params: { epochs: 100, batchSize: 64, maxSteps: 300, evalEvery: 100000 },
+      position: { x: 0, y: 0 },
+    },
   ],
   edges: [
     { id: 'e1', from: { node: 'data', port: 'dataset' }, to: { node: 'train', port: 'dataset' } },
     { id: 'e2', from: { node: 'model', port: 'model' }, to: { node: 'train', port: 'model' } },
-    { id: 'e3', from: { node: 'opt', port: 'optimizer' }, to: { node: 'train', port: 'optimizer' } },
+    {
+      id: 'e3',
+      from: { node: 'opt', port: 'optimizer' },
+      to: { node: 'train', port: 'optimizer' },
+    },
   ],
 });
 
 /** The same 300 updates: compileGraph + controller vs a bare loop over pre-built batches. */
-async function overhead(backend: { name: string; reason: string }): Promise<{ engine: number; bare: number }> {
+async function overhead(backend: {
+  name: string;
+  reason: string;
+}): Promise<{ engine: number; bare: number }> {
   const parsed = parseGraphText(OVERHEAD_GRAPH);
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   const compiled = compileGraph(parsed.graph, { backend });
@@ -120,7 +149,9 @@ async function overhead(backend: { name: string; reason: string }): Promise<{ en
   compiled.dispose();
 
   const ds = dataset!;
-  const params = tf.tidy(() => model.initialValues().map((v, i) => tf.variable(tf.tensor(v, [...model.paramInfo[i]!.shape]))));
+  const params = tf.tidy(() =>
+    model.initialValues().map((v, i) => tf.variable(tf.tensor(v, [...model.paramInfo[i]!.shape]))),
+  );
   const optimizer = createOptimizer('optimizer.adam', { lr: 1e-3 });
   const rng = createRng(1);
   const x = tf.tensor2d(ds.train.x, [ds.train.n, ds.numFeatures]);
@@ -152,7 +183,19 @@ export async function benchTraining(): Promise<BenchRow[]> {
   const engine = await engineStepsPerSecond(dataset);
   const { engine: engineMs, bare: bareMs } = await overhead(backend);
   return [
-    { bench: 'train MLP 784-128-10 b128 (wasm)', a: `engine ${engine.toFixed(1)} steps/s`, b: `model.fit ${fit.toFixed(1)} steps/s`, ratio: engine / fit, target: '≥ 1.0' },
-    { bench: 'engine overhead (compileGraph vs bare loop)', a: `engine ${engineMs.toFixed(0)} ms`, b: `bare ${bareMs.toFixed(0)} ms`, ratio: engineMs / bareMs, target: '≤ 1.05' },
+    {
+      bench: 'train MLP 784-128-10 b128 (wasm)',
+      a: `engine ${engine.toFixed(1)} steps/s`,
+      b: `model.fit ${fit.toFixed(1)} steps/s`,
+      ratio: engine / fit,
+      target: '≥ 1.0',
+    },
+    {
+      bench: 'engine overhead (compileGraph vs bare loop)',
+      a: `engine ${engineMs.toFixed(0)} ms`,
+      b: `bare ${bareMs.toFixed(0)} ms`,
+      ratio: engineMs / bareMs,
+      target: '≤ 1.05',
+    },
   ];
 }

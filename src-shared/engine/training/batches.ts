@@ -11,9 +11,15 @@ export interface BatchCursor {
   setBatchSize(size: number): void;
 }
 
-export function createBatchCursor(n: number, initialBatchSize: number, shuffle: boolean, rng: Rng): BatchCursor {
+export function createBatchCursor(
+  n: number,
+  initialBatchSize: number,
+  shuffle: boolean,
+  rng: Rng,
+): BatchCursor {
   const clamp = (size: number) => Math.max(1, Math.min(Math.floor(size), n));
-  const newOrder = () => (shuffle ? rng.permutation(n) : Int32Array.from({ length: n }, (_, i) => i));
+  const newOrder = () =>
+    shuffle ? rng.permutation(n) : Int32Array.from({ length: n }, (_, i) => i);
   let batchSize = clamp(initialBatchSize);
   let order = newOrder();
   let position = 0;

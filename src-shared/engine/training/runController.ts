@@ -3,7 +3,7 @@
  * parameter changes. Several runs advance side by side, one update each per round (an
  * optimizer race). Events flow out through one RxJS stream.
  */
-import { BehaviorSubject, Observable, Subject } from 'rxjs';
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { ParamEvent, RunEvent } from '../../protocol/events';
 import type { TrainRun } from './trainRun';
 
@@ -132,7 +132,8 @@ export class RunController {
         }
       }
       for (const run of this.runs) {
-        if (!run.done) this.eventSubject.next(run.finish('stopped', `stopped at step ${run.stepIndex}`));
+        if (!run.done)
+          this.eventSubject.next(run.finish('stopped', `stopped at step ${run.stepIndex}`));
       }
       this.stateSubject.next('finished');
       this.eventSubject.complete();

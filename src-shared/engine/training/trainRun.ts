@@ -14,11 +14,11 @@ import {
   type RunEvent,
   type RunStatus,
 } from '../../protocol/events';
-import type { Batch, Dataset, DataSplit, Model, Optimizer, Schedule } from '../types';
+import { hessianVectorProduct, topEigenvalue } from '../curvature';
 import { batchesPerEpoch } from '../datasets';
 import type { Rng } from '../random';
+import type { Batch, DataSplit, Dataset, Model, Optimizer, Schedule } from '../types';
 import { type BatchCursor, createBatchCursor } from './batches';
-import { hessianVectorProduct, topEigenvalue } from '../curvature';
 import { flattenValues, globalNorm } from './tensors';
 
 export interface TrainSettings {
@@ -38,6 +38,16 @@ export interface MetricRequest {
 
 /** Parameters traced into step events only for small models (DESIGN: ≤ 64). */
 export const MAX_TRACED_PARAMS = 64;
+
+/** Snapshots kept per trajectory; past it every other one goes and the spacing doubles. */
+export const MAX_TRAJECTORY_SNAPSHOTS = 1024;
+
+/** θ at recorded steps (θ_k before update k), ending with the final parameters. */
+export interface Trajectory {
+  readonly run: string;
+  readonly steps: number[];
+  readonly params: Float32Array[];
+}
 
 export interface TrainRunSpec {
   readonly id: string;
@@ -59,12 +69,17 @@ export interface TrainRunSpec {
   /** Latest value of the metric feeding `schedule.plateau`, if one is wired. */
   readonly feedback?: () => number | undefined;
   readonly traceParams: boolean;
+  /** Keep snapshots of θ for the landscape's paths (when a view.landscape shows this run). */
+  readonly recordTrajectory?: boolean;
   readonly rng: Rng;
   readonly now: () => number;
 }
 
 /** Updates per epoch and in all, for a training set of n examples (null: a surface). */
-export function planRun(n: number | null, settings: TrainSettings): { totalSteps: number; stepsPerEpoch: number } {
+export function planRun(
+  n: number | null,
+  settings: TrainSettings,
+): { totalSteps: number; stepsPerEpoch: number } {
   // An analytic surface has no data: every step is a full, exact gradient step.
   const perEpoch = n === null ? 1 : batchesPerEpoch(n, Math.min(settings.batchSize, n));
   const byEpochs = settings.epochs * perEpoch;
@@ -97,6 +112,11 @@ export class TrainRun {
   private readonly startTime: number;
   private lastStepMs = 0;
   private disposed = false;
+  private readonly snapshots: { steps: number[]; params: Float32Array[]; every: number } = {
+    steps: [],
+    params: [],
+    every: 1,
+  };
 
   constructor(private readonly spec: TrainRunSpec) {
     this.id = spec.id;
@@ -111,8 +131,14 @@ export class TrainRun {
     if (dataset) {
       const classification = dataset.task === 'classification';
       this.train = splitTensors(dataset.train, dataset.numFeatures, classification);
-      this.val = dataset.val.n > 0 ? splitTensors(dataset.val, dataset.numFeatures, classification) : null;
-      this.cursor = createBatchCursor(dataset.train.n, settings.batchSize, settings.shuffle, spec.rng);
+      this.val =
+        dataset.val.n > 0 ? splitTensors(dataset.val, dataset.numFeatures, classification) : null;
+      this.cursor = createBatchCursor(
+        dataset.train.n,
+        settings.batchSize,
+        settings.shuffle,
+        spec.rng,
+      );
     } else {
       this.train = null;
       this.val = null;
@@ -130,6 +156,32 @@ export class TrainRun {
 
   get parameterCount(): number {
     return this.spec.model.size;
+  }
+
+  /** The recorded path through parameter space, including the current point. */
+  trajectory(): Trajectory {
+    const { steps, params } = this.snapshots;
+    if (this.disposed || steps.at(-1) === this.stepIndex)
+      return { run: this.id, steps: [...steps], params: [...params] };
+    return {
+      run: this.id,
+      steps: [...steps, this.stepIndex],
+      params: [...params, this.currentParams()],
+    };
+  }
+
+  private record(k: number): void {
+    const snap = this.snapshots;
+    snap.steps.push(k);
+    snap.params.push(this.currentParams());
+    if (snap.steps.length > MAX_TRAJECTORY_SNAPSHOTS) {
+      snap.every *= 2;
+      const keep = snap.steps
+        .map((step, i) => (step % snap.every === 0 ? i : -1))
+        .filter((i) => i >= 0);
+      snap.steps = keep.map((i) => snap.steps[i]!);
+      snap.params = keep.map((i) => snap.params[i]!);
+    }
   }
 
   /** Whether a live edit of `node` affects this run. */
@@ -159,10 +211,12 @@ export class TrainRun {
     this.epoch = epoch;
     const batch = picked ? this.gather(picked.indices) : null;
     const scheduled = this.schedule?.current();
-    if (scheduled?.momentum !== undefined) this.spec.optimizer.setHyper('momentum', scheduled.momentum);
+    if (scheduled?.momentum !== undefined)
+      this.spec.optimizer.setHyper('momentum', scheduled.momentum);
     const lr = scheduled ? scheduled.lr : Number(this.spec.optimizer.getHyper('lr'));
     const trace = this.spec.traceParams && this.spec.model.size <= MAX_TRACED_PARAMS;
     const traced = trace ? Array.from(flattenValues(this.params), finiteOrNull) : undefined;
+    if (this.spec.recordTrajectory && k % this.snapshots.every === 0) this.record(k);
 
     let loss: number;
     let gradNorm: number;
@@ -211,7 +265,11 @@ export class TrainRun {
     events.push(...this.metricEvents(k, loss, gradNorm, lr, batch ? picked!.indices : null));
     this.stepIndex = k + 1;
     const evalEvery = this.spec.settings.evalEvery;
-    if (this.val && evalEvery > 0 && (this.stepIndex % evalEvery === 0 || this.stepIndex === this.totalSteps)) {
+    if (
+      this.val &&
+      evalEvery > 0 &&
+      (this.stepIndex % evalEvery === 0 || this.stepIndex === this.totalSteps)
+    ) {
       events.push(...this.evaluate(this.stepIndex, epoch));
     }
     this.advanceSchedule(picked ? picked.epochEnded : true);
@@ -222,7 +280,14 @@ export class TrainRun {
   /** Ends the run (stop, or after its last step); disposes tensors. Idempotent. */
   finish(status: RunStatus, reason?: string): DoneEvent {
     if (this.disposed) {
-      return { type: 'done', run: this.id, status, steps: this.stepIndex, finalLoss: this.lastLoss, ...(reason ? { reason } : {}) };
+      return {
+        type: 'done',
+        run: this.id,
+        status,
+        steps: this.stepIndex,
+        finalLoss: this.lastLoss,
+        ...(reason ? { reason } : {}),
+      };
     }
     const finalLoss = status === 'completed' ? this.fullLoss() : this.lastLoss;
     const event: DoneEvent = {
@@ -283,7 +348,10 @@ export class TrainRun {
   private gather(indices: Int32Array): Batch {
     return tf.tidy(() => {
       const idx = tf.tensor1d(indices, 'int32');
-      return { x: tf.gather(this.train!.x, idx) as tf.Tensor2D, y: tf.gather(this.train!.y, idx) as tf.Tensor1D };
+      return {
+        x: tf.gather(this.train!.x, idx) as tf.Tensor2D,
+        y: tf.gather(this.train!.y, idx) as tf.Tensor1D,
+      };
     });
   }
 
@@ -318,7 +386,14 @@ export class TrainRun {
       if (k % request.every !== 0) continue;
       const value = this.metricValue(request.metric, loss, gradNorm, lr, indices);
       if (value === undefined) continue;
-      out.push({ type: 'metric', run: this.id, node: request.node, metric: request.metric, step: k, value: finiteOrNull(value) });
+      out.push({
+        type: 'metric',
+        run: this.id,
+        node: request.node,
+        metric: request.metric,
+        step: k,
+        value: finiteOrNull(value),
+      });
     }
     return out;
   }
@@ -351,9 +426,12 @@ export class TrainRun {
     }
   }
 
-  private accuracyOn(split: { x: tf.Tensor2D; y: tf.Tensor1D }, indices: Int32Array | null): number | undefined {
+  private accuracyOn(
+    split: { x: tf.Tensor2D; y: tf.Tensor1D },
+    indices: Int32Array | null,
+  ): number | undefined {
     const dataset = this.spec.dataset;
-    if (!dataset || dataset.task !== 'classification') return undefined;
+    if (dataset?.task !== 'classification') return undefined;
     return tf.tidy(() => {
       const idx = indices ? tf.tensor1d(indices, 'int32') : null;
       const x = idx ? tf.gather(split.x, idx) : split.x;
@@ -390,9 +468,21 @@ export class TrainRun {
       },
     ];
     for (const request of this.spec.metrics) {
-      const value = request.metric === 'valLoss' ? valLoss : request.metric === 'valAccuracy' ? valAccuracy : undefined;
+      const value =
+        request.metric === 'valLoss'
+          ? valLoss
+          : request.metric === 'valAccuracy'
+            ? valAccuracy
+            : undefined;
       if (value === undefined) continue;
-      events.push({ type: 'metric', run: this.id, node: request.node, metric: request.metric, step, value: finiteOrNull(value) });
+      events.push({
+        type: 'metric',
+        run: this.id,
+        node: request.node,
+        metric: request.metric,
+        step,
+        value: finiteOrNull(value),
+      });
     }
     return events;
   }

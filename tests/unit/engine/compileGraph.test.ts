@@ -16,7 +16,12 @@ function example(name: string): GraphDocument {
 }
 
 /** A one-run graph on an analytic surface: fast, exact, and easy to derive by hand. */
-function surfaceGraph(opt: { type: string; params: Record<string, unknown> }, train: Record<string, unknown>, fn = 'quadratic', start = [1, 1]): GraphDocument {
+function surfaceGraph(
+  opt: { type: string; params: Record<string, unknown> },
+  train: Record<string, unknown>,
+  fn = 'quadratic',
+  start = [1, 1],
+): GraphDocument {
   const parsed = parseGraphText(
     JSON.stringify({
       format: 'gradient-atlas/graph',
@@ -28,8 +33,16 @@ function surfaceGraph(opt: { type: string; params: Record<string, unknown> }, tr
         { id: 'train', type: 'train', params: train, position: { x: 0, y: 0 } },
       ],
       edges: [
-        { id: 'e1', from: { node: 'surface', port: 'model' }, to: { node: 'train', port: 'model' } },
-        { id: 'e2', from: { node: 'opt', port: 'optimizer' }, to: { node: 'train', port: 'optimizer' } },
+        {
+          id: 'e1',
+          from: { node: 'surface', port: 'model' },
+          to: { node: 'train', port: 'model' },
+        },
+        {
+          id: 'e2',
+          from: { node: 'opt', port: 'optimizer' },
+          to: { node: 'train', port: 'optimizer' },
+        },
       ],
     }),
   );
@@ -37,7 +50,10 @@ function surfaceGraph(opt: { type: string; params: Record<string, unknown> }, tr
   return parsed.graph;
 }
 
-async function runAll(graph: GraphDocument, options: Partial<Parameters<typeof compileGraph>[1]> = {}): Promise<RunEvent[]> {
+async function runAll(
+  graph: GraphDocument,
+  options: Partial<Parameters<typeof compileGraph>[1]> = {},
+): Promise<RunEvent[]> {
   const compiled = compileGraph(graph, { backend, ...options });
   const events = firstValueFrom(compiled.controller.events$.pipe(toArray()));
   await compiled.controller.start();
@@ -62,9 +78,12 @@ describe('compileGraph on a surface', () => {
     baseline = tf.memory().numTensors;
     // f = 0.5(x² + 10y²): x_k = (1 − lr)^k, y_k = (1 − 10·lr)^k from (1, 1).
     const lr = 0.05;
-    const events = await runAll(surfaceGraph({ type: 'optimizer.sgd', params: { lr } }, { maxSteps: 5, epochs: 100 }), {
-      traceParams: true,
-    });
+    const events = await runAll(
+      surfaceGraph({ type: 'optimizer.sgd', params: { lr } }, { maxSteps: 5, epochs: 100 }),
+      {
+        traceParams: true,
+      },
+    );
     const s = steps(events);
     expect(s.map((e) => e.step)).toEqual([0, 1, 2, 3, 4]);
     for (const e of s) {
@@ -79,27 +98,43 @@ describe('compileGraph on a surface', () => {
     const [end] = done(events);
     expect(end).toMatchObject({ status: 'completed', steps: 5 });
     expect(end!.finalLoss).toBeCloseTo(0.5 * ((1 - lr) ** 10 + 10 * (1 - 10 * lr) ** 10), 5);
-    expect(events[0]).toMatchObject({ type: 'start', backend: 'cpu', parameters: 2, totalSteps: 5 });
+    expect(events[0]).toMatchObject({
+      type: 'start',
+      backend: 'cpu',
+      parameters: 2,
+      totalSteps: 5,
+    });
   });
 
   it('ends a run that blows up as diverged at the step where the loss stops being finite', async () => {
     baseline = tf.memory().numTensors;
     // lr 0.5 on the 10y² direction: y_k = (1 − 5)^k = (−4)^k grows until float32 overflows.
-    const events = await runAll(surfaceGraph({ type: 'optimizer.sgd', params: { lr: 0.5 } }, { maxSteps: 500, epochs: 1000 }));
+    const events = await runAll(
+      surfaceGraph({ type: 'optimizer.sgd', params: { lr: 0.5 } }, { maxSteps: 500, epochs: 1000 }),
+    );
     const [end] = done(events);
     expect(end!.status).toBe('diverged');
     const last = steps(events).at(-1)!;
     // float32 overflows first in the gradient (20y), then in the loss (5y²)
     expect(last.loss === null || last.gradNorm === null).toBe(true);
-    expect(end!.reason).toMatch(new RegExp(`^diverged at step ${last.step}: (loss is Infinity|the gradient is not finite)$`));
-    expect(steps(events).slice(0, -1).every((e) => e.loss !== null && e.gradNorm !== null)).toBe(true);
+    expect(end!.reason).toMatch(
+      new RegExp(`^diverged at step ${last.step}: (loss is Infinity|the gradient is not finite)$`),
+    );
+    expect(
+      steps(events)
+        .slice(0, -1)
+        .every((e) => e.loss !== null && e.gradNorm !== null),
+    ).toBe(true);
     expect(last.step).toBeGreaterThan(20);
   });
 
   it('is reproducible: the same graph and seed give identical events', async () => {
     baseline = tf.memory().numTensors;
     const graph = example('quickstart');
-    const strip = (events: RunEvent[]) => events.map((e) => ('time' in e ? { ...e, time: 0 } : e)).filter((e) => e.type !== 'metric' || e.metric !== 'stepTime');
+    const strip = (events: RunEvent[]) =>
+      events
+        .map((e) => ('time' in e ? { ...e, time: 0 } : e))
+        .filter((e) => e.type !== 'metric' || e.metric !== 'stepTime');
     const a = strip(await runAll(graph, { maxSteps: 15 }));
     const b = strip(await runAll(graph, { maxSteps: 15 }));
     expect(a).toEqual(b);
@@ -114,7 +149,9 @@ describe('compileGraph on a surface', () => {
     expect(firsts.length).toBeGreaterThanOrEqual(5);
     for (const e of firsts) expect(e.params).toEqual([-1.5, 2]);
     // and the optimizers then go different ways
-    const seconds = steps(events).filter((e) => e.step === 1).map((e) => JSON.stringify(e.params));
+    const seconds = steps(events)
+      .filter((e) => e.step === 1)
+      .map((e) => JSON.stringify(e.params));
     expect(new Set(seconds).size).toBe(seconds.length);
   });
 });
@@ -122,10 +159,13 @@ describe('compileGraph on a surface', () => {
 describe('RunController', () => {
   it('pauses, steps one update at a time, applies a live lr change at the next step, and resumes', async () => {
     baseline = tf.memory().numTensors;
-    const compiled = compileGraph(surfaceGraph({ type: 'optimizer.sgd', params: { lr: 0.01 } }, { maxSteps: 20, epochs: 100 }), {
-      backend,
-      traceParams: true,
-    });
+    const compiled = compileGraph(
+      surfaceGraph({ type: 'optimizer.sgd', params: { lr: 0.01 } }, { maxSteps: 20, epochs: 100 }),
+      {
+        backend,
+        traceParams: true,
+      },
+    );
     const events: RunEvent[] = [];
     compiled.controller.events$.subscribe((e) => events.push(e));
     const finished = compiled.controller.startPaused();
@@ -136,7 +176,14 @@ describe('RunController', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(steps(events).map((e) => e.step)).toEqual([0, 1]);
     const [change] = compiled.controller.setParam('opt', 'lr', 0.02);
-    expect(change).toMatchObject({ type: 'param', run: 'train', node: 'opt', name: 'lr', value: 0.02, step: 2 });
+    expect(change).toMatchObject({
+      type: 'param',
+      run: 'train',
+      node: 'opt',
+      name: 'lr',
+      value: 0.02,
+      step: 2,
+    });
     expect(() => compiled.controller.setParam('surface', 'fn', 'beale')).toThrow(/restart/);
     compiled.controller.resume();
     await finished;
@@ -149,7 +196,13 @@ describe('RunController', () => {
 
   it('stop ends every run as stopped, keeping what it recorded', async () => {
     baseline = tf.memory().numTensors;
-    const compiled = compileGraph(surfaceGraph({ type: 'optimizer.sgd', params: { lr: 0.001 } }, { maxSteps: 100000, epochs: 100000 }), { backend });
+    const compiled = compileGraph(
+      surfaceGraph(
+        { type: 'optimizer.sgd', params: { lr: 0.001 } },
+        { maxSteps: 100000, epochs: 100000 },
+      ),
+      { backend },
+    );
     const events: RunEvent[] = [];
     compiled.controller.events$.subscribe((e) => events.push(e));
     const finished = compiled.controller.start();
@@ -193,10 +246,30 @@ describe('compile errors', () => {
     const data = graph.nodes.find((n) => n.type.startsWith('dataset.'))!;
     const csv = {
       ...graph,
-      nodes: graph.nodes.map((n) => (n === data ? { ...n, type: 'dataset.csv', params: { path: 'missing.csv', target: 'y', valSplit: 0.2, normalize: false, shuffle: true, seed: 0 } } : n)),
+      nodes: graph.nodes.map((n) =>
+        n === data
+          ? {
+              ...n,
+              type: 'dataset.csv',
+              params: {
+                path: 'missing.csv',
+                target: 'y',
+                valSplit: 0.2,
+                normalize: false,
+                shuffle: true,
+                seed: 0,
+              },
+            }
+          : n,
+      ),
     };
     try {
-      compileGraph(csv, { backend, readText: () => { throw new Error('missing.csv: no such file'); } });
+      compileGraph(csv, {
+        backend,
+        readText: () => {
+          throw new Error('missing.csv: no such file');
+        },
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CompileError);
@@ -213,7 +286,9 @@ describe('backends', () => {
     const graph = example('quickstart');
     const onCpu = steps(await runAll(graph, { maxSteps: 10 }));
     await tf.setBackend('wasm');
-    const onWasm = steps(await runAll(graph, { maxSteps: 10, backend: { name: 'wasm', reason: 'test' } }));
+    const onWasm = steps(
+      await runAll(graph, { maxSteps: 10, backend: { name: 'wasm', reason: 'test' } }),
+    );
     await tf.setBackend('cpu');
     baseline = tf.memory().numTensors;
     expect(onWasm).toHaveLength(onCpu.length);

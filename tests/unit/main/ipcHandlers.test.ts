@@ -1,4 +1,4 @@
-import { mkdtempSync, promises as fs } from 'node:fs';
+import { promises as fs, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,12 +37,18 @@ describe('IPC handlers', () => {
     const { d, handlers, recent } = setup({});
     const target = join(d, 'mine.json');
     const again = setup({ save: target });
-    const result = await again.handlers.saveGraph({ path: null, suggestedName: 'mine.json', text: '{"a":1}' });
+    const result = await again.handlers.saveGraph({
+      path: null,
+      suggestedName: 'mine.json',
+      text: '{"a":1}',
+    });
     expect(result).toEqual({ path: target, name: 'mine.json' });
     expect(await fs.readFile(target, 'utf8')).toBe('{"a":1}');
     expect(await again.recent.list()).toEqual([target]);
     // a cancelled dialog saves nothing
-    expect(await handlers.saveGraph({ path: null, suggestedName: 'x.json', text: '{}' })).toBeNull();
+    expect(
+      await handlers.saveGraph({ path: null, suggestedName: 'x.json', text: '{}' }),
+    ).toBeNull();
     expect(await recent.list()).toEqual([]);
   });
 
@@ -50,7 +56,10 @@ describe('IPC handlers', () => {
     const { d } = setup({});
     const file = join(d, 'g.json');
     await fs.writeFile(file, '{"format":"x"}');
-    expect(await setup({ open: file }).handlers.openGraph()).toMatchObject({ name: 'g.json', text: '{"format":"x"}' });
+    expect(await setup({ open: file }).handlers.openGraph()).toMatchObject({
+      name: 'g.json',
+      text: '{"format":"x"}',
+    });
     expect(await setup({ open: null }).handlers.openGraph()).toBeNull();
   });
 
@@ -58,12 +67,16 @@ describe('IPC handlers', () => {
     const { d } = setup({});
     const target = join(d, 'shot.png');
     const { handlers } = setup({ save: target });
-    await expect(handlers.exportFile({ suggestedName: 'a.png', mimeType: 'image/png', data: [1, 2] })).rejects.toThrow(
-      /exportFile: invalid message: data/,
-    );
-    expect(await handlers.exportFile({ suggestedName: 'a.png', mimeType: 'image/png', data: new Uint8Array([1, 2, 3]) })).toBe(
-      target,
-    );
+    await expect(
+      handlers.exportFile({ suggestedName: 'a.png', mimeType: 'image/png', data: [1, 2] }),
+    ).rejects.toThrow(/exportFile: invalid message: data/);
+    expect(
+      await handlers.exportFile({
+        suggestedName: 'a.png',
+        mimeType: 'image/png',
+        data: new Uint8Array([1, 2, 3]),
+      }),
+    ).toBe(target);
     expect([...(await fs.readFile(target))]).toEqual([1, 2, 3]);
   });
 });

@@ -5,14 +5,16 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { CompileError, compileGraph } from '../../src-shared/engine/compileGraph';
-import type { RunEvent } from '../../src-shared/protocol/events';
-import { type CliIo, integerOption, parseOptions, progressBar, UsageError } from './cliIo';
-import { fileReaderBeside, GraphProblems, loadGraph } from './loadGraph';
-import { initNodeBackend } from './nodeBackend';
+import { CompileError, compileGraph } from '../../../src-shared/engine/compileGraph';
+import type { RunEvent } from '../../../src-shared/protocol/events';
+import { initNodeBackend } from '../../host/nodeBackend';
+import type { Command } from '../command';
+import { fileReaderBeside, GraphProblems, loadGraphOrThrow } from '../graphFile';
+import { type CliIo, EXIT } from '../io';
+import { integerOption, parseOptions, progressBar, UsageError } from '../options';
 
-export const RUN_USAGE =
-  'atlas run <graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-] [--trace params]';
+const RUN_USAGE =
+  '<graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-] [--trace params]';
 
 export interface RunOutcome {
   readonly exitCode: number;
@@ -20,14 +22,21 @@ export interface RunOutcome {
 }
 
 export function parseRunArgs(args: readonly string[]) {
-  const { positional, options } = parseOptions(args, ['steps', 'seed', 'backend', 'events', 'trace']);
-  if (positional.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
+  const { positional, options } = parseOptions(args, [
+    'steps',
+    'seed',
+    'backend',
+    'events',
+    'trace',
+  ]);
+  if (positional.length !== 1) throw new UsageError(`usage: atlas run ${RUN_USAGE}`);
   const backend = options.get('backend') ?? 'auto';
   if (!['auto', 'wasm', 'cpu'].includes(backend)) {
     throw new UsageError(`--backend must be wasm or cpu, got '${backend}'`);
   }
   const trace = options.get('trace');
-  if (trace !== undefined && trace !== 'params') throw new UsageError(`--trace takes 'params', got '${trace}'`);
+  if (trace !== undefined && trace !== 'params')
+    throw new UsageError(`--trace takes 'params', got '${trace}'`);
   return {
     file: positional[0]!,
     steps: integerOption(options, 'steps', 1, 10_000_000),
@@ -42,31 +51,37 @@ export function parseRunArgs(args: readonly string[]) {
 export function reportFailure(error: unknown, io: CliIo): number {
   if (error instanceof GraphProblems) {
     for (const line of error.lines) io.stderr.write(`${line}\n`);
-    return 2;
+    return EXIT.invalid;
   }
   if (error instanceof CompileError) {
     for (const p of error.problems) io.stderr.write(`${p.path}: ${p.message}\n`);
-    return 2;
+    return EXIT.invalid;
   }
   if (error instanceof UsageError) {
     io.stderr.write(`atlas: ${error.message}\n`);
-    return 2;
+    return EXIT.invalid;
   }
   io.stderr.write(`atlas: ${error instanceof Error ? error.message : String(error)}\n`);
-  return 1;
+  return EXIT.internal;
 }
 
-export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
-  try {
-    return (await runGraphFile(args, io)).exitCode;
-  } catch (error) {
-    return reportFailure(error, io);
-  }
-}
+export const runCommand: Command = {
+  name: 'run',
+  usage: RUN_USAGE,
+  summary: 'Train every train block; progress on stderr, NDJSON events to FILE or stdout',
+  async run(args, io) {
+    try {
+      return (await runGraphFile(args, io)).exitCode;
+    } catch (error) {
+      return reportFailure(error, io);
+    }
+  },
+};
 
 export async function runGraphFile(args: readonly string[], io: CliIo): Promise<RunOutcome> {
   const opts = parseRunArgs(args);
-  const { graph, path } = await loadGraph(opts.file, io.cwd);
+  const graph = await loadGraphOrThrow(opts.file);
+  const path = resolve(opts.file);
   const backend = await initNodeBackend(opts.backend);
   const compiled = compileGraph(graph, {
     backend,
@@ -80,9 +95,11 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
     if (opts.events === '-') io.stdout.write(line);
     else sink?.write(line);
   };
-  if (opts.events && opts.events !== '-') sink = createWriteStream(resolve(io.cwd, opts.events));
+  if (opts.events && opts.events !== '-') sink = createWriteStream(resolve(opts.events));
 
-  io.stderr.write(`atlas: ${graph.name} · ${compiled.runs.length} run(s) · backend ${backend.name} (${backend.reason})\n`);
+  io.stderr.write(
+    `atlas: ${graph.name} · ${compiled.runs.length} run(s) · backend ${backend.name} (${backend.reason})\n`,
+  );
   const done: RunEvent[] = [];
   const progress = new Map<string, number>();
   const total = compiled.runs.reduce((s, r) => s + r.totalSteps, 0);
@@ -93,7 +110,10 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
     if (event.type === 'done') {
       done.push(event);
       progress.set(event.run, event.steps);
-      const detail = event.status === 'diverged' ? (event.reason ?? 'diverged') : `${event.status} after ${event.steps} steps`;
+      const detail =
+        event.status === 'diverged'
+          ? (event.reason ?? 'diverged')
+          : `${event.status} after ${event.steps} steps`;
       if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
       io.stderr.write(`  ${event.run}: ${detail}, final loss ${event.finalLoss ?? 'NaN'}\n`);
     }
@@ -101,7 +121,9 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
     if (io.stderr.isTTY && now - lastDraw > 100) {
       lastDraw = now;
       const doneSteps = [...progress.values()].reduce((a, b) => a + b, 0);
-      io.stderr.write(`\r${progressBar(total ? doneSteps / total : 1)} ${doneSteps}/${total} steps`);
+      io.stderr.write(
+        `\r${progressBar(total ? doneSteps / total : 1)} ${doneSteps}/${total} steps`,
+      );
     }
   });
   try {
@@ -111,5 +133,5 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
     if (sink) await new Promise<void>((r) => sink!.end(r));
   }
   const diverged = done.some((e) => e.type === 'done' && e.status === 'diverged');
-  return { exitCode: diverged ? 3 : 0, done };
+  return { exitCode: diverged ? EXIT.diverged : EXIT.ok, done };
 }

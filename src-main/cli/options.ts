@@ -1,9 +1,4 @@
-/** What a CLI command touches of the outside world, injectable so commands are testable. */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly cwd: string;
-}
+/** Command-line options shared by the commands: `--flag value`, integer ranges, progress. */
 
 /** A bad command line or input file: reported as one line, exit code 2. */
 export class UsageError extends Error {
@@ -32,7 +27,12 @@ export function parseOptions(
   return { positional, options };
 }
 
-export function integerOption(options: Map<string, string>, flag: string, min: number, max: number): number | undefined {
+export function integerOption(
+  options: Map<string, string>,
+  flag: string,
+  min: number,
+  max: number,
+): number | undefined {
   const raw = options.get(flag);
   if (raw === undefined) return undefined;
   const value = Number(raw);

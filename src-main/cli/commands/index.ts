@@ -1,0 +1,7 @@
+/** The command table: `atlas <name> …` dispatches here, `atlas --help` lists it in order. */
+import type { Command } from '../command';
+import { landscapeCommand } from './landscape';
+import { runCommand } from './run';
+import { validateCommand } from './validate';
+
+export const commands: readonly Command[] = [validateCommand, runCommand, landscapeCommand];

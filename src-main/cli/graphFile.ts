@@ -1,0 +1,44 @@
+/**
+ * Reads and parses a graph file for a command, turning every way it can fail (missing,
+ * unreadable, too large, not UTF-8, not JSON, invalid) into one-line messages.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { formatProblem, type GraphDocument, parseGraphText } from '../../src-shared/graph/index';
+import { readGraphText } from '../services/graphFiles';
+
+export type LoadedGraph =
+  | { readonly ok: true; readonly graph: GraphDocument }
+  | { readonly ok: false; readonly lines: readonly string[] };
+
+/** Problems at the document root read `<file>: <message>`; others `<json path>: <message>`. */
+export async function loadGraphFile(path: string): Promise<LoadedGraph> {
+  const read = await readGraphText(path);
+  if ('error' in read) return { ok: false, lines: [`${path}: ${read.error}`] };
+  const result = parseGraphText(read.text);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    lines: result.problems.map((p) => (p.path === '' ? `${path}: ${p.message}` : formatProblem(p))),
+  };
+}
+
+/** Every problem of a graph file, one `<path>: <message>` line each (exit status 2). */
+export class GraphProblems extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+    this.name = 'GraphProblems';
+  }
+}
+
+/** loadGraphFile for commands that go on to run the graph. */
+export async function loadGraphOrThrow(path: string): Promise<GraphDocument> {
+  const loaded = await loadGraphFile(path);
+  if (!loaded.ok) throw new GraphProblems(loaded.lines);
+  return loaded.graph;
+}
+
+/** dataset.csv paths are relative to the graph file's folder. */
+export function fileReaderBeside(graphPath: string): (path: string) => string {
+  return (path) => readFileSync(resolve(dirname(graphPath), path), 'utf8');
+}

@@ -1,0 +1,44 @@
+/**
+ * What a block type is: its kind, ports, params and how the editor describes it.
+ * The catalog (catalog/) holds one BlockDefinition per type of DESIGN.md's table.
+ */
+import type { ParamSpec } from './params';
+import type { PortSpec } from './ports';
+
+export const BLOCK_KINDS = [
+  'dataset',
+  'model',
+  'optimizer',
+  'schedule',
+  'train',
+  'metric',
+  'view',
+] as const;
+
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+/** A rule that involves several params of one block (e.g. nesterov needs momentum > 0). */
+export interface ParamRuleIssue {
+  /** The param the message is about. */
+  readonly param: string;
+  readonly message: string;
+}
+
+export interface BlockDefinition {
+  /** The public type name, e.g. `optimizer.adam`. */
+  readonly type: string;
+  readonly kind: BlockKind;
+  readonly title: string;
+  /** One line for the palette and inspector. */
+  readonly description: string;
+  readonly inputs: readonly PortSpec[];
+  readonly outputs: readonly PortSpec[];
+  /** Ordered as the inspector shows them and the saved file writes them. */
+  readonly params: Readonly<Record<string, ParamSpec>>;
+  /** Short label for the node, e.g. `Adam · lr 1e-3`; tolerates missing or bad params. */
+  summary(params: Readonly<Record<string, unknown>>): string;
+  /** LaTeX, as the lecture writes it (optimizers and schedules). */
+  readonly updateRule?: string;
+  /** Rules across params, run only when every param is individually valid. */
+  check?(params: Readonly<Record<string, unknown>>): readonly ParamRuleIssue[];
+}

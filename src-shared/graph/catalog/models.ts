@@ -1,0 +1,168 @@
+/** Model blocks: exact 2D surfaces, linear models, MLPs and a small CNN. */
+import type { BlockDefinition } from '../block';
+import { formatShort } from '../format';
+import type { PortSpec } from '../ports';
+import { bool, choice, num, numberList, point, read, readList, seed } from './specs';
+
+const outputs: readonly PortSpec[] = [{ name: 'model', type: 'model' }];
+
+/** Optional: a model learns its input/output sizes from a dataset here or from its train block. */
+const datasetInput: readonly PortSpec[] = [{ name: 'dataset', type: 'dataset' }];
+
+export const SURFACE_FUNCTIONS = [
+  'quadratic',
+  'rosenbrock',
+  'beale',
+  'himmelblau',
+  'saddle',
+  'rastrigin',
+  'booth',
+  'matyas',
+  'sixHumpCamel',
+  'monkeySaddle',
+  'ackley',
+] as const;
+
+/** Largest hidden layer: 4096 units is far beyond a lecture demo and still fits in memory. */
+export const MAX_HIDDEN_UNITS = 4096;
+/** Bound on weights between consecutive hidden layers (2^24 floats = 64 MiB). */
+export const MAX_HIDDEN_WEIGHTS = 2 ** 24;
+
+const title = (fn: string): string => fn.charAt(0).toUpperCase() + fn.slice(1);
+
+export const modelBlocks: readonly BlockDefinition[] = [
+  {
+    type: 'model.surface',
+    kind: 'model',
+    title: 'Surface',
+    description: 'An exact 2D loss surface: the parameters are the point (x, y); no data',
+    inputs: [],
+    outputs,
+    params: {
+      fn: choice({
+        options: SURFACE_FUNCTIONS,
+        default: 'rosenbrock',
+        help: 'The function L(x, y) to minimize',
+      }),
+      start: point({
+        default: [-1.5, 2],
+        min: -100,
+        max: 100,
+        help: 'Starting point (x, y) of every run on this surface',
+      }),
+    },
+    summary: (params) => {
+      const [x, y] = readList(params, 'start', [-1.5, 2]);
+      const fn = read(params, 'fn', 'rosenbrock');
+      return `${title(fn)} from (${formatShort(x ?? 0)}, ${formatShort(y ?? 0)})`;
+    },
+  },
+  {
+    type: 'model.linear',
+    kind: 'model',
+    title: 'Linear',
+    description: "Logistic, softmax or linear regression, by the dataset's task",
+    inputs: datasetInput,
+    outputs,
+    params: {
+      init: choice({
+        options: ['glorot', 'zeros'],
+        default: 'glorot',
+        help: 'Initial weights: Glorot uniform or all zeros (biases start at zero)',
+      }),
+      seed: seed('the initial weights'),
+    },
+    summary: (params) => `Linear · ${read(params, 'init', 'glorot')} init`,
+  },
+  {
+    type: 'model.mlp',
+    kind: 'model',
+    title: 'MLP',
+    description: 'Multi-layer perceptron: dense hidden layers with a nonlinearity',
+    inputs: datasetInput,
+    outputs,
+    params: {
+      hidden: numberList({
+        default: [32, 32],
+        minItems: 0,
+        maxItems: 8,
+        itemMin: 1,
+        itemMax: MAX_HIDDEN_UNITS,
+        integer: true,
+        help: 'Units of each hidden layer, input side first',
+      }),
+      activation: choice({
+        options: ['relu', 'tanh', 'sigmoid', 'gelu'],
+        default: 'relu',
+        help: 'Nonlinearity after each hidden layer',
+      }),
+      skip: bool({
+        default: false,
+        help: 'Residual connections around hidden layers (they smooth the landscape)',
+      }),
+      init: choice({
+        options: ['glorot', 'he', 'zeros'],
+        default: 'glorot',
+        help: 'Initial weights: Glorot uniform, He normal, or all zeros (biases start at zero)',
+      }),
+      seed: seed('the initial weights'),
+    },
+    summary: (params) => {
+      const hidden = readList(params, 'hidden', [32, 32]);
+      const shape = hidden.length === 0 ? 'no hidden layer' : hidden.join('-');
+      const skip = read(params, 'skip', false) ? ' · skip' : '';
+      return `MLP ${shape} · ${read(params, 'activation', 'relu')}${skip}`;
+    },
+    check: (params) => {
+      const hidden = readList(params, 'hidden', []);
+      let weights = 0;
+      for (let i = 1; i < hidden.length; i++) weights += hidden[i - 1] * hidden[i];
+      return weights > MAX_HIDDEN_WEIGHTS
+        ? [
+            {
+              param: 'hidden',
+              message: `needs ${weights} weights between hidden layers; the limit is ${MAX_HIDDEN_WEIGHTS}`,
+            },
+          ]
+        : [];
+    },
+  },
+  {
+    type: 'model.cnn',
+    kind: 'model',
+    title: 'CNN',
+    description: 'A small convolutional network for image data such as digits',
+    inputs: datasetInput,
+    outputs,
+    params: {
+      channels: numberList({
+        default: [8, 16],
+        minItems: 1,
+        maxItems: 4,
+        itemMin: 1,
+        itemMax: 128,
+        integer: true,
+        help: 'Channels of each convolution (each followed by ReLU and 2×2 max pooling)',
+      }),
+      kernel: num({
+        default: 3,
+        min: 1,
+        max: 7,
+        integer: true,
+        help: 'Side of each square convolution kernel',
+      }),
+      dense: numberList({
+        default: [64],
+        minItems: 0,
+        maxItems: 3,
+        itemMin: 1,
+        itemMax: 1024,
+        integer: true,
+        help: 'Units of the dense layers after the convolutions',
+      }),
+      seed: seed('the initial weights'),
+    },
+    summary: (params) =>
+      `CNN ${readList(params, 'channels', [8, 16]).join('-')} · ${read(params, 'kernel', 3)}×${read(params, 'kernel', 3)}`,
+  },
+];

@@ -1,0 +1,51 @@
+/**
+ * The graph document: format, block catalog, validation, migrations and JSON i/o.
+ * Everything other areas need is exported from here.
+ */
+
+export type { BlockDefinition, BlockKind, ParamRuleIssue } from './block';
+export { BLOCK_KINDS } from './block';
+export { catalog, defaultParams, getBlock } from './catalog/index';
+export { SURFACE_FUNCTIONS } from './catalog/models';
+export { formatExact, formatShort } from './format';
+export { LIMITS } from './limits';
+export type { Migration, MigrationTable } from './migrations';
+export { MIGRATIONS } from './migrations';
+export type {
+  BooleanParam,
+  EnumParam,
+  NumberListParam,
+  NumberParam,
+  ParamCheck,
+  ParamSpec,
+  PointParam,
+  StringParam,
+} from './params';
+export { checkParamValue, defaultValue } from './params';
+export type { ParseOptions, ParseResult } from './parse';
+export { parseGraph, parseGraphText } from './parse';
+export type { PortSpec, PortType } from './ports';
+export { PORT_TYPES } from './ports';
+export type { Problem } from './problem';
+export { formatProblem } from './problem';
+export type {
+  GraphDocument,
+  GraphEdge,
+  GraphGroup,
+  GraphNode,
+  GraphNote,
+  PortRef,
+  Position,
+  Size,
+} from './schema';
+export {
+  GRAPH_FORMAT,
+  GRAPH_VERSION,
+  GraphDocumentSchema,
+  GraphEdgeSchema,
+  GraphGroupSchema,
+  GraphNodeSchema,
+  GraphNoteSchema,
+} from './schema';
+export { serializeGraph } from './serialize';
+export { validateGraph } from './validate/index';

@@ -1,0 +1,115 @@
+/**
+ * Rules about what is connected: required inputs, data for train blocks (none for
+ * model.surface), metrics that need classes or a validation split, and one parameter
+ * space per landscape.
+ */
+import type { Problem } from '../problem';
+import { edgePath, label, type NodeEntry, nodePath, type ResolvedEdge } from './context';
+
+const article = (type: string): string => (/^[aeiou]/.test(type) ? 'an' : 'a');
+
+class Connections {
+  private readonly into = new Map<string, ResolvedEdge[]>();
+  constructor(edges: readonly ResolvedEdge[]) {
+    for (const edge of edges) {
+      const key = edge.edge.to.node;
+      const list = this.into.get(key) ?? [];
+      list.push(edge);
+      this.into.set(key, list);
+    }
+  }
+  /** Edges into `node`'s input `port`. */
+  inputs(node: string, port: string): ResolvedEdge[] {
+    return (this.into.get(node) ?? []).filter((edge) => edge.edge.to.port === port);
+  }
+  /** The node feeding a single input, if connected. */
+  source(node: string, port: string): NodeEntry | undefined {
+    return this.inputs(node, port)[0]?.from;
+  }
+}
+
+export function checkConnections(
+  entries: readonly NodeEntry[],
+  edges: readonly ResolvedEdge[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const connections = new Connections(edges);
+  for (const entry of entries) {
+    const block = entry.block;
+    if (!block) continue;
+    const id = entry.node.id;
+    for (const port of block.inputs) {
+      if (port.required && connections.inputs(id, port.name).length === 0) {
+        problems.push({
+          path: nodePath(entry.index),
+          message: `needs an edge into its ${JSON.stringify(port.name)} input (${article(port.type)} ${port.type})`,
+        });
+      }
+    }
+    if (block.kind === 'train') problems.push(...checkTrainData(entry, connections));
+    if (block.kind === 'metric') problems.push(...checkMetricRun(entry, connections));
+    if (block.type === 'view.landscape') problems.push(...checkLandscapeRuns(entry, connections));
+  }
+  return problems;
+}
+
+function checkTrainData(train: NodeEntry, connections: Connections): Problem[] {
+  const model = connections.source(train.node.id, 'model');
+  if (!model) return [];
+  const data = connections.inputs(train.node.id, 'dataset');
+  if (model.node.type === 'model.surface') {
+    return data.map((edge) => ({
+      path: edgePath(edge.index),
+      message: `${label(model)} has no data, so ${label(train)} takes no dataset; remove this edge`,
+    }));
+  }
+  if (data.length > 0) return [];
+  return [
+    {
+      path: nodePath(train.index),
+      message: `needs an edge into its "dataset" input (its model ${label(model)} learns from data)`,
+    },
+  ];
+}
+
+const NEEDS_CLASSES = new Set(['metric.accuracy', 'metric.valAccuracy']);
+const NEEDS_VALIDATION = new Set(['metric.valLoss', 'metric.valAccuracy']);
+
+function checkMetricRun(metric: NodeEntry, connections: Connections): Problem[] {
+  const type = metric.node.type;
+  if (!NEEDS_CLASSES.has(type) && !NEEDS_VALIDATION.has(type)) return [];
+  const train = connections.source(metric.node.id, 'run');
+  if (!train) return [];
+  const model = connections.source(train.node.id, 'model');
+  const data = connections.source(train.node.id, 'dataset');
+  const path = nodePath(metric.index);
+  if (model?.node.type === 'model.surface') {
+    const lacks = NEEDS_CLASSES.has(type) ? 'classes' : 'validation split';
+    return [{ path, message: `${label(train)} minimizes ${label(model)}, which has no ${lacks}` }];
+  }
+  if (NEEDS_CLASSES.has(type) && data?.node.type === 'dataset.regression') {
+    return [{ path, message: `${label(train)} fits ${label(data)}, which has no classes` }];
+  }
+  return [];
+}
+
+function checkLandscapeRuns(view: NodeEntry, connections: Connections): Problem[] {
+  const problems: Problem[] = [];
+  const runs = connections.inputs(view.node.id, 'runs');
+  const first = runs[0]?.from;
+  if (!first) return problems;
+  for (const port of ['model', 'dataset'] as const) {
+    const reference = connections.source(first.node.id, port)?.node.id;
+    for (const edge of runs.slice(1)) {
+      const other = connections.source(edge.from.node.id, port)?.node.id;
+      if (other === reference) continue;
+      const name = (id: string | undefined) => (id === undefined ? 'none' : JSON.stringify(id));
+      problems.push({
+        path: edgePath(edge.index),
+        message: `runs on one landscape must share one ${port}: ${label(edge.from)} uses ${name(other)}, ${label(first)} uses ${name(reference)}`,
+      });
+      break;
+    }
+  }
+  return problems;
+}
