@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { createRng } from '../random';
 import type { DataSplit, Dataset, Task } from '../types';
-import { ParamReader } from './block-params';
+import { ParamReader } from '../block-params';
 import { identityOrder, splitTrainVal } from './split';
 
 export interface CsvIo {

@@ -5,7 +5,7 @@
  */
 import { createRng } from '../random';
 import type { Dataset } from '../types';
-import { ParamReader } from './block-params';
+import { ParamReader } from '../block-params';
 import { DIGITS_BASE64, DIGITS_COUNT, DIGITS_LEVELS, DIGITS_SIDE } from './digits-data';
 import { splitTrainVal } from './split';
 

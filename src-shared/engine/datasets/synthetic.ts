@@ -6,7 +6,7 @@
  */
 import { createRng, type Rng } from '../random';
 import type { Dataset } from '../types';
-import { ParamReader } from './block-params';
+import { ParamReader } from '../block-params';
 import { splitTrainVal } from './split';
 
 export const SYNTHETIC_2D_TYPES = [

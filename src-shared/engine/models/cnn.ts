@@ -5,7 +5,7 @@
  * and a final dense layer to the logits. Kernels are [kh, kw, cin, cout] (filters on axis 3).
  */
 import * as tf from '@tensorflow/tfjs';
-import { ParamReader } from '../datasets/block-params';
+import { ParamReader } from '../block-params';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo } from '../types';
 import { biasInfo, initKernel, kernelInfo, taskLoss } from './layers';

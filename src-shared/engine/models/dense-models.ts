@@ -1,5 +1,5 @@
 /** model.linear and model.mlp: dense stacks configured from block params. */
-import { ParamReader } from '../datasets/block-params';
+import { ParamReader } from '../block-params';
 import type { Model } from '../types';
 import { createDenseStack } from './dense-stack';
 import { ACTIVATIONS, INITS } from './layers';

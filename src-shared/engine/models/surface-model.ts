@@ -3,7 +3,7 @@
  * There is no data: loss(params, null) is f(x, y); lossBatched takes points [G, 2] → [G].
  */
 import * as tf from '@tensorflow/tfjs';
-import { ParamReader } from '../datasets/block-params';
+import { ParamReader } from '../block-params';
 import type { Model, ParamInfo } from '../types';
 import { SURFACE_NAMES, SURFACES, surfaceTensor } from './surfaces';
 

@@ -14,7 +14,6 @@ import { rmspropDefinition } from './rmsprop';
 import { sgdDefinition } from './sgd';
 
 export { NEWTON_MAX_PARAMS } from './newton';
-export { updateRules } from './rules';
 
 const definitions: readonly OptimizerDefinition[] = [
   sgdDefinition,
