@@ -13,11 +13,16 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload cannot require() packages: bundle zod into the one CJS file.
+      // A sandboxed preload cannot require() packages or sibling chunks: each preload is one
+      // self-contained CJS file.
       externalizeDeps: false,
+      isolatedEntries: true,
       outDir: 'out/preload',
       rollupOptions: {
-        input: { preload: resolve(__dirname, 'src-main/preload.ts') },
+        input: {
+          preload: resolve(__dirname, 'src-main/preload.ts'),
+          computePreload: resolve(__dirname, 'src-main/computePreload.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -28,7 +33,12 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-renderer/index.html'),
+          compute: resolve(__dirname, 'src-renderer/compute.html'),
+        },
+      },
     },
   },
 });

@@ -14,6 +14,7 @@ import {
   shell,
 } from 'electron';
 import { IpcChannel, type MenuCommand } from '../src-shared/protocol/bridge';
+import { ComputeHost } from './computeHost';
 import { createIpcHandlers, type Dialogs } from './ipcHandlers';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { RecentFiles } from './services/graphFiles';
@@ -45,10 +46,20 @@ function createMainWindow(): BrowserWindow {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (devUrl && !app.isPackaged) void win.loadURL(devUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  void loadPage(win, 'index.html');
+  // The engine runs in its own hidden window; a UI reload gets a fresh engine and port.
+  const compute = new ComputeHost(win, loadPage);
+  win.webContents.on('did-finish-load', () => void compute.start());
+  win.on('closed', () => compute.dispose());
   return win;
+}
+
+/** Loads one of the renderer's pages: the dev server in development, the built files otherwise. */
+async function loadPage(win: BrowserWindow, page: string): Promise<void> {
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  if (devUrl && !app.isPackaged)
+    await win.loadURL(new URL(page, devUrl.endsWith('/') ? devUrl : `${devUrl}/`).toString());
+  else await win.loadFile(join(__dirname, '../renderer', page));
 }
 
 function sendMenu(command: MenuCommand): void {

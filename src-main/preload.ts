@@ -5,6 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   type AtlasBridge,
+  ENGINE_PORT_MESSAGE,
   IpcChannel,
   type MenuCommand,
   MenuCommandSchema,
@@ -23,6 +24,21 @@ const bridge: AtlasBridge = {
     ipcRenderer.on(IpcChannel.menu, handler);
     return () => ipcRenderer.removeListener(IpcChannel.menu, handler);
   },
+  onEngineHostCrashed(listener: (reason: string) => void) {
+    const handler = (_event: unknown, reason: unknown) =>
+      listener(typeof reason === 'string' ? reason : 'unknown');
+    ipcRenderer.on(IpcChannel.engineCrashed, handler);
+    return () => ipcRenderer.removeListener(IpcChannel.engineCrashed, handler);
+  },
 };
+
+// MessagePorts cannot cross the context bridge: hand the engine's port to the page itself.
+ipcRenderer.on(IpcChannel.enginePort, (event) => {
+  window.postMessage(
+    ENGINE_PORT_MESSAGE,
+    window.location.origin === 'null' ? '*' : window.location.origin,
+    event.ports,
+  );
+});
 
 contextBridge.exposeInMainWorld('atlas', bridge);

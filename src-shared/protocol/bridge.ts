@@ -43,14 +43,7 @@ export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 export const MenuCommandSchema = z.enum(['new', 'open', 'save', 'saveAs']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
-/** IPC channel names, shared by main and preload. */
-export const IpcChannel = {
-  openGraph: 'atlas:open-graph',
-  saveGraph: 'atlas:save-graph',
-  exportFile: 'atlas:export-file',
-  menu: 'atlas:menu',
-  hostInfo: 'atlas:host-info',
-} as const;
+export { ENGINE_PORT_MESSAGE, IpcChannel } from './channels';
 
 export const HostInfoSchema = z.object({
   host: z.enum(['electron', 'web']),
@@ -69,4 +62,9 @@ export interface AtlasBridge {
   exportFile(request: ExportRequest): Promise<string | null>;
   /** Subscribes to app-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Electron only: the compute window hosting the engine died; runs in flight are lost
+   * (report them as `stopped: compute host crashed`). A new engine port follows.
+   */
+  onEngineHostCrashed?(listener: (reason: string) => void): () => void;
 }
