@@ -33,6 +33,9 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Inlined fonts would be data: URLs, which the CSP refuses for fonts loaded by CSS.
+      assetsInlineLimit: 0,
+      chunkSizeWarningLimit: 8000,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-renderer/index.html'),

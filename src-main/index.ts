@@ -40,6 +40,18 @@ function createMainWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // The page refuses to unload while it has unsaved changes: ask natively.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Discard changes', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'This graph has unsaved changes.',
+      detail: 'Close anyway and lose them? (An autosaved copy is offered the next time you start.)',
+    });
+    if (choice === 0) event.preventDefault(); // preventDefault here lets the unload go ahead
+  });
   // No navigation away from the app and no new windows: links open in the system browser.
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {

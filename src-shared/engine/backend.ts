@@ -27,9 +27,13 @@ export function isSoftwareRenderer(renderer: string | undefined): boolean {
 export function chooseBackend(facts: DeviceFacts): BackendChoice {
   const has = (name: BackendName) => facts.available.includes(name);
   if (facts.requested && facts.requested !== 'auto') {
-    if (has(facts.requested)) return { name: facts.requested, reason: `requested ${facts.requested}` };
+    if (has(facts.requested))
+      return { name: facts.requested, reason: `requested ${facts.requested}` };
     const fallback = chooseBackend({ ...facts, requested: 'auto' });
-    return { name: fallback.name, reason: `${facts.requested} is not available here; ${fallback.reason}` };
+    return {
+      name: fallback.name,
+      reason: `${facts.requested} is not available here; ${fallback.reason}`,
+    };
   }
   const renderer = facts.gpuRenderer;
   const software = isSoftwareRenderer(renderer);

@@ -28,12 +28,23 @@ import {
 } from './validate/index';
 
 export type ParseResult =
-  | { readonly ok: true; readonly graph: GraphDocument }
+  | {
+      readonly ok: true;
+      readonly graph: GraphDocument;
+      /** With `allowIncomplete`: what still stops the graph from running (else empty). */
+      readonly problems?: Problem[];
+    }
   | { readonly ok: false; readonly problems: Problem[] };
 
 export interface ParseOptions {
   /** Migrations by starting version; the app's own table unless a test supplies one. */
   readonly migrations?: MigrationTable;
+  /**
+   * Load a work in progress: a structurally sound document of known blocks loads even with
+   * semantic problems (a missing wire, a bad value: reset to its default), which come back
+   * in `problems`. The editor opens drafts this way; the CLI and the engine never do.
+   */
+  readonly allowIncomplete?: boolean;
 }
 
 const failure = (problems: Problem[]): ParseResult => ({
@@ -75,7 +86,7 @@ function jsonErrorText(error: unknown, text: string): string {
 /** Parses an already-decoded JSON value (or anything: it never throws). */
 export function parseGraph(json: unknown, options: ParseOptions = {}): ParseResult {
   try {
-    return parseUntrusted(json, options.migrations ?? MIGRATIONS);
+    return parseUntrusted(json, options.migrations ?? MIGRATIONS, options.allowIncomplete ?? false);
   } catch (error) {
     // Input that fights back (throwing getters, revoked proxies) is refused, not propagated.
     return failure([{ path: '', message: `could not be read: ${errorText(error)}` }]);
@@ -91,7 +102,11 @@ function errorText(error: unknown): string {
   }
 }
 
-function parseUntrusted(json: unknown, migrations: MigrationTable): ParseResult {
+function parseUntrusted(
+  json: unknown,
+  migrations: MigrationTable,
+  allowIncomplete: boolean,
+): ParseResult {
   const tree = readJsonTree(json);
   if (!tree.ok) return failure(tree.problems);
   const migrated = migrateDocument(tree.value, migrations);
@@ -109,8 +124,14 @@ function parseUntrusted(json: unknown, migrations: MigrationTable): ParseResult 
   }
   const graph = { ...parsed.data, nodes: parsed.data.nodes.map(withDefaults) };
   const problems = collectProblems(graph);
-  if (problems.length > 0) return failure(problems);
-  return { ok: true, graph: { ...graph, nodes: graph.nodes.map(normalized) } };
+  const draftable =
+    allowIncomplete && graph.nodes.every((node) => getBlock(node.type) !== undefined);
+  if (problems.length > 0 && !draftable) return failure(problems);
+  return {
+    ok: true,
+    graph: { ...graph, nodes: graph.nodes.map(normalized) },
+    problems: finishProblems(problems),
+  };
 }
 
 /**

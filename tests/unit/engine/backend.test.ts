@@ -3,17 +3,22 @@ import { chooseBackend, isSoftwareRenderer } from '../../../src-shared/engine/ba
 
 describe('chooseBackend', () => {
   it('prefers a real GPU', () => {
-    expect(chooseBackend({ available: ['webgl', 'wasm', 'cpu'], gpuRenderer: 'NVIDIA H200' })).toEqual({
+    expect(
+      chooseBackend({ available: ['webgl', 'wasm', 'cpu'], gpuRenderer: 'NVIDIA H200' }),
+    ).toEqual({
       name: 'webgl',
       reason: 'GPU: NVIDIA H200',
     });
-    expect(chooseBackend({ available: ['webgpu', 'webgl', 'wasm'], gpuRenderer: 'Apple M3' }).name).toBe('webgpu');
+    expect(
+      chooseBackend({ available: ['webgpu', 'webgl', 'wasm'], gpuRenderer: 'Apple M3' }).name,
+    ).toBe('webgpu');
   });
 
   it('picks wasm over a software WebGL renderer and says why', () => {
     const choice = chooseBackend({
       available: ['webgl', 'wasm', 'cpu'],
-      gpuRenderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+      gpuRenderer:
+        'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
     });
     expect(choice.name).toBe('wasm');
     expect(choice.reason).toMatch(/software renderer/);
@@ -22,7 +27,10 @@ describe('chooseBackend', () => {
   });
 
   it('honours a request when possible and explains a fallback', () => {
-    expect(chooseBackend({ available: ['wasm', 'cpu'], requested: 'cpu' })).toEqual({ name: 'cpu', reason: 'requested cpu' });
+    expect(chooseBackend({ available: ['wasm', 'cpu'], requested: 'cpu' })).toEqual({
+      name: 'cpu',
+      reason: 'requested cpu',
+    });
     const fallback = chooseBackend({ available: ['cpu'], requested: 'wasm' });
     expect(fallback.name).toBe('cpu');
     expect(fallback.reason).toMatch(/^wasm is not available here/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBatchCursor } from '../../../../src-shared/engine/training/batches';
 import { createRng } from '../../../../src-shared/engine/random';
+import { createBatchCursor } from '../../../../src-shared/engine/training/batches';
 
 describe('createBatchCursor', () => {
   it('visits every example exactly once per epoch in consecutive batches, reshuffling each epoch', () => {
@@ -15,7 +15,8 @@ describe('createBatchCursor', () => {
       expect(epochEnded).toBe(i % 3 === 2);
     }
     expect(sizes).toEqual([4, 4, 2, 4, 4, 2]);
-    for (const seen of epochs) expect([...seen].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const seen of epochs)
+      expect([...seen].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(epochs[0]).not.toEqual(epochs[1]);
   });
 

@@ -1,0 +1,244 @@
+/** The app shell: title bar, toolbar, palette, canvas, inspector, problems and status bar. */
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { bridge } from '../bridge';
+import { GraphCanvas } from '../canvas/GraphCanvas';
+import type { QuickAddRequest } from '../canvas/QuickAdd';
+import { RunDock } from '../dashboard/RunDock';
+import {
+  type AutosaveRecord,
+  clearAutosave,
+  readAutosave,
+  restoredGraph,
+  startAutosave,
+} from '../document/autosave';
+import { useDocument } from '../document/useDocument';
+import { computeLayout } from '../editor/autoLayout';
+import { addBlock, GRID } from '../editor/editorActions';
+import { Palette } from '../editor/Palette';
+import { useEditorShortcuts } from '../editor/useEditorShortcuts';
+import { InspectorPanel } from '../inspector/InspectorPanel';
+import { LandscapePanel } from '../landscape/LandscapePanel';
+import { createFileCommands } from './fileCommands';
+import { HelpOverlay } from './HelpOverlay';
+import { createStartupStore } from './initialDocument';
+import { ProblemsPanel } from './ProblemsPanel';
+import { RefusedFileBanner } from './RefusedFileBanner';
+import { RestoreBanner } from './RestoreBanner';
+import { StatusBar } from './StatusBar';
+import { TitleBar } from './TitleBar';
+import { Toolbar } from './Toolbar';
+import { useFileDrop } from './useFileDrop';
+import { useShortcuts } from './useShortcuts';
+
+const NOTICE_MS = 6000;
+
+function Workbench() {
+  const store = useMemo(createStartupStore, []);
+  const flow = useReactFlow();
+  const canvasArea = useRef<HTMLElement>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problemsOpen, setProblemsOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [quickAdd, setQuickAdd] = useState<QuickAddRequest | null>(null);
+  const [restore, setRestore] = useState<AutosaveRecord | null>(() => readAutosave(localStorage));
+  const commands = useMemo(
+    () =>
+      createFileCommands({
+        store,
+        bridge,
+        confirmDiscard: () => window.confirm('Discard the unsaved changes to this graph?'),
+        report: setNotice,
+        storage: localStorage,
+      }),
+    [store],
+  );
+  const state = useDocument(store);
+
+  useEffect(() => {
+    document.title = `${state.dirty ? '• ' : ''}${state.file.name} — Gradient Atlas`;
+  }, [state.dirty, state.file.name]);
+
+  // Closing with unsaved changes asks first: the browser's own prompt in web mode; in
+  // Electron, main turns the refused unload into a native Save/Discard/Cancel dialog.
+  useEffect(() => {
+    if (!state.dirty) return;
+    const ask = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [state.dirty]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // Autosave starts once any earlier autosave has been restored or declined.
+  useEffect(() => (restore ? undefined : startAutosave(store, localStorage)), [restore, store]);
+
+  useEffect(
+    () =>
+      bridge.onMenuCommand((command) => {
+        const actions = {
+          new: commands.newDocument,
+          open: commands.open,
+          save: commands.save,
+          saveAs: commands.saveAs,
+        };
+        void actions[command]();
+      }),
+    [commands],
+  );
+  useShortcuts(commands);
+  const dropping = useFileDrop(commands.openFile);
+
+  /** Adds a block in the middle of the view, beside any block already there. */
+  const addAtCenter = useCallback(
+    (type: string) => {
+      const bounds = canvasArea.current?.getBoundingClientRect();
+      if (!bounds) return;
+      const center = flow.screenToFlowPosition({
+        x: bounds.left + bounds.width / 2,
+        y: bounds.top + bounds.height / 2,
+      });
+      const taken = store.getSnapshot().graph.nodes.map((node) => node.position);
+      let at = { x: center.x - 100, y: center.y - 40 };
+      const near = (p: { x: number; y: number }) =>
+        Math.abs(p.x - at.x) < GRID * 2 && Math.abs(p.y - at.y) < GRID * 2;
+      for (let step = 0; step < 50 && taken.some(near); step += 1) {
+        at = { x: at.x + GRID * 2, y: at.y + GRID * 2 };
+      }
+      addBlock(store, type, at);
+    },
+    [flow, store],
+  );
+
+  /** Lays out the selection (two or more blocks) or else the whole graph, as one undo step. */
+  const autoLayout = useCallback(async () => {
+    const { graph, selection, loadId } = store.getSnapshot();
+    const ids = selection.nodes.length > 1 ? selection.nodes : [];
+    const sizes = new Map(flow.getNodes().map((node) => [node.id, node.measured]));
+    const positions = await computeLayout(graph, ids, (id) => {
+      const size = sizes.get(id);
+      return size?.width && size.height ? { width: size.width, height: size.height } : undefined;
+    });
+    // A different document may have been opened while the layout ran.
+    if (store.getSnapshot().loadId !== loadId) return;
+    store.execute({ type: 'move', positions }, { label: 'Auto-layout' });
+    if (ids.length === 0) {
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 200 }));
+    }
+  }, [flow, store]);
+
+  useEditorShortcuts(store, {
+    autoLayout: () => void autoLayout(),
+    fitView: () => void flow.fitView({ padding: 0.08, duration: 200 }),
+    zoomIn: () => void flow.zoomIn({ duration: 150 }),
+    zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    toggleHelp: () => setHelpOpen((open) => !open),
+    closePopups: () => setQuickAdd(null),
+    quickAdd: (point) => {
+      const bounds = canvasArea.current?.getBoundingClientRect();
+      if (!bounds) return;
+      const inside =
+        point.x >= bounds.left &&
+        point.x <= bounds.right &&
+        point.y >= bounds.top &&
+        point.y <= bounds.bottom;
+      const at = inside
+        ? point
+        : { x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 };
+      setQuickAdd({
+        at: { x: at.x - bounds.left, y: at.y - bounds.top },
+        flowPosition: flow.screenToFlowPosition(at),
+      });
+    },
+  });
+
+  return (
+    <div className="app" data-testid="app-shell">
+      <TitleBar fileName={state.file.name} graphName={state.graph.name} dirty={state.dirty} />
+      <Toolbar
+        commands={commands}
+        store={store}
+        undoLabel={state.undoLabel}
+        redoLabel={state.redoLabel}
+        onUndo={store.undo}
+        onRedo={store.redo}
+        onFitView={() => void flow.fitView({ padding: 0.08, duration: 200 })}
+        onAutoLayout={() => void autoLayout()}
+        onHelp={() => setHelpOpen(true)}
+      />
+      <main className="workspace">
+        <Palette onAdd={addAtCenter} />
+        <section className="canvas-area" aria-label="Graph canvas" ref={canvasArea}>
+          <GraphCanvas
+            store={store}
+            onRefused={setNotice}
+            quickAdd={quickAdd}
+            onQuickAdd={setQuickAdd}
+          />
+          <LandscapePanel store={store} />
+          {restore && (
+            <RestoreBanner
+              record={restore}
+              onRestore={() => {
+                const graph = restoredGraph(restore);
+                if (graph) store.load(graph, restore.file, { dirty: true });
+                else setNotice('The autosaved graph could not be read; it was discarded.');
+                setRestore(null);
+              }}
+              onDiscard={() => {
+                clearAutosave(localStorage);
+                setRestore(null);
+              }}
+            />
+          )}
+          {state.refused && (
+            <RefusedFileBanner refused={state.refused} onDismiss={store.dismissRefused} />
+          )}
+          {notice && (
+            <div className="toast" role="alert" data-testid="notice">
+              <span>{notice}</span>
+              <button type="button" className="link-button" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+        </section>
+        <InspectorPanel state={state} store={store} />
+      </main>
+      <div className="bottom-area">
+        <RunDock store={store} />
+        {problemsOpen && state.problems.length > 0 && (
+          <ProblemsPanel
+            problems={state.problems}
+            graph={state.graph}
+            onSelectNode={(id) => store.select({ nodes: [id], edges: [] })}
+            onClose={() => setProblemsOpen(false)}
+          />
+        )}
+        <StatusBar
+          state={state}
+          problemsOpen={problemsOpen}
+          onToggleProblems={() => setProblemsOpen((open) => !open)}
+        />
+      </div>
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-card">Drop a graph (.json) to open it</div>
+        </div>
+      )}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Workbench />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,56 @@
+/** Every keyboard shortcut, as the help overlay lists it (Ctrl is ⌘ on macOS). */
+/** Keys are written `Ctrl+Shift+Z`; alternatives are separate entries; gestures are words. */
+export interface Shortcut {
+  readonly keys?: readonly string[];
+  readonly gesture?: string;
+  readonly action: string;
+}
+
+export interface ShortcutGroup {
+  readonly title: string;
+  readonly items: readonly Shortcut[];
+}
+
+export const SHORTCUTS: readonly ShortcutGroup[] = [
+  {
+    title: 'File',
+    items: [
+      { keys: ['Ctrl+O'], action: 'Open…' },
+      { keys: ['Ctrl+S'], action: 'Save' },
+      { keys: ['Ctrl+Shift+S'], action: 'Save As…' },
+      { gesture: 'Drop a .json file on the window', action: 'Open a graph file' },
+    ],
+  },
+  {
+    title: 'Edit',
+    items: [
+      { keys: ['Ctrl+Z'], action: 'Undo' },
+      { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' },
+      {
+        keys: ['Ctrl+C', 'Ctrl+X', 'Ctrl+V'],
+        action: 'Copy / cut / paste blocks (as JSON, between windows too)',
+      },
+      { keys: ['Ctrl+D'], action: 'Duplicate the selection' },
+      { keys: ['Delete', 'Backspace'], action: 'Delete the selection' },
+      { keys: ['Ctrl+A'], action: 'Select everything' },
+      { keys: ['Escape'], action: 'Clear the selection, close a popup' },
+    ],
+  },
+  {
+    title: 'Canvas',
+    items: [
+      { keys: ['Space'], gesture: 'or double-click', action: 'Quick-add a block at the pointer' },
+      {
+        gesture: 'Drag from a port',
+        action:
+          'Wire it (fitting ports light up); release on empty canvas to add a block that fits',
+      },
+      { gesture: 'Shift + drag', action: 'Select with a box' },
+      { gesture: 'Shift + click', action: 'Add to the selection' },
+      { keys: ['F'], action: 'Fit the graph in view' },
+      { keys: ['L'], action: 'Auto-layout the selection, or the whole graph' },
+      { keys: ['+', '-'], action: 'Zoom in / out' },
+      { keys: ['?'], action: 'Show or hide this help' },
+    ],
+  },
+];

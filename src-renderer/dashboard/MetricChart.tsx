@@ -1,0 +1,254 @@
+/**
+ * One metric as a uPlot line chart: a line per visible run in its colour (a faint raw line
+ * under the smoothed one when smoothing), param changes marked on the x axis, hover readout
+ * of every run, drag to zoom (double-click resets). Redraws at most every REDRAW_MS.
+ */
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { MetricName } from '../../src-shared/protocol/events';
+import type { RunRecord } from '../engine/runStore';
+import { type ChartData, type ChartOptions, chartData } from './chartData';
+import { drawnCharts } from './chartRegistry';
+import { X_LABELS } from './metrics';
+
+const REDRAW_MS = 100;
+const AXIS = {
+  stroke: '#8b94a5',
+  grid: { stroke: 'rgba(139,148,165,0.12)', width: 1 },
+  ticks: { show: false },
+};
+
+function formatValue(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '';
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return Number(v.toPrecision(3)).toExponential();
+  return Number(v.toPrecision(4)).toString();
+}
+
+/** Log-axis ticks: powers of ten, every k-th decade so that at most ~6 are labelled. */
+function decadeSplits(u: uPlot): number[] {
+  const { min, max } = u.scales.y!;
+  if (!min || !max || !(min > 0) || !(max > min)) return [];
+  const lo = Math.floor(Math.log10(min));
+  const hi = Math.ceil(Math.log10(max));
+  const every = Math.max(1, Math.ceil((hi - lo) / 6));
+  const out: number[] = [];
+  for (let e = Math.ceil(lo / every) * every; e <= hi; e += every) {
+    const v = 10 ** e;
+    if (v >= min && v <= max) out.push(v);
+  }
+  if (out.length >= 3) return out;
+  // Less than a few decades: 1-2-5 steps, or every digit when even those are too sparse.
+  for (const mantissas of [
+    [1, 2, 5],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  ]) {
+    const fine = [];
+    for (let e = lo; e <= hi; e++) {
+      for (const m of mantissas) {
+        const v = m * 10 ** e;
+        if (v >= min && v <= max) fine.push(v);
+      }
+    }
+    if (fine.length >= 3) return fine;
+  }
+  return [min, max];
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The last non-null value at or before idx (series with sparse points, e.g. eval). */
+function valueNear(ys: readonly (number | null)[], idx: number): number | null {
+  for (let i = idx; i >= 0 && i > idx - 10_000; i--) if (ys[i] != null) return ys[i]!;
+  return null;
+}
+
+function makeOptions(
+  data: ChartData,
+  /** What is drawn now (hooks read it: data changes without rebuilding the plot). */
+  drawn: { current: ChartData },
+  options: ChartOptions,
+  size: { width: number; height: number },
+  readout: HTMLDivElement,
+  onZoom: () => void,
+): uPlot.Options {
+  return {
+    ...size,
+    legend: { show: false },
+    cursor: { drag: { x: true, y: false }, points: { size: 5 } },
+    scales: { x: { time: false }, y: options.logY ? { distr: 3 } : {} },
+    axes: [
+      {
+        ...AXIS,
+        label: X_LABELS[options.xAxis],
+        labelSize: 16,
+        size: 30,
+        font: '11px system-ui',
+        labelFont: '11px system-ui',
+      },
+      {
+        ...AXIS,
+        size: 56,
+        ...(options.logY ? { splits: decadeSplits } : {}),
+        font: '11px system-ui',
+        values: (_u, ticks) => ticks.map((t) => formatValue(t)),
+      },
+    ],
+    series: [
+      {},
+      ...data.lines.map((line) => ({
+        label: line.name,
+        stroke: line.raw ? `${line.color}40` : line.color,
+        width: line.raw ? 1 : 1.6,
+        spanGaps: true,
+        points: { show: false },
+      })),
+    ],
+    hooks: {
+      setSelect: [
+        (u) => {
+          if (u.select.width > 0) onZoom();
+        },
+      ],
+      setCursor: [
+        (u) => {
+          const idx = u.cursor.idx;
+          const current = u.data;
+          if (idx == null || !current[0] || idx >= current[0].length) {
+            readout.innerHTML = '';
+            return;
+          }
+          const parts = [`<b>${X_LABELS[options.xAxis]} ${formatValue(current[0][idx]!)}</b>`];
+          data.lines.forEach((line, i) => {
+            if (line.raw) return;
+            const v = valueNear(current[i + 1] as (number | null)[], idx);
+            if (v === null) return;
+            parts.push(
+              `<span style="color:${line.color}">●</span> ${escapeHtml(line.name)} ${formatValue(v)}`,
+            );
+          });
+          readout.innerHTML = parts.join('<span class="readout-sep"></span>');
+        },
+      ],
+      draw: [
+        (u) => {
+          const ctx = u.ctx;
+          const { top, height } = u.bbox;
+          ctx.save();
+          ctx.setLineDash([4, 3]);
+          ctx.lineWidth = window.devicePixelRatio || 1;
+          ctx.font = `${10 * (window.devicePixelRatio || 1)}px system-ui`;
+          for (const mark of drawn.current.marks) {
+            const x = u.valToPos(mark.x, 'x', true);
+            if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+            ctx.strokeStyle = mark.color;
+            ctx.beginPath();
+            ctx.moveTo(x, top);
+            ctx.lineTo(x, top + height);
+            ctx.stroke();
+            ctx.fillStyle = mark.color;
+            ctx.fillText(mark.label, x + 4, top + 12 * (window.devicePixelRatio || 1));
+          }
+          ctx.restore();
+        },
+      ],
+    },
+  };
+}
+
+export function MetricChart(props: {
+  metric: MetricName;
+  title: string;
+  runs: readonly RunRecord[];
+  version: number;
+  options: ChartOptions;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const readout = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const shape = useRef('');
+  const zoomed = useRef(false);
+  const drawn = useRef<ChartData>({ x: [], ys: [], lines: [], marks: [] });
+  const latest = useRef(props);
+  latest.current = props;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastDraw = useRef(0);
+
+  // Draws from the latest props; rebuilds the plot only when its lines or scales change.
+  const draw = useRef(() => {
+    timer.current = null;
+    lastDraw.current = performance.now();
+    const { runs, metric, options, title } = latest.current;
+    const el = host.current;
+    if (!el || !readout.current) return;
+    const data = chartData(runs, metric, options);
+    const aligned: uPlot.AlignedData = [data.x, ...data.ys];
+    const nextShape = JSON.stringify([data.lines, options.logY, options.xAxis]);
+    const size = { width: Math.max(120, el.clientWidth), height: Math.max(80, el.clientHeight) };
+    if (!plot.current || nextShape !== shape.current) {
+      plot.current?.destroy();
+      zoomed.current = false;
+      drawn.current = data;
+      plot.current = new uPlot(
+        makeOptions(data, drawn, options, size, readout.current, () => {
+          zoomed.current = true;
+        }),
+        aligned,
+        el,
+      );
+      shape.current = nextShape;
+    } else {
+      const u = plot.current;
+      drawn.current = data;
+      u.setData(aligned, !zoomed.current);
+    }
+    drawnCharts.set(metric, { metric, title, data, canvas: el.querySelector('canvas') });
+  });
+
+  useEffect(() => {
+    const wait = REDRAW_MS - (performance.now() - lastDraw.current);
+    if (timer.current !== null) return;
+    if (wait <= 0) draw.current();
+    else timer.current = setTimeout(() => draw.current(), wait);
+  });
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const resize = new ResizeObserver(() => {
+      plot.current?.setSize({
+        width: Math.max(120, el.clientWidth),
+        height: Math.max(80, el.clientHeight),
+      });
+    });
+    resize.observe(el);
+    const reset = () => {
+      zoomed.current = false;
+    };
+    el.addEventListener('dblclick', reset);
+    const metric = latest.current.metric;
+    return () => {
+      resize.disconnect();
+      el.removeEventListener('dblclick', reset);
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+      plot.current?.destroy();
+      plot.current = null;
+      shape.current = '';
+      drawnCharts.delete(metric);
+    };
+  }, []);
+
+  return (
+    <figure className="metric-chart" data-testid="metric-chart" data-metric={props.metric}>
+      <figcaption className="metric-chart-head">
+        <span className="metric-chart-title">{props.title}</span>
+        <div className="metric-chart-readout" ref={readout} />
+      </figcaption>
+      <div className="metric-chart-plot" ref={host} />
+    </figure>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Turns runs' series of one metric into uPlot's aligned form: one shared, sorted x array and
+ * one y array per run (null where that run has no point), smoothed and log-safe on request.
+ */
+import type { MetricName } from '../../src-shared/protocol/events';
+import type { ParamMark, RunRecord } from '../engine/runStore';
+import type { XAxis } from './metrics';
+import { debiasedEma } from './smoothing';
+
+export interface ChartLine {
+  readonly key: string;
+  readonly name: string;
+  readonly color: string;
+  readonly raw: boolean;
+}
+
+export interface ChartData {
+  readonly x: number[];
+  readonly ys: (number | null)[][];
+  readonly lines: ChartLine[];
+  /** Param changes to mark on the x axis. */
+  readonly marks: { x: number; color: string; label: string }[];
+}
+
+export interface ChartOptions {
+  readonly xAxis: XAxis;
+  readonly smoothing: number;
+  readonly logY: boolean;
+}
+
+/** Merges sorted x arrays into their sorted union, each y placed at its x. */
+export function alignSeries(
+  series: readonly { x: readonly number[]; y: readonly (number | null)[] }[],
+): { x: number[]; ys: (number | null)[][] } {
+  const all = new Set<number>();
+  for (const s of series) for (const v of s.x) all.add(v);
+  const x = [...all].sort((a, b) => a - b);
+  const index = new Map(x.map((v, i) => [v, i]));
+  const ys = series.map((s) => {
+    const y: (number | null)[] = new Array(x.length).fill(null);
+    s.x.forEach((v, i) => {
+      y[index.get(v)!] = s.y[i] ?? null;
+    });
+    return y;
+  });
+  return { x, ys };
+}
+
+function markLabel(mark: ParamMark): string {
+  const value = typeof mark.value === 'number' ? Number(mark.value.toPrecision(4)) : mark.value;
+  return `${mark.name}=${JSON.stringify(value)}`;
+}
+
+export function chartData(
+  runs: readonly RunRecord[],
+  metric: MetricName,
+  options: ChartOptions,
+): ChartData {
+  const inputs: { x: readonly number[]; y: (number | null)[] }[] = [];
+  const lines: ChartLine[] = [];
+  const marks: ChartData['marks'] = [];
+  const logSafe = (v: number | null) =>
+    v === null || !Number.isFinite(v) ? null : options.logY && v <= 0 ? null : v;
+  for (const run of runs) {
+    const s = run.series[metric];
+    if (!run.visible || !s || s.step.length === 0) continue;
+    const x = s[options.xAxis];
+    const values = s.value.map(logSafe);
+    if (options.smoothing > 0) {
+      inputs.push({ x, y: values });
+      lines.push({ key: run.key, name: run.name, color: run.color, raw: true });
+      inputs.push({ x, y: debiasedEma(values, options.smoothing) });
+    } else {
+      inputs.push({ x, y: values });
+    }
+    lines.push({ key: run.key, name: run.name, color: run.color, raw: false });
+    for (const mark of run.marks) {
+      marks.push({ x: mark[options.xAxis], color: run.color, label: markLabel(mark) });
+    }
+  }
+  const { x, ys } = alignSeries(inputs);
+  return { x, ys, lines, marks };
+}

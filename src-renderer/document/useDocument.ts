@@ -1,0 +1,7 @@
+import { useSyncExternalStore } from 'react';
+import type { DocumentState, DocumentStore } from './documentStore';
+
+/** Subscribes a component to the document store. */
+export function useDocument(store: DocumentStore): DocumentState {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}

@@ -1,0 +1,190 @@
+/**
+ * What the Run / Pause / Step / Stop controls do, and live tweaks: it loads the open graph into
+ * the engine as a new launch, drives it, and while a run is going turns edits of the graph
+ * into `setParam` commands (or a notice offering a restart). It also keeps the decision
+ * boundary fresh: one request in flight at a time, at most every BOUNDARY_MS while running.
+ */
+import type { Subscription } from 'rxjs';
+import { type GraphDocument, serializeGraph } from '../../src-shared/graph';
+import type { EngineState } from '../../src-shared/protocol/engine';
+import type { DocumentStore } from '../document/documentStore';
+import type { EngineClient } from './engineClient';
+import { planTweaks } from './liveTweaks';
+import type { RunStore } from './runStore';
+
+export const BOUNDARY_MS = 400;
+export const BOUNDARY_RESOLUTION = 48;
+const TWO_D_DATASETS = /^dataset\.(spiral|moons|circles|xor|gaussians)$/;
+
+export interface RunSession {
+  /** Run (F5): start the open graph, or resume a paused run. */
+  run(): void;
+  pause(): void;
+  /** Step (F10): one update; starts the graph paused when nothing is loaded. */
+  step(): void;
+  stop(): void;
+  /** Stops and runs the open graph again (after an edit that needs it). */
+  restart(): void;
+  /** Which run the decision boundary shows. */
+  focusBoundary(runKey: string | null): void;
+  dispose(): void;
+}
+
+export function createRunSession(
+  client: EngineClient,
+  runs: RunStore,
+  documents: DocumentStore,
+  options: { maxSteps?: number } = {},
+): RunSession {
+  let launch = 0;
+  let launchedGraph: GraphDocument | null = null;
+  let launchedLoadId = -1;
+  let boundaryRun: string | null = null;
+  let boundaryInFlight = false;
+  let lastBoundaryAt = 0;
+  let boundaryTimer: ReturnType<typeof setTimeout> | null = null;
+  const subscriptions: Subscription[] = [];
+
+  // Tracked from the messages themselves: the run store only catches up on the next frame.
+  let state: EngineState = 'idle';
+  const engineState = () => state;
+  /** What to do once the engine says the launch loaded (nothing, if loading failed). */
+  let pending: 'start' | 'step' | null = null;
+  const active = () => engineState() === 'running' || engineState() === 'paused';
+
+  const load = (): boolean => {
+    const doc = documents.getSnapshot();
+    if (doc.problems.length > 0) {
+      runs.setNotice({
+        kind: 'error',
+        title: 'Fix the graph before running it',
+        lines: doc.problems.slice(0, 6).map((p) => `${p.path}: ${p.message}`),
+      });
+      return false;
+    }
+    launch += 1;
+    pending = null;
+    const sameDocument = doc.loadId === launchedLoadId;
+    launchedGraph = doc.graph;
+    launchedLoadId = doc.loadId;
+    runs.beginLaunch(launch, doc.graph, !sameDocument);
+    boundaryRun = pickBoundaryRun(doc.graph);
+    client.send({
+      type: 'load',
+      graph: serializeGraph(doc.graph),
+      launch,
+      ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
+    });
+    return true;
+  };
+
+  const requestBoundary = () => {
+    if (!boundaryRun || boundaryInFlight) return;
+    boundaryInFlight = true;
+    lastBoundaryAt = performance.now();
+    client.send({ type: 'boundary', run: boundaryRun, resolution: BOUNDARY_RESOLUTION });
+  };
+
+  const scheduleBoundary = () => {
+    if (boundaryTimer !== null || !boundaryRun) return;
+    const wait = Math.max(0, BOUNDARY_MS - (performance.now() - lastBoundaryAt));
+    boundaryTimer = setTimeout(() => {
+      boundaryTimer = null;
+      requestBoundary();
+    }, wait);
+  };
+
+  subscriptions.push(
+    client.messages$.subscribe((m) => {
+      if (m.type === 'boundary' || (m.type === 'error' && m.command === 'boundary')) {
+        boundaryInFlight = false;
+        if (m.type === 'error') boundaryRun = null; // this run has no boundary to draw
+        if (engineState() === 'running') scheduleBoundary();
+      } else if (m.type === 'state' && m.launch === launch) {
+        state = m.state;
+        if (m.state === 'loaded' && pending) {
+          client.send({ type: pending });
+          pending = null;
+        }
+        if (m.state === 'running') scheduleBoundary();
+        // Paused or finished: draw the boundary where the run stands.
+        if (m.state === 'paused' || m.state === 'finished' || m.state === 'loaded')
+          requestBoundary();
+      } else if (m.type === 'events' && m.launch === launch && engineState() === 'paused') {
+        scheduleBoundary(); // stepping while paused
+      }
+    }),
+    client.frames$.subscribe((messages) => runs.apply(messages)),
+  );
+
+  const unsubscribeDocument = documents.subscribe(() => {
+    const doc = documents.getSnapshot();
+    if (!launchedGraph || doc.graph === launchedGraph) return;
+    if (doc.loadId !== launchedLoadId || !active()) {
+      return; // another document, or nothing running: the next Run loads it
+    }
+    const plan = planTweaks(launchedGraph, doc.graph);
+    launchedGraph = doc.graph;
+    for (const tweak of plan.tweaks) client.send({ type: 'setParam', ...tweak });
+    if (plan.restart.length > 0) {
+      runs.setNotice({
+        kind: 'restart',
+        title: 'This edit applies when the run restarts',
+        lines: plan.restart,
+      });
+    }
+  });
+
+  return {
+    run() {
+      const s = engineState();
+      if (s === 'paused') client.send({ type: 'resume' });
+      else if (s !== 'running' && load()) pending = 'start';
+    },
+    pause() {
+      if (engineState() === 'running') client.send({ type: 'pause' });
+    },
+    step() {
+      const s = engineState();
+      if (s === 'paused') client.send({ type: 'step' });
+      else if (s === 'running') client.send({ type: 'pause' });
+      else if (load()) pending = 'step';
+    },
+    stop() {
+      if (active()) client.send({ type: 'stop' });
+    },
+    restart() {
+      runs.setNotice(null);
+      if (load()) pending = 'start';
+    },
+    focusBoundary(runKey) {
+      const run = runs.getSnapshot().runs.find((r) => r.key === runKey);
+      if (!run || run.launch !== launch) return;
+      boundaryRun = run.runId;
+      requestBoundary();
+    },
+    dispose() {
+      for (const s of subscriptions) s.unsubscribe();
+      unsubscribeDocument();
+      if (boundaryTimer !== null) clearTimeout(boundaryTimer);
+    },
+  };
+}
+
+/** The first train block fed by a 2D classification dataset, if any. */
+function pickBoundaryRun(graph: GraphDocument): string | null {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  for (const train of graph.nodes.filter((n) => n.type === 'train')) {
+    const feeds = graph.edges
+      .filter((e) => e.to.node === train.id)
+      .map((e) => byId.get(e.from.node));
+    const model = feeds.find((n) => n?.type.startsWith('model.'));
+    const modelFeeds = model
+      ? graph.edges.filter((e) => e.to.node === model.id).map((e) => byId.get(e.from.node))
+      : [];
+    const dataset = [...feeds, ...modelFeeds].find((n) => n?.type.startsWith('dataset.'));
+    if (dataset && TWO_D_DATASETS.test(dataset.type) && model?.type !== 'model.surface')
+      return train.id;
+  }
+  return null;
+}

@@ -1,0 +1,97 @@
+/**
+ * The inspector: the selected block's params as typed controls (every valid edit is an
+ * undoable command), its problems, and for optimizers and schedules the update rule. With
+ * nothing selected it names the graph.
+ */
+import { formatProblem, getBlock } from '../../src-shared/graph';
+import type { DocumentState, DocumentStore } from '../document/documentStore';
+import { ParamField } from './ParamField';
+import { SchedulePlot } from './SchedulePlot';
+import { schedulePreview } from './schedulePreview';
+import { UpdateRule } from './UpdateRule';
+
+function GraphSummary({ state, store }: { state: DocumentState; store: DocumentStore }) {
+  const count = state.selection.nodes.length;
+  return (
+    <div className="inspector-empty">
+      <label className="param-label" htmlFor="graph-name">
+        Graph name
+      </label>
+      <input
+        id="graph-name"
+        className="param-input graph-name-input"
+        value={state.graph.name}
+        maxLength={200}
+        onChange={(event) =>
+          store.execute({ type: 'rename', name: event.target.value }, { coalesce: 'rename' })
+        }
+      />
+      <p>
+        {state.graph.nodes.length} blocks · {state.graph.edges.length} wires
+      </p>
+      <p className="hint">
+        {count > 1 ? `${count} blocks selected.` : 'Select a block to edit its parameters.'}
+      </p>
+    </div>
+  );
+}
+
+export function InspectorPanel({ state, store }: { state: DocumentState; store: DocumentStore }) {
+  const selectedId = state.selection.nodes.length === 1 ? state.selection.nodes[0] : undefined;
+  const index = state.graph.nodes.findIndex((candidate) => candidate.id === selectedId);
+  const node = index === -1 ? undefined : state.graph.nodes[index];
+  const block = node && getBlock(node.type);
+  const preview = node && block?.kind === 'schedule' ? schedulePreview(state.graph, node.id) : null;
+  const problems = state.problems.filter(
+    (problem) => problem.path === `nodes[${index}]` || problem.path.startsWith(`nodes[${index}].`),
+  );
+  return (
+    <aside className="side-panel inspector" aria-label="Inspector">
+      <h2 className="panel-title">Inspector</h2>
+      <div className="panel-scroll">
+        {!node && <GraphSummary state={state} store={store} />}
+        {node && (
+          <div
+            className={`inspector-node kind-${block?.kind ?? 'unknown'}`}
+            data-testid="inspector-node"
+            key={node.id}
+          >
+            <p className="inspector-kind">{block?.kind ?? 'unknown'}</p>
+            <h3 className="inspector-title">{block?.title ?? node.type}</h3>
+            <p className="inspector-type">
+              {node.type} · <code>{node.id}</code>
+            </p>
+            {block?.description && <p className="inspector-help">{block.description}</p>}
+            {problems.length > 0 && (
+              <ul className="inspector-problems">
+                {problems.map((problem) => (
+                  <li key={formatProblem(problem)}>{formatProblem(problem)}</li>
+                ))}
+              </ul>
+            )}
+            {block &&
+              Object.entries(block.params).map(([name, spec]) => (
+                <ParamField
+                  key={name}
+                  nodeId={node.id}
+                  name={name}
+                  spec={spec}
+                  value={node.params[name]}
+                  onApply={(value, coalesce) =>
+                    store.execute(
+                      { type: 'setParam', node: node.id, param: name, value },
+                      { coalesce },
+                    )
+                  }
+                />
+              ))}
+            {block?.kind === 'schedule' && preview && (
+              <SchedulePlot preview={preview} interval={String(node.params.interval ?? 'step')} />
+            )}
+            {block?.updateRule && <UpdateRule latex={block.updateRule} />}
+          </div>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Where the viewer lives in the app: a "Landscape" button over the workspace opens the viewer
+ * in a panel covering the canvas (the graph stays one click away). The landscape store exists
+ * from the app's start so it sees every launch begin and end.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { DocumentStore } from '../document/documentStore';
+import { useDocument } from '../document/useDocument';
+import { engineRuntime } from '../engine/runtime';
+import { LandscapeViewer } from './LandscapeViewer';
+import { createLandscapeStore } from './landscapeStore';
+import './landscape.css';
+
+export function LandscapePanel({ store }: { store: DocumentStore }) {
+  const runtime = useMemo(() => engineRuntime(store), [store]);
+  const landscapes = useMemo(() => createLandscapeStore(runtime.client), [runtime]);
+  const doc = useDocument(store);
+  const [open, setOpen] = useState(false);
+  useEffect(() => () => landscapes.dispose(), [landscapes]);
+  useEffect(() => landscapes.setOpen(open), [landscapes, open]);
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`landscape-toggle${open ? ' is-open' : ''}`}
+        data-testid="landscape-toggle"
+        aria-pressed={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? '← Graph' : '⛰ Landscape'}
+      </button>
+      {open && (
+        <section className="landscape-panel" aria-label="Loss landscape viewer">
+          <LandscapeViewer landscapes={landscapes} runs={runtime.runs} title={doc.graph.name} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,448 @@
+/**
+ * The 3D landscape viewer: the scene, its toolbar (colormap, height, contours, overlays,
+ * camera), the colorbar, hover details of path points, the timeline and the recorder.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { RunStore } from '../engine/runStore';
+import { useRunState } from '../engine/runtime';
+import { Colorbar } from './Colorbar';
+import { COLORMAP_NAMES, type ColormapName } from './colormap';
+import { formatLoss, type HeightMode } from './heightScale';
+import type { LandscapeStore } from './landscapeStore';
+import { drawLegend } from './legend';
+import { RecorderPanel } from './RecorderPanel';
+import { type CameraPreset, LandscapeScene } from './scene/LandscapeScene';
+import { DEFAULT_STYLE, type SceneStyle } from './scene/sceneTypes';
+import { axisNames, scenePaths } from './sceneData';
+import { Timeline } from './Timeline';
+import { installLandscapeTestHook } from './testHook';
+
+interface Hover {
+  readonly x: number;
+  readonly y: number;
+  readonly label: string;
+  readonly color: string;
+  readonly step: number;
+  readonly loss: number;
+  readonly trueLoss: number;
+  readonly offPlane: number;
+}
+
+export function LandscapeViewer({
+  landscapes,
+  runs,
+  title,
+}: {
+  landscapes: LandscapeStore;
+  runs: RunStore;
+  title: string;
+}) {
+  const state = useSyncExternalStore(landscapes.subscribe, landscapes.getSnapshot);
+  const runState = useRunState(runs);
+  const host = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [scene, setScene] = useState<LandscapeScene | null>(null);
+  const [style, setStyleState] = useState<SceneStyle>(DEFAULT_STYLE);
+  const [step, setStep] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [recorderOpen, setRecorderOpen] = useState(false);
+  const [follow, setFollow] = useState<string | null>(null);
+  const [clipText, setClipText] = useState('');
+  const atEnd = useRef(true);
+  const setStyle = useCallback(
+    (next: Partial<SceneStyle>) => setStyleState((s) => ({ ...s, ...next })),
+    [],
+  );
+
+  useEffect(() => {
+    const s = new LandscapeScene(canvas.current!);
+    setScene(s);
+    const observer = new ResizeObserver(() => {
+      const el = host.current!;
+      s.resize(el.clientWidth, el.clientHeight);
+    });
+    observer.observe(host.current!);
+    return () => {
+      observer.disconnect();
+      s.dispose();
+      setScene(null);
+    };
+  }, []);
+
+  // Paths keep their identity while only the surface refines (the scene rebuilds tubes then).
+  const colorsKey = runState.runs.map((r) => `${r.key}:${r.color}:${r.name}`).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recolour only when names/colours change
+  const paths = useMemo(
+    () => scenePaths(state.result, state.launch, runState.runs),
+    [state.result, state.launch, colorsKey],
+  );
+  const surface = state.surface;
+  useEffect(() => {
+    if (!scene || !surface) return;
+    scene.setData({
+      grid: surface.grid,
+      xs: surface.xs,
+      ys: surface.ys,
+      loss: surface.loss,
+      axisNames: axisNames(state.result, surface),
+      paths,
+      ...(state.surfaceFn ? { surfaceFn: state.surfaceFn } : {}),
+      ...(state.result?.curvature ? { curvature: state.result.curvature } : {}),
+    });
+  }, [scene, surface, paths, state.result, state.surfaceFn]);
+
+  // A surface spanning decades (Rosenbrock, a diverging run) reads better in log height, as
+  // the paper plots it: chosen once per launch, then the user's choice stands.
+  const scaledLaunch = useRef(-1);
+  useEffect(() => {
+    if (!state.result || scaledLaunch.current === state.launch) return;
+    scaledLaunch.current = state.launch;
+    setStyle({ heightMode: spansDecades(state.result.loss) ? 'log' : 'linear' });
+  }, [state.result, state.launch, setStyle]);
+
+  const last = useMemo(() => Math.max(0, ...paths.map((p) => p.steps.at(-1) ?? 0)), [paths]);
+  // While a run grows, stay at its head unless the user scrubbed back.
+  useEffect(() => {
+    if (atEnd.current) setStep(last);
+  }, [last]);
+  useEffect(() => {
+    scene?.setStep(step);
+    atEnd.current = step >= last;
+  }, [scene, step, last]);
+  useEffect(() => {
+    scene?.setStyle(style);
+  }, [scene, style]);
+  useEffect(() => {
+    scene?.follow(follow);
+  }, [scene, follow]);
+
+  const overlay = useCallback(
+    (ctx: CanvasRenderingContext2D, w: number, h: number, at: number) => {
+      if (!scene) return;
+      const shown = paths.filter((p) => !style.hiddenRuns.includes(p.run));
+      drawLegend(ctx, w, h, at, {
+        title,
+        colormap: style.colormap,
+        scale: scene.currentScale(),
+        runs: shown.map((p) => ({ label: p.label, color: p.color })),
+      });
+    },
+    [scene, paths, style.hiddenRuns, style.colormap, title],
+  );
+
+  useEffect(() => {
+    if (!scene) return;
+    return installLandscapeTestHook(scene, { setStep, lastStep: () => last });
+  }, [scene, last]);
+
+  const onPointerMove = (event: React.PointerEvent) => {
+    if (!scene) return;
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const x = event.clientX - rect.left;
+    const y = event.clientY - rect.top;
+    const hit = scene.pick(x, y);
+    if (!hit) {
+      if (hover) setHover(null);
+      return;
+    }
+    const p = hit.path;
+    setHover({
+      x,
+      y,
+      label: p.label,
+      color: p.color,
+      step: p.steps[hit.index]!,
+      loss: p.loss[hit.index]!,
+      trueLoss: p.trueLoss[hit.index]!,
+      offPlane: p.offPlane[hit.index]!,
+    });
+  };
+
+  const camera = (preset: CameraPreset) => {
+    setFollow(null);
+    if (style.view2d) setStyle({ view2d: false });
+    scene?.preset(preset);
+  };
+
+  const toggleRun = (run: string) =>
+    setStyle({
+      hiddenRuns: style.hiddenRuns.includes(run)
+        ? style.hiddenRuns.filter((r) => r !== run)
+        : [...style.hiddenRuns, run],
+    });
+
+  const applyClip = (text: string) => {
+    setClipText(text);
+    const v = Number(text);
+    setStyle({ clipMax: text.trim() !== '' && Number.isFinite(v) && v > 0 ? v : null });
+  };
+
+  const computing = state.status === 'computing';
+  const analytic = state.result?.model.task === 'surface' || !!state.surfaceFn;
+  const explained = state.result?.directions.explainedVariance;
+  const fileStem =
+    title
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'landscape';
+
+  return (
+    <div className="landscape-viewer" data-testid="landscape-viewer">
+      <div className="lv-toolbar" role="toolbar" aria-label="Landscape view">
+        <button
+          type="button"
+          className="lv-button lv-primary"
+          onClick={landscapes.compute}
+          disabled={computing}
+        >
+          {state.result ? 'Recompute' : 'Compute landscape'}
+        </button>
+        {computing && (
+          <button type="button" className="lv-button" onClick={landscapes.cancel}>
+            Cancel
+          </button>
+        )}
+        <span className="lv-sep" />
+        <select
+          aria-label="Colormap"
+          value={style.colormap}
+          onChange={(e) => setStyle({ colormap: e.target.value as ColormapName })}
+        >
+          {COLORMAP_NAMES.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Height scale"
+          value={style.heightMode}
+          onChange={(e) => setStyle({ heightMode: e.target.value as HeightMode })}
+        >
+          <option value="linear">linear</option>
+          <option value="log">log</option>
+        </select>
+        <label className="lv-inline" title="Height exaggeration">
+          ↕
+          <input
+            type="range"
+            aria-label="Height exaggeration"
+            min={0.1}
+            max={3}
+            step={0.1}
+            value={style.exaggeration}
+            onChange={(e) => setStyle({ exaggeration: Number(e.target.value) })}
+          />
+        </label>
+        <input
+          className="lv-clip"
+          aria-label="Loss max"
+          placeholder="loss max"
+          value={clipText}
+          onChange={(e) => applyClip(e.target.value)}
+        />
+        <Toggle label="Wire" on={style.wireframe} set={(v) => setStyle({ wireframe: v })} />
+        <Toggle
+          label="Contours"
+          on={style.contours}
+          set={(v) => setStyle({ contours: v, floorContours: v })}
+        />
+        <span className="lv-sep" />
+        <Toggle
+          label="∇"
+          title="Gradient (descent direction)"
+          on={style.overlays.gradient}
+          set={(v) => setStyle({ overlays: { ...style.overlays, gradient: v } })}
+        />
+        <Toggle
+          label="v"
+          title="Velocity (momentum optimizers)"
+          on={style.overlays.velocity}
+          set={(v) => setStyle({ overlays: { ...style.overlays, velocity: v } })}
+        />
+        <Toggle
+          label="Critical"
+          title="Minima, saddles, maxima"
+          on={style.overlays.critical}
+          set={(v) => setStyle({ overlays: { ...style.overlays, critical: v } })}
+        />
+        {analytic && (
+          <Toggle
+            label="Newton"
+            title="Newton step −H⁻¹∇f next to the gradient"
+            on={style.overlays.newton}
+            set={(v) => setStyle({ overlays: { ...style.overlays, newton: v } })}
+          />
+        )}
+        <span className="lv-sep" />
+        <button type="button" className="lv-button" onClick={() => camera('iso')}>
+          Iso
+        </button>
+        <button type="button" className="lv-button" onClick={() => camera('top')}>
+          Top
+        </button>
+        <button type="button" className="lv-button" onClick={() => camera('side')}>
+          Side
+        </button>
+        <button
+          type="button"
+          className={`lv-button${style.view2d ? ' is-on' : ''}`}
+          aria-pressed={style.view2d}
+          onClick={() => setStyle({ view2d: !style.view2d })}
+        >
+          2D contours
+        </button>
+        <select
+          aria-label="Follow run"
+          value={follow ?? ''}
+          onChange={(e) => setFollow(e.target.value || null)}
+        >
+          <option value="">Free camera</option>
+          {paths.map((p) => (
+            <option key={p.run} value={p.run}>
+              Follow {p.label}
+            </option>
+          ))}
+        </select>
+        <span className="lv-grow" />
+        <button
+          type="button"
+          className="lv-button"
+          onClick={() => setRecorderOpen((o) => !o)}
+          aria-expanded={recorderOpen}
+        >
+          ● Record
+        </button>
+      </div>
+
+      <div
+        className="lv-stage"
+        ref={host}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setHover(null)}
+      >
+        <canvas ref={canvas} data-testid="landscape-canvas" />
+        {!surface && (
+          <div className="lv-empty">
+            {state.status === 'error'
+              ? state.error
+              : 'Run the graph, then compute its landscape: the paths of every run descend the loss surface here.'}
+          </div>
+        )}
+        {state.status === 'error' && surface && (
+          <div className="lv-error" role="alert">
+            {state.error}
+          </div>
+        )}
+        {computing && (
+          <div className="lv-computing" data-testid="landscape-progress">
+            <progress value={state.fraction} max={1} /> {state.phase}{' '}
+            {Math.round(state.fraction * 100)}%
+          </div>
+        )}
+        {surface && scene && (
+          <Colorbar
+            map={style.colormap}
+            scale={scene.currentScale()}
+            key={`${surface.loss.length}-${state.fraction}-${style.heightMode}-${style.clipMax}`}
+          />
+        )}
+        {paths.length > 0 && (
+          <ul className="lv-runs" aria-label="Runs on the landscape">
+            {paths.map((p) => (
+              <li key={p.run}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={!style.hiddenRuns.includes(p.run)}
+                    onChange={() => toggleRun(p.run)}
+                  />
+                  <span className="lv-swatch" style={{ background: p.color }} />
+                  {p.label}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {state.result && (
+          <div className="lv-caption">
+            {analytic ? `f(x, y) · exact surface` : `${state.result.directions.type} plane`}
+            {explained
+              ? ` · explained variance ${(explained[0] * 100).toFixed(0)}% / ${(explained[1] * 100).toFixed(0)}%`
+              : ''}
+            {state.result.curvature ? ` · center: ${state.result.curvature.kind}` : ''}
+          </div>
+        )}
+        {hover && (
+          <div
+            className="lv-tooltip"
+            style={{ left: hover.x + 14, top: hover.y + 14 }}
+            data-testid="landscape-tooltip"
+          >
+            <strong style={{ color: hover.color }}>{hover.label}</strong>
+            <span>step {hover.step}</span>
+            <span>loss {formatLoss(hover.trueLoss)}</span>
+            {Math.abs(hover.loss - hover.trueLoss) > 1e-9 && (
+              <span>on plane {formatLoss(hover.loss)}</span>
+            )}
+            <span>off plane {formatLoss(hover.offPlane)}</span>
+          </div>
+        )}
+        {recorderOpen && (
+          <RecorderPanel
+            scene={scene}
+            step={step}
+            runs={paths.map((p) => ({ run: p.run, label: p.label }))}
+            fileStem={fileStem}
+            overlay={overlay}
+            onClose={() => setRecorderOpen(false)}
+          />
+        )}
+      </div>
+      <Timeline
+        step={step}
+        last={last}
+        playing={playing}
+        speed={speed}
+        onStep={setStep}
+        onPlaying={setPlaying}
+        onSpeed={setSpeed}
+      />
+    </div>
+  );
+}
+
+/** Whether the finite values span more than two decades above their median. */
+function spansDecades(values: Float32Array): boolean {
+  const finite = Array.from(values)
+    .filter((v) => Number.isFinite(v) && v > 0)
+    .sort((a, b) => a - b);
+  if (finite.length < 4) return false;
+  return finite[finite.length - 1]! / finite[Math.floor(finite.length / 2)]! > 100;
+}
+
+function Toggle({
+  label,
+  title,
+  on,
+  set,
+}: {
+  label: string;
+  title?: string;
+  on: boolean;
+  set: (v: boolean) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`lv-button lv-toggle${on ? ' is-on' : ''}`}
+      aria-pressed={on}
+      title={title ?? label}
+      onClick={() => set(!on)}
+    >
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * The viewer's side of the landscape protocol, outside React: asks the engine for a landscape,
+ * keeps the latest partial surface and result of the current request (answers to replaced
+ * requests are dropped), and refreshes on its own while the viewer is open: when a launch
+ * starts and finishes, and every REFRESH_MS while an analytic surface trains (cheap to redo).
+ */
+import type { Subscription } from 'rxjs';
+import type { EngineMessage } from '../../src-shared/protocol/engine';
+import type { WireLandscape } from '../../src-shared/protocol/landscape';
+import type { EngineClient } from '../engine/engineClient';
+
+export const REFRESH_MS = 1000;
+/** Analytic surfaces are cheap and exact: draw them finely. */
+export const ANALYTIC_GRID = 121;
+
+export interface SurfaceSnapshot {
+  readonly grid: number;
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+  readonly loss: Float32Array;
+}
+
+export interface LandscapeState {
+  readonly status: 'idle' | 'computing' | 'done' | 'error';
+  readonly request: number;
+  readonly launch: number;
+  readonly view: string | null;
+  readonly surfaceFn: string | null;
+  readonly phase: string;
+  readonly fraction: number;
+  readonly surface: SurfaceSnapshot | null;
+  readonly result: WireLandscape | null;
+  readonly error: string | null;
+}
+
+export interface LandscapeStore {
+  getSnapshot(): LandscapeState;
+  subscribe(listener: () => void): () => void;
+  /** Asks for the landscape now (replacing any request in flight). */
+  compute(): void;
+  cancel(): void;
+  /** Whether the viewer is shown (refreshes happen only then). */
+  setOpen(open: boolean): void;
+  dispose(): void;
+}
+
+const INITIAL: LandscapeState = {
+  status: 'idle',
+  request: 0,
+  launch: 0,
+  view: null,
+  surfaceFn: null,
+  phase: '',
+  fraction: 0,
+  surface: null,
+  result: null,
+  error: null,
+};
+
+/** ?landscapeGrid=N caps the grid (tests and slow machines). */
+function gridFromUrl(): number | undefined {
+  if (typeof location === 'undefined') return undefined;
+  const v = Number(new URLSearchParams(location.search).get('landscapeGrid'));
+  return Number.isInteger(v) && v >= 3 ? v : undefined;
+}
+
+export function createLandscapeStore(client: EngineClient): LandscapeStore {
+  let state = INITIAL;
+  let open = false;
+  let engineState = 'idle';
+  let engineLaunch = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let analytic = false;
+  const listeners = new Set<() => void>();
+  const urlGrid = gridFromUrl();
+  const set = (next: Partial<LandscapeState>) => {
+    state = { ...state, ...next };
+    for (const l of [...listeners]) l();
+  };
+  const clearTimer = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+
+  const compute = () => {
+    clearTimer();
+    const request = state.request + 1;
+    const grid = urlGrid ?? (analytic ? ANALYTIC_GRID : undefined);
+    set({ status: 'computing', request, phase: 'setup', fraction: 0, error: null });
+    client.send({ type: 'landscape', request, ...(grid ? { grid } : {}), curvature: true });
+  };
+
+  const onMessage = (m: EngineMessage) => {
+    if (m.type === 'state') {
+      if (m.launch < engineLaunch) return;
+      const startedNew = m.launch > engineLaunch;
+      engineLaunch = m.launch;
+      const before = engineState;
+      engineState = m.state;
+      if (!open) return;
+      if (m.state === 'finished' && before !== 'finished') compute();
+      else if (m.state === 'running' && (startedNew || before === 'loaded')) compute();
+      return;
+    }
+    if (m.type === 'error' && m.command === 'landscape' && state.status === 'computing') {
+      set({ status: 'error', error: m.problems.map((p) => `${p.path}: ${p.message}`).join('\n') });
+      return;
+    }
+    if (m.type !== 'landscapeProgress' && m.type !== 'landscapeResult') return;
+    if (m.request !== state.request) return;
+    const about = { launch: m.launch, view: m.view, surfaceFn: m.surfaceFn ?? null };
+    if (m.type === 'landscapeProgress') {
+      const s = m.surface;
+      set({
+        ...about,
+        phase: m.phase,
+        fraction: m.fraction,
+        ...(s ? { surface: { grid: s.grid, xs: s.alphas, ys: s.betas, loss: s.loss } } : {}),
+      });
+      return;
+    }
+    const r = m.result;
+    analytic = r.model.task === 'surface';
+    set({
+      ...about,
+      status: 'done',
+      phase: 'done',
+      fraction: 1,
+      result: r,
+      surface: { grid: r.grid, xs: r.axes[0].values, ys: r.axes[1].values, loss: r.loss },
+    });
+    if (open && analytic && (engineState === 'running' || engineState === 'paused')) {
+      timer = setTimeout(compute, REFRESH_MS);
+    }
+  };
+
+  const subscription: Subscription = client.messages$.subscribe(onMessage);
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    compute,
+    cancel() {
+      clearTimer();
+      client.send({ type: 'landscapeCancel' });
+      if (state.status === 'computing') set({ status: state.result ? 'done' : 'idle' });
+    },
+    setOpen(next) {
+      const opened = next && !open;
+      open = next;
+      if (!open) clearTimer();
+      // Opening after a run (or during one) shows its landscape at once.
+      if (opened && engineState !== 'idle' && state.status !== 'computing') compute();
+    },
+    dispose() {
+      clearTimer();
+      subscription.unsubscribe();
+      listeners.clear();
+    },
+  };
+}

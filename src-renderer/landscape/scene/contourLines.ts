@@ -1,0 +1,90 @@
+/**
+ * Contour lines of the surface, drawn twice: lifted onto the surface and projected on the
+ * floor. One LineSegments each, with a buffer that only grows (doubling) when a denser set of
+ * lines needs more room; the draw range shows what is in use.
+ */
+import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
+import type { HeightScale } from '../heightScale';
+import { contourSegments } from '../marchingSquares';
+import type { WorldFrame } from './worldFrame';
+
+class GrowingSegments {
+  readonly geometry = new BufferGeometry();
+  readonly lines: LineSegments;
+  private buffer = new Float32Array(0);
+
+  constructor(material: LineBasicMaterial) {
+    this.lines = new LineSegments(this.geometry, material);
+    this.lines.frustumCulled = false;
+  }
+
+  /** Room for `floats` numbers; returns the buffer to write into. */
+  reserve(floats: number): Float32Array {
+    if (floats > this.buffer.length) {
+      this.buffer = new Float32Array(Math.max(floats, this.buffer.length * 2, 3 * 1024));
+      this.geometry.setAttribute('position', new BufferAttribute(this.buffer, 3));
+    }
+    return this.buffer;
+  }
+
+  commit(vertices: number): void {
+    this.geometry.setDrawRange(0, vertices);
+    const position = this.geometry.getAttribute('position');
+    if (position) position.needsUpdate = true;
+  }
+
+  dispose(): void {
+    this.geometry.dispose();
+    (this.lines.material as LineBasicMaterial).dispose();
+  }
+}
+
+export class ContourLines {
+  private readonly onSurface = new GrowingSegments(
+    new LineBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.55 }),
+  );
+  private readonly onFloor = new GrowingSegments(
+    new LineBasicMaterial({ color: 0x9fb3d9, transparent: true, opacity: 0.45 }),
+  );
+  readonly surfaceLines = this.onSurface.lines;
+  readonly floorLines = this.onFloor.lines;
+
+  /** Recomputes the lines of `levels` over the filled grid `values`. */
+  update(
+    values: Float32Array,
+    xs: readonly number[],
+    ys: readonly number[],
+    levels: readonly number[],
+    frame: WorldFrame,
+    scale: HeightScale,
+    floorY: number,
+  ): void {
+    const segmentsByLevel = levels.map((level) => contourSegments({ values, xs, ys }, level));
+    const points = segmentsByLevel.reduce((sum, s) => sum + s.length / 2, 0);
+    const top = this.onSurface.reserve(points * 3);
+    const floor = this.onFloor.reserve(points * 3);
+    let v = 0;
+    levels.forEach((level, l) => {
+      const y = frame.y(scale.normalize(level)) + 0.004;
+      const s = segmentsByLevel[l]!;
+      for (let k = 0; k < s.length; k += 2) {
+        const x = frame.x(s[k]!);
+        const z = frame.z(s[k + 1]!);
+        top[3 * v] = x;
+        top[3 * v + 1] = y;
+        top[3 * v + 2] = z;
+        floor[3 * v] = x;
+        floor[3 * v + 1] = floorY;
+        floor[3 * v + 2] = z;
+        v++;
+      }
+    });
+    this.onSurface.commit(v);
+    this.onFloor.commit(v);
+  }
+
+  dispose(): void {
+    this.onSurface.dispose();
+    this.onFloor.dispose();
+  }
+}

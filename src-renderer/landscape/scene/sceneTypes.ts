@@ -1,0 +1,71 @@
+/** What the landscape scene draws (data) and how (style). */
+import type { ColormapName } from '../colormap';
+import type { HeightMode } from '../heightScale';
+
+export interface ScenePath {
+  readonly run: string;
+  readonly label: string;
+  readonly color: string;
+  /** Whether the optimizer keeps a velocity (momentum, Adam's first moment). */
+  readonly momentum: boolean;
+  readonly steps: readonly number[];
+  readonly alpha: readonly number[];
+  readonly beta: readonly number[];
+  /** Loss at the projected point (on the drawn surface) and at θ itself. */
+  readonly loss: readonly number[];
+  readonly trueLoss: readonly number[];
+  readonly offPlane: readonly number[];
+}
+
+export interface SceneData {
+  readonly grid: number;
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+  /** N×N, k = j·N + i; NaN where not computed yet. */
+  readonly loss: Float32Array;
+  readonly axisNames: readonly [string, string];
+  readonly paths: readonly ScenePath[];
+  readonly surfaceFn?: string;
+  readonly curvature?: {
+    readonly kind: 'minimum' | 'maximum' | 'saddle' | 'flat';
+    readonly lambdaMin: number;
+    readonly lambdaMax: number;
+  };
+}
+
+export interface SceneStyle {
+  readonly colormap: ColormapName;
+  readonly heightMode: HeightMode;
+  readonly exaggeration: number;
+  /** Loss max: values above are clipped (null: none). */
+  readonly clipMax: number | null;
+  readonly wireframe: boolean;
+  readonly contours: boolean;
+  readonly floorContours: boolean;
+  readonly contourCount: number;
+  readonly view2d: boolean;
+  readonly hiddenRuns: readonly string[];
+  /** The run whose overlays are drawn (null: the first shown). */
+  readonly focusRun: string | null;
+  readonly overlays: {
+    readonly gradient: boolean;
+    readonly velocity: boolean;
+    readonly critical: boolean;
+    readonly newton: boolean;
+  };
+}
+
+export const DEFAULT_STYLE: SceneStyle = {
+  colormap: 'viridis',
+  heightMode: 'linear',
+  exaggeration: 1,
+  clipMax: null,
+  wireframe: false,
+  contours: true,
+  floorContours: true,
+  contourCount: 14,
+  view2d: false,
+  hiddenRuns: [],
+  focusRun: null,
+  overlays: { gradient: true, velocity: true, critical: true, newton: false },
+};

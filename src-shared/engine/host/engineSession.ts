@@ -1,0 +1,304 @@
+/**
+ * The engine behind the host protocol, the same in every host (Web Worker, Electron compute
+ * window, Node): takes validated commands, compiles and drives the graph, and posts batched
+ * events and state changes back. A bad command is answered with an error and changes nothing.
+ */
+import type { Subscription } from 'rxjs';
+import { parseGraphText } from '../../graph';
+import type { EngineCommand, EngineMessage, EngineState } from '../../protocol/engine';
+import { parseEngineCommand } from '../../protocol/engine';
+import type { BackendChoice } from '../backend';
+import { type CompiledGraph, CompileError, compileGraph } from '../compileGraph';
+import type { Dataset, Model } from '../types';
+import { boundaryUnavailable, decisionBoundary } from './decisionBoundary';
+import { createEventBatcher, type EventBatcher } from './eventBatcher';
+import { LandscapeTask } from './landscapeTask';
+
+export interface EngineSessionOptions {
+  readonly backend: BackendChoice;
+  readonly host: 'worker' | 'electron' | 'node';
+  /** How often batched events are sent, ms. */
+  readonly batchMs?: number;
+  readonly readText?: (path: string) => string;
+}
+
+type Problem = { path: string; message: string };
+
+/** What a run's decision boundary needs once its tensors are gone (after it finished). */
+interface RunSnapshot {
+  readonly model: Model;
+  readonly dataset: Dataset;
+  readonly values: Float32Array[];
+  readonly step: number;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class EngineSession {
+  private compiled: CompiledGraph | null = null;
+  private subscriptions: Subscription[] = [];
+  private batcher: EventBatcher | null = null;
+  private state: EngineState = 'idle';
+  private launch = 0;
+  private finished: Promise<void> | null = null;
+  private snapshots = new Map<string, RunSnapshot>();
+  private nodeTypes = new Map<string, string>();
+  private readonly landscapes = new LandscapeTask((message) => this.post(message));
+
+  constructor(
+    private readonly post: (message: EngineMessage) => void,
+    private readonly options: EngineSessionOptions,
+  ) {
+    post({
+      type: 'ready',
+      backend: options.backend.name,
+      reason: options.backend.reason,
+      host: options.host,
+    });
+    post({ type: 'state', launch: 0, state: 'idle' });
+  }
+
+  /** Resolves when the current run loop ends (tests await it). */
+  get whenFinished(): Promise<void> {
+    return this.finished ?? Promise.resolve();
+  }
+
+  handle(data: unknown): void {
+    const parsed = parseEngineCommand(data);
+    if (!parsed.ok) {
+      this.fail('unknown', [{ path: 'command', message: parsed.message }]);
+      return;
+    }
+    try {
+      this.dispatch(parsed.command);
+    } catch (error) {
+      // A bug in the engine must not kill the host: report it against the command.
+      this.fail(parsed.command.type, [{ path: 'engine', message: messageOf(error) }]);
+    }
+  }
+
+  dispose(): void {
+    this.unload();
+  }
+
+  private dispatch(command: EngineCommand): void {
+    const controller = this.compiled?.controller;
+    const live = controller && this.state !== 'finished' ? controller : null;
+    const notLoaded = (): void =>
+      this.fail(command.type, [{ path: 'graph', message: 'no graph is loaded; load one first' }]);
+    switch (command.type) {
+      case 'load':
+        this.load(command);
+        return;
+      case 'start':
+        if (!controller || this.state !== 'loaded') {
+          this.fail('start', [
+            {
+              path: 'graph',
+              message:
+                this.state === 'idle'
+                  ? 'load a graph before starting'
+                  : `cannot start: the run is ${this.state}; load the graph again to rerun it`,
+            },
+          ]);
+          return;
+        }
+        this.finished = controller.start();
+        return;
+      case 'pause':
+        if (live) live.pause();
+        else notLoaded();
+        return;
+      case 'resume':
+        if (live) live.resume();
+        else notLoaded();
+        return;
+      case 'step':
+        if (!live) {
+          notLoaded();
+          return;
+        }
+        if (this.state === 'loaded') this.finished = live.startPaused();
+        live.step();
+        return;
+      case 'stop':
+        live?.stop();
+        return;
+      case 'setParam':
+        if (!live) {
+          this.fail('setParam', [{ path: command.node, message: 'no run is going' }]);
+          return;
+        }
+        try {
+          this.refuseStructuralEdit(command.node, command.name);
+          live.setParam(command.node, command.name, command.value);
+        } catch (error) {
+          this.fail('setParam', [
+            { path: `${command.node}.${command.name}`, message: messageOf(error) },
+          ]);
+        }
+        return;
+      case 'boundary':
+        this.boundary(command.run, command.resolution);
+        return;
+      case 'landscape':
+        this.landscapes.start(command, this.state === 'finished' ? null : this.compiled);
+        return;
+      case 'landscapeCancel':
+        this.landscapes.cancel();
+        return;
+    }
+  }
+
+  /** Models and datasets are built once per load: changing one means a new run. */
+  private refuseStructuralEdit(node: string, name: string): void {
+    const type = this.nodeTypes.get(node);
+    if (type && !/^(optimizer|schedule)\.|^train$/.test(type)) {
+      throw new Error(
+        `${node}.${name} (${type}) cannot change while running; restart the run to apply it`,
+      );
+    }
+  }
+
+  private load(command: Extract<EngineCommand, { type: 'load' }>): void {
+    const parsed = parseGraphText(command.graph);
+    if (!parsed.ok) {
+      this.fail('load', parsed.problems);
+      return;
+    }
+    // Variable names are global in tfjs: the old graph's must be gone before compiling anew.
+    this.unload();
+    this.nodeTypes = new Map(parsed.graph.nodes.map((n) => [n.id, n.type]));
+    let compiled: CompiledGraph;
+    try {
+      compiled = compileGraph(parsed.graph, {
+        backend: this.options.backend,
+        traceParams: command.traceParams ?? false,
+        maxSteps: command.maxSteps,
+        readText: this.options.readText,
+      });
+    } catch (error) {
+      if (error instanceof CompileError) this.fail('load', error.problems);
+      else this.fail('load', [{ path: 'graph', message: messageOf(error) }]);
+      this.setState('idle');
+      return;
+    }
+    this.launch = command.launch ?? this.launch + 1;
+    const launch = this.launch;
+    this.compiled = compiled;
+    this.landscapes.load(parsed.graph, launch);
+    const batcher = createEventBatcher(
+      (events) => this.post({ type: 'events', launch, events }),
+      this.options.batchMs ?? 50,
+    );
+    this.batcher = batcher;
+    this.subscriptions.push(
+      compiled.controller.events$.subscribe({
+        next: (e) => batcher.push(e),
+        complete: () => batcher.flush(),
+        error: (error: unknown) => {
+          batcher.flush();
+          this.fail('run', [{ path: 'run', message: messageOf(error) }]);
+        },
+      }),
+      compiled.controller.state$.subscribe((s) => {
+        if (s === 'idle') return;
+        if (s === 'finished') {
+          batcher.flush();
+          this.snapshot(compiled);
+          this.landscapes.capture(compiled);
+          compiled.dispose();
+        }
+        this.setState(s);
+      }),
+    );
+    this.state = 'idle';
+    this.setState('loaded');
+  }
+
+  /** Keeps the final parameters of runs that can draw a decision boundary. */
+  private snapshot(compiled: CompiledGraph): void {
+    for (const run of compiled.runs) {
+      const inputs = compiled.runInputs.get(run.id);
+      if (!inputs?.dataset || boundaryUnavailable(inputs.model, inputs.dataset)) continue;
+      try {
+        this.snapshots.set(run.id, {
+          model: inputs.model,
+          dataset: inputs.dataset,
+          values: run.currentParamList(),
+          step: run.stepIndex,
+        });
+      } catch {
+        // Already disposed (a crash mid-run): that run simply has no final boundary.
+      }
+    }
+  }
+
+  private boundary(runId: string, resolution: number): void {
+    const compiled = this.compiled;
+    const where = [{ path: runId, message: '' }];
+    let source: RunSnapshot | undefined;
+    if (compiled && this.state !== 'finished') {
+      const run = compiled.runs.find((r) => r.id === runId);
+      const inputs = compiled.runInputs.get(runId);
+      if (run && inputs) {
+        const why = boundaryUnavailable(inputs.model, inputs.dataset);
+        if (why || !inputs.dataset) {
+          this.fail('boundary', [{ path: runId, message: why ?? 'no data' }]);
+          return;
+        }
+        source = {
+          model: inputs.model,
+          dataset: inputs.dataset,
+          values: run.currentParamList(),
+          step: run.stepIndex,
+        };
+      }
+    } else {
+      source = this.snapshots.get(runId);
+    }
+    if (!source) {
+      where[0]!.message = `no run '${runId}' with a decision boundary in the loaded graph`;
+      this.fail('boundary', where);
+      return;
+    }
+    const grid = decisionBoundary(source.model, source.dataset, source.values, resolution);
+    this.post({ type: 'boundary', launch: this.launch, run: runId, step: source.step, ...grid });
+  }
+
+  private unload(): void {
+    const compiled = this.compiled;
+    if (compiled && this.batcher && this.state !== 'finished') {
+      // The loop ends later, unobserved: say now that these runs stopped.
+      for (const run of compiled.runs) {
+        if (!run.done) this.batcher.push(run.finish('stopped', `stopped at step ${run.stepIndex}`));
+      }
+      this.batcher.flush();
+    }
+    this.landscapes.cancel();
+    compiled?.controller.stop();
+    for (const s of this.subscriptions) s.unsubscribe();
+    this.subscriptions = [];
+    this.batcher?.dispose();
+    this.batcher = null;
+    this.compiled?.dispose();
+    this.compiled = null;
+    this.snapshots.clear();
+  }
+
+  private setState(state: EngineState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.post({ type: 'state', launch: this.launch, state });
+  }
+
+  private fail(command: string, problems: readonly Problem[]): void {
+    this.post({
+      type: 'error',
+      command,
+      problems: problems.map((p) => ({ path: p.path, message: p.message })),
+    });
+  }
+}

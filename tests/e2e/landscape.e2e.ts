@@ -1,0 +1,175 @@
+/**
+ * The 3D landscape viewer in web mode (software WebGL): run the Rosenbrock race (capped steps,
+ * small grid), open the viewer, check the canvas shows the surface and several run colours,
+ * scrub the timeline, record a 2 s 30 fps clip at 640×360 (checked with mediabunny: duration,
+ * frame count, codec), save a PNG snapshot (checked: its size), and replace the surface 20 times
+ * without GPU memory growth. Screenshots: test-results/landscape-*.png.
+ */
+import { readFile } from 'node:fs/promises';
+import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
+import type { LandscapeTestHook } from '../../src-renderer/landscape/testHook';
+import { type AppSession, openApp } from './support/browser';
+
+const STEPS = 120;
+
+async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)?.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** Calls the viewer's test hook in the page (an expression on `h`), null before it exists. */
+const hook = <T>(page: Page, call: string) =>
+  page.evaluate(
+    `(() => { const h = window.__atlasLandscape; return h ? h.${call} : null; })()`,
+  ) as Promise<T | null>;
+
+const ownErrors = (session: AppSession) =>
+  session.errors.filter((e) => !/Loading the font 'data:font/.test(e));
+
+function rgbToHex(css: string): string {
+  const [r, g, b] = (css.match(/\d+/g) ?? []).map(Number);
+  return `#${[r, g, b].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+}
+
+describe('landscape viewer (web mode)', () => {
+  let app: AppSession;
+
+  beforeAll(async () => {
+    app = await openApp({ width: 1440, height: 900 }, `?maxSteps=${STEPS}&landscapeGrid=41`);
+    app.page.on('dialog', (dialog) => void dialog.accept());
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the Rosenbrock race: surface and one coloured path per run', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('menuitem', { name: /rosenbrock-race/ }).click();
+    await page.getByTestId('run-run').click();
+    await until(
+      'the race to finish',
+      () =>
+        page.evaluate(() =>
+          (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts
+            .runs()
+            .map((r) => r.phase),
+        ),
+      (phases) => phases.length === 6 && phases.every((p) => p !== 'running' && p !== 'loaded'),
+    );
+    await page.getByTestId('landscape-toggle').click();
+    const last = await until(
+      'the landscape',
+      () => hook<number>(page, 'lastStep()'),
+      (v) => (v ?? 0) > 0,
+    );
+    expect(last).toBe(STEPS);
+    await until(
+      'the step label',
+      () => page.getByTestId('landscape-step').textContent(),
+      (t) => t === `step ${STEPS} / ${STEPS}`,
+    );
+    await page.waitForTimeout(300);
+    await app.screenshot('landscape-rosenbrock-race');
+
+    const distinct = await hook<number>(page, 'distinctColors()');
+    expect(distinct).toBeGreaterThan(200);
+    const swatches = await page.$$eval('.lv-runs .lv-swatch', (els) =>
+      els.map((e) => getComputedStyle(e).backgroundColor),
+    );
+    expect(swatches).toHaveLength(6);
+    const colors = swatches.map(rgbToHex);
+    const counts = (await hook<number[]>(page, `colorCounts(${JSON.stringify(colors)}, 48)`))!;
+    const present = counts.filter((n) => n >= 25);
+    expect(
+      present.length,
+      `pixels per run colour ${colors.join(' ')}: ${counts.join(' ')}`,
+    ).toBeGreaterThanOrEqual(4);
+    expect(await page.getByTestId('landscape-colorbar').isVisible()).toBe(true);
+    expect(ownErrors(app)).toEqual([]);
+  });
+
+  it('scrubs the timeline and switches to the 2D contour view', async () => {
+    const { page } = app;
+    await page.getByTestId('landscape-scrubber').fill('30');
+    expect(await page.getByTestId('landscape-step').textContent()).toBe(`step 30 / ${STEPS}`);
+    await page.waitForTimeout(200);
+    await app.screenshot('landscape-scrubbed');
+    await page.getByRole('button', { name: '2D contours' }).click();
+    await page.waitForTimeout(200);
+    await app.screenshot('landscape-contours-2d');
+    expect(await hook<number>(page, 'distinctColors()')).toBeGreaterThan(100);
+    await page.getByRole('button', { name: '2D contours' }).click();
+    await page.getByRole('button', { name: 'Iso' }).click();
+  });
+
+  it('records a 2 s, 30 fps, 640×360 H.264 clip, frame by frame', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '● Record' }).click();
+    const recorder = page.getByTestId('landscape-recorder');
+    await recorder.getByLabel('Camera motion').selectOption('orbit');
+    await recorder.getByLabel('Duration in seconds').fill('2');
+    await recorder.getByLabel('Frames per second').selectOption('30');
+    await recorder.getByLabel('Resolution').selectOption('custom');
+    await recorder.getByLabel('Video width').fill('640');
+    await recorder.getByLabel('Video height').fill('360');
+    await recorder.getByLabel('Video format').selectOption('mp4');
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await recorder.getByRole('button', { name: /Record 2s at 640×360/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/flythrough\.mp4$/);
+    const bytes = await readFile((await file.path())!);
+    const input = new Input({ source: new BufferSource(bytes), formats: ALL_FORMATS });
+    const track = (await input.getPrimaryVideoTrack())!;
+    expect(track.codec).toBe('avc');
+    expect(track.displayWidth).toBe(640);
+    expect(track.displayHeight).toBe(360);
+    const duration = await input.computeDuration();
+    expect(duration).toBeGreaterThan(1.95);
+    expect(duration).toBeLessThan(2.05);
+    expect((await track.computePacketStats()).packetCount).toBe(60);
+    await until(
+      'the saved message',
+      () => recorder.getByTestId('landscape-recorder-message').textContent(),
+      (t) => /Saved/.test(t ?? ''),
+    );
+  });
+
+  it('saves a PNG snapshot at the size asked for', async () => {
+    const { page } = app;
+    const recorder = page.getByTestId('landscape-recorder');
+    await recorder.getByLabel('Snapshot width').fill('800');
+    await recorder.getByLabel('Snapshot height').fill('450');
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await recorder.getByRole('button', { name: 'Save PNG' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/landscape\.png$/);
+    const png = await readFile((await file.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // IHDR: width and height as big-endian 32-bit integers at bytes 16 and 20.
+    expect(png.readUInt32BE(16)).toBe(800);
+    expect(png.readUInt32BE(20)).toBe(450);
+    await app.screenshot('landscape-recorder');
+    expect(ownErrors(app)).toEqual([]);
+  });
+
+  it('frees GPU memory when a surface is replaced (20 replacements)', async () => {
+    const { page } = app;
+    const memory = (await hook<ReturnType<LandscapeTestHook['replaceSurfaces']>>(
+      page,
+      'replaceSurfaces(20, 61)',
+    ))!;
+    expect(memory.after).toBe(memory.before);
+    expect(memory.textures[1]).toBe(memory.textures[0]);
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * Running pipelines from the app in web mode: the engine in a Web Worker, run controls, live
+ * tweaks, the dashboard's charts (read as numbers through window.__atlasCharts), CSV export,
+ * the optimizer race and divergence. Screenshots go to test-results/run-*.png.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
+import { type AppSession, openApp } from './support/browser';
+
+type ChartView = NonNullable<ReturnType<ChartsTestHook['chart']>>;
+type RunView = ReturnType<ChartsTestHook['runs']>[number];
+
+function chart(page: Page, metric: string): Promise<ChartView | null> {
+  return page.evaluate(
+    (m) => (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts.chart(m),
+    metric,
+  );
+}
+
+function runs(page: Page): Promise<RunView[]> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts.runs(),
+  );
+}
+
+async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  ms = 30_000,
+) {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)?.slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** The drawn (smoothed, if smoothing is on) values of one run's line. */
+function lineOf(view: ChartView, key: string): number[] {
+  const index = view.lines.findIndex((l) => l.key === key && !l.raw);
+  return (view.ys[index] ?? []).filter((v): v is number => v !== null);
+}
+
+/** Page errors, less the shell's KaTeX font CSP noise (reported; not this feature's). */
+const ownErrors = (session: AppSession) =>
+  session.errors.filter((e) => !/Loading the font 'data:font/.test(e));
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+async function openExample(page: Page, title: RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: title }).click();
+}
+
+const engineStatus = (page: Page) => page.getByTestId('engine-status').textContent();
+
+describe('running pipelines (web mode)', () => {
+  let app: AppSession;
+
+  beforeAll(async () => {
+    app = await openApp({ width: 1600, height: 1000 });
+    app.page.on('dialog', (dialog) => void dialog.accept());
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('runs the quickstart in a worker and the loss chart falls; pause, tweak lr, resume', async () => {
+    const { page } = app;
+    const backend = await until(
+      'the engine to start',
+      () => page.getByTestId('engine-backend').textContent(),
+      (t) => t !== 'starting…',
+    );
+    const reason = await page.getByTestId('engine-backend').getAttribute('title');
+    expect(`${backend} (${reason})`).toMatch(/^wasm · worker \(/);
+
+    await page.keyboard.press('F10'); // loads paused and takes one step
+    await until(
+      'the first step',
+      () => runs(page),
+      (r) => r.length === 1 && r[0]!.step >= 1,
+    );
+    expect(await engineStatus(page)).toContain('paused');
+    await page.getByTestId('run-run').click(); // Resume
+    const key = (await runs(page))[0]!.key;
+    const early = await until(
+      '100 loss points',
+      () => chart(page, 'loss'),
+      (c) => (c?.x.length ?? 0) >= 100,
+    );
+    await page.keyboard.press('F6');
+    await until(
+      'paused',
+      () => engineStatus(page),
+      (t) => t?.includes('paused') ?? false,
+    );
+    expect((await runs(page))[0]!.phase).toBe('paused');
+    const view = (await chart(page, 'loss'))!;
+    const rawIndex = view.lines.findIndex((l) => l.key === key && l.raw);
+    const raw = view.ys[rawIndex]!.filter((v): v is number => v !== null);
+    expect(raw.length).toBeGreaterThanOrEqual(100);
+    // Minibatch losses are noisy: compare the means of the first and last 20 steps.
+    expect(mean(raw.slice(-20))).toBeLessThan(mean(raw.slice(0, 20)));
+    const smooth = lineOf(view, key);
+    expect(smooth.at(-1)).toBeLessThan(smooth[0]!);
+    expect(early!.lines.some((l) => l.key === key)).toBe(true);
+    await app.screenshot('run-quickstart-paused');
+
+    // Live tweak: Adam's lr, edited in the inspector while paused.
+    await page.locator('.react-flow__node').filter({ hasText: 'Adam' }).first().click();
+    const lr = page.getByTestId('inspector-node').getByLabel('lr', { exact: true });
+    await lr.fill('0.003');
+    await lr.press('Enter');
+    await page.keyboard.press('F5'); // Resume
+    const marked = await until(
+      'the lr change on the chart',
+      () => chart(page, 'loss'),
+      (c) => (c?.marks ?? []).some((m) => m.label === 'lr=0.003'),
+    );
+    const mark = marked!.marks.find((m) => m.label === 'lr=0.003')!;
+    expect(mark.x).toBeGreaterThan(0);
+    await until(
+      'more steps after the change',
+      () => chart(page, 'loss'),
+      (c) => (c?.x.at(-1) ?? 0) > mark.x + 5,
+    );
+    await app.screenshot('run-quickstart-tweaked');
+    const boundary = page.getByTestId('decision-boundary');
+    expect(Number(await boundary.getAttribute('data-step'))).toBeGreaterThan(0);
+
+    // A data edit cannot reach a running run: the dashboard offers a restart.
+    await page.keyboard.press('F6');
+    await page.locator('.react-flow__node').filter({ hasText: 'Spiral' }).first().click();
+    const samples = page.getByTestId('inspector-node').getByLabel('samples', { exact: true });
+    await samples.fill('300');
+    await samples.press('Enter');
+    const notice = page.getByTestId('run-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("dataset.spiral 'data'.samples changed");
+    await app.screenshot('run-restart-offered');
+    await notice.getByRole('button', { name: 'Restart run' }).click();
+    const restarted = await until(
+      'the restarted run',
+      () => runs(page),
+      (r) => r.length === 2 && r[1]!.step > 0,
+    );
+    expect(restarted[0]!.phase).toBe('stopped');
+    expect(restarted[1]!.key).toBe('2/train');
+    await page.getByTestId('run-stop').click();
+    await until(
+      'the run to stop',
+      () => runs(page),
+      (r) => r[1]!.phase !== 'running',
+    );
+    expect(ownErrors(app)).toEqual([]);
+  });
+
+  it('races six optimizers on Rosenbrock: one line per optimizer; exports their metrics as CSV', async () => {
+    const { page } = app;
+    await openExample(page, /rosenbrock-race/);
+    const before = (await runs(page)).length;
+    await page.getByTestId('run-run').click();
+    const race = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam', 'newton'];
+    const done = await until(
+      'the race to finish',
+      () => runs(page),
+      (r) => r.slice(before).filter((x) => x.phase !== 'running').length === race.length,
+      60_000,
+    );
+    const raceRuns = done.slice(before);
+    expect(raceRuns.map((r) => r.key.split('/')[1]).sort()).toEqual([...race].sort());
+    const view = await until(
+      'all lines drawn',
+      () => chart(page, 'loss'),
+      (c) => raceRuns.every((r) => (c?.lines ?? []).some((l) => l.key === r.key && !l.raw)),
+    );
+    for (const r of raceRuns) {
+      expect(view!.lines.filter((l) => l.key === r.key && !l.raw)).toHaveLength(1);
+      expect(lineOf(view!, r.key).length).toBeGreaterThan(0);
+    }
+    await app.screenshot('run-rosenbrock-race');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const file = await (await download).path();
+    const rows = (await readFile(file, 'utf8')).trim().split('\n');
+    expect(rows[0]).toBe('run,metric,step,epoch,time_s,value');
+    const byRun = new Map<string, number>();
+    for (const row of rows.slice(1)) {
+      const [run, metric, step] = row.split(',');
+      expect(['loss', 'lr', 'gradNorm', 'valLoss', 'valAccuracy', 'accuracy']).toContain(metric);
+      expect(Number.isInteger(Number(step))).toBe(true);
+      byRun.set(run!, (byRun.get(run!) ?? 0) + 1);
+    }
+    for (const r of raceRuns) {
+      // loss, lr and gradNorm per step (a diverged run may stop early).
+      expect(byRun.get(r.name)).toBe(3 * r.step + (r.phase === 'diverged' ? 3 : 0));
+    }
+    expect(ownErrors(app)).toEqual([]);
+  });
+
+  it('shows divergence where it happens: red node, run row, charts kept up to that step', async () => {
+    const { page } = app;
+    await openExample(page, /lr-too-big/);
+    await page.getByTestId('run-run').click();
+    const final = await until(
+      'the too-big run to diverge',
+      () => runs(page),
+      (r) => r.some((x) => x.key.endsWith('/tooBig') && x.phase === 'diverged'),
+    );
+    const tooBig = final.find((x) => x.key.endsWith('/tooBig') && x.phase === 'diverged')!;
+    const row = page.locator(`[data-testid="run-row"][data-run="${tooBig.key}"]`);
+    const status = await row.getByTestId('run-status').textContent();
+    expect(status).toMatch(/^diverged at step \d+$/);
+    const k = Number(status!.replace(/\D+/g, ''));
+    const badge = page
+      .locator('.react-flow__node')
+      .filter({ hasText: 'Train' })
+      .locator('[data-phase="diverged"]');
+    expect(await badge.count()).toBeGreaterThanOrEqual(1);
+    const view = await until(
+      'the diverged line',
+      () => chart(page, 'loss'),
+      (c) => (c?.lines ?? []).some((l) => l.key === tooBig.key),
+    );
+    const index =
+      view!.lines.findIndex((l) => l.key === tooBig.key && l.raw) >= 0
+        ? view!.lines.findIndex((l) => l.key === tooBig.key && l.raw)
+        : view!.lines.findIndex((l) => l.key === tooBig.key);
+    const points = view!.x.filter((_, i) => view!.ys[index]![i] !== null);
+    expect(points.length).toBeGreaterThan(0);
+    expect(Math.max(...points)).toBeLessThanOrEqual(k);
+    await app.screenshot('run-divergence');
+    expect(ownErrors(app)).toEqual([]);
+  });
+});

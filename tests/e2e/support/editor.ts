@@ -1,0 +1,65 @@
+/** What a person does in the editor, as Playwright steps: drag blocks, draw wires, set params. */
+import type { Locator, Page } from 'playwright-core';
+
+export function nodeLocator(page: Page, id: string): Locator {
+  return page.locator(`.react-flow__node[data-id="${id}"]`);
+}
+
+export function handleLocator(page: Page, id: string, port: string, side: 'source' | 'target') {
+  return nodeLocator(page, id).locator(`.react-flow__handle.${side}[data-handleid="${port}"]`);
+}
+
+async function center(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Finds a block by searching the palette and drags it onto the canvas at a pane point. */
+export async function dragBlockFromPalette(
+  page: Page,
+  search: string,
+  title: string,
+  to: { x: number; y: number },
+): Promise<string> {
+  await page.getByRole('searchbox', { name: 'Search blocks' }).fill(search);
+  const item = page.locator('.palette-item').filter({
+    has: page.locator('.palette-item-title', { hasText: new RegExp(`^${title}$`) }),
+  });
+  await item.first().dragTo(page.locator('.react-flow__pane'), { targetPosition: to });
+  // A new block is the selected one.
+  const added = page.locator('.react-flow__node.selected');
+  await added.waitFor();
+  const id = await added.getAttribute('data-id');
+  if (!id) throw new Error(`dropping ${title} added no block`);
+  return id;
+}
+
+/** Drags a wire from an output port to an input port with the mouse. */
+export async function drawWire(
+  page: Page,
+  from: { node: string; port: string },
+  to: { node: string; port: string },
+): Promise<void> {
+  const start = await center(handleLocator(page, from.node, from.port, 'source'));
+  const end = await center(handleLocator(page, to.node, to.port, 'target'));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+  await page.mouse.move(end.x, end.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Selects a block by clicking its title. */
+export async function selectBlock(page: Page, id: string): Promise<void> {
+  await nodeLocator(page, id).locator('.block-title').click();
+  await page.getByTestId('inspector-node').locator(`code`, { hasText: id }).waitFor();
+}
+
+/** Types a value into a param field of the selected block's inspector and presses Enter. */
+export async function setParam(page: Page, name: string, value: string): Promise<void> {
+  const field = page.locator(`[data-param="${name}"] input.param-input`).first();
+  await field.click();
+  await field.fill(value);
+  await field.press('Enter');
+}

@@ -1,0 +1,98 @@
+/** The event batcher keeps order, loses nothing, flushes urgent events at once, bounds batches. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEventBatcher } from '../../../../src-shared/engine/host/eventBatcher';
+import type { RunEvent } from '../../../../src-shared/protocol/events';
+
+/** Timers the test fires by hand. */
+function manualTimers() {
+  const pending = new Map<number, () => void>();
+  let next = 0;
+  return {
+    timers: {
+      set: (fn: () => void) => {
+        pending.set(++next, fn);
+        return next;
+      },
+      clear: (h: unknown) => {
+        pending.delete(h as number);
+      },
+    },
+    fire() {
+      const fns = [...pending.values()];
+      pending.clear();
+      for (const fn of fns) fn();
+    },
+    get count() {
+      return pending.size;
+    },
+  };
+}
+
+const step = (k: number): RunEvent => ({
+  type: 'step',
+  run: 'r',
+  step: k,
+  epoch: 0,
+  loss: 1,
+  lr: 0.1,
+  gradNorm: 1,
+  time: k,
+});
+const done = (k: number): RunEvent => ({
+  type: 'done',
+  run: 'r',
+  status: 'completed',
+  steps: k,
+  finalLoss: 1,
+});
+
+type Op = { kind: 'step' } | { kind: 'done' } | { kind: 'tick' } | { kind: 'flush' };
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 8, arbitrary: fc.constant({ kind: 'step' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'done' as const }) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'tick' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'flush' as const }) },
+);
+
+describe('createEventBatcher', () => {
+  it('sends every event exactly once, in order, in batches no larger than the cap', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), fc.integer({ min: 1, max: 20 }), (ops, cap) => {
+        const clock = manualTimers();
+        const batches: RunEvent[][] = [];
+        const batcher = createEventBatcher((b) => batches.push(b), 50, clock.timers, cap);
+        const pushed: RunEvent[] = [];
+        ops.forEach((o, i) => {
+          if (o.kind === 'tick') clock.fire();
+          else if (o.kind === 'flush') batcher.flush();
+          else {
+            const e = o.kind === 'step' ? step(i) : done(i);
+            pushed.push(e);
+            batcher.push(e);
+            // An urgent event leaves nothing behind it in the buffer.
+            if (o.kind === 'done') expect(batches.flat().length).toBe(pushed.length);
+          }
+        });
+        batcher.dispose();
+        expect(batches.flat()).toEqual(pushed);
+        expect(batches.every((b) => b.length > 0 && b.length <= cap)).toBe(true);
+        expect(clock.count).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds ordinary events until the timer fires, then sends them as one message', () => {
+    const clock = manualTimers();
+    const batches: RunEvent[][] = [];
+    const batcher = createEventBatcher((b) => batches.push(b), 50, clock.timers);
+    batcher.push(step(0));
+    batcher.push(step(1));
+    batcher.push(step(2));
+    expect(batches).toEqual([]);
+    expect(clock.count).toBe(1);
+    clock.fire();
+    expect(batches).toEqual([[step(0), step(1), step(2)]]);
+  });
+});

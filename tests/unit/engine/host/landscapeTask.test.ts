@@ -1,0 +1,109 @@
+/**
+ * Landscapes through the engine host: after a run finished (its tensors freed) the session
+ * still draws the surface and the path from what it captured. Bowl f = ½(x² + 10y²), SGD lr 0.1
+ * from (−2.5, 1.5): θ1 = (−2.25, 0), θ2 = (−2.025, 0), θ3 = (−1.8225, 0).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
+import { type EngineMessage, parseEngineMessage } from '../../../../src-shared/protocol/engine';
+
+function bowlWithView(): string {
+  return JSON.stringify({
+    format: 'gradient-atlas/graph',
+    version: 1,
+    name: 'bowl',
+    nodes: [
+      {
+        id: 'bowl',
+        type: 'model.surface',
+        params: { fn: 'quadratic', start: [-2.5, 1.5] },
+        position: { x: 0, y: 0 },
+      },
+      { id: 'sgd', type: 'optimizer.sgd', params: { lr: 0.1 }, position: { x: 0, y: 100 } },
+      { id: 'train', type: 'train', params: { maxSteps: 3 }, position: { x: 200, y: 0 } },
+      { id: 'view', type: 'view.landscape', params: { grid: 5 }, position: { x: 400, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', from: { node: 'bowl', port: 'model' }, to: { node: 'train', port: 'model' } },
+      {
+        id: 'e2',
+        from: { node: 'sgd', port: 'optimizer' },
+        to: { node: 'train', port: 'optimizer' },
+      },
+      { id: 'e3', from: { node: 'train', port: 'run' }, to: { node: 'view', port: 'runs' } },
+    ],
+  });
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+describe('landscape command (Node host, cpu backend)', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('computes the surface and the path of a finished run, every message valid', async () => {
+    const start = tf.memory().numTensors;
+    const messages: EngineMessage[] = [];
+    const session = new EngineSession((m) => messages.push(m), {
+      backend: { name: 'cpu', reason: 'test' },
+      host: 'node',
+      batchMs: 1,
+    });
+    session.handle({ type: 'load', graph: bowlWithView(), launch: 3 });
+    session.handle({ type: 'start' });
+    await session.whenFinished;
+    await until(() => messages.some((m) => m.type === 'state' && m.state === 'finished'), 'finish');
+    session.handle({ type: 'landscape', request: 9, grid: 5 });
+    await until(() => messages.some((m) => m.type === 'landscapeResult'), 'result');
+
+    const errors = messages.filter((m) => m.type === 'error');
+    expect(errors).toEqual([]);
+    for (const m of messages) expect(parseEngineMessage(m).ok).toBe(true);
+    const result = messages.find((m) => m.type === 'landscapeResult')!;
+    if (result.type !== 'landscapeResult') throw new Error('unreachable');
+    expect(result).toMatchObject({
+      launch: 3,
+      request: 9,
+      view: 'view',
+      runs: ['train'],
+      surfaceFn: 'quadratic',
+    });
+    const { axes, loss, paths, grid } = result.result;
+    expect(grid).toBe(5);
+    // Analytic: the loss at every grid point is f(x, y) exactly (float32).
+    for (let j = 0; j < grid; j++) {
+      for (let i = 0; i < grid; i++) {
+        const x = axes[0].values[i]!;
+        const y = axes[1].values[j]!;
+        expect(loss[j * grid + i]).toBeCloseTo(0.5 * (x * x + 10 * y * y), 3);
+      }
+    }
+    const path = paths[0]!;
+    expect(path.steps).toEqual([0, 1, 2, 3]);
+    expect(path.alpha.map((v) => Number(v.toFixed(4)))).toEqual([-2.5, -2.25, -2.025, -1.8225]);
+    expect(path.beta.map((v) => Number(v.toFixed(4)))).toEqual([1.5, 0, 0, 0]);
+    expect(messages.some((m) => m.type === 'landscapeProgress' && m.surface)).toBe(true);
+    session.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('answers a landscape before any graph with a clear error', () => {
+    const messages: EngineMessage[] = [];
+    const session = new EngineSession((m) => messages.push(m), {
+      backend: { name: 'cpu', reason: 'test' },
+      host: 'node',
+    });
+    session.handle({ type: 'landscape', request: 1 });
+    const error = messages.find((m) => m.type === 'error');
+    expect(error).toMatchObject({ command: 'landscape', problems: [{ path: 'graph' }] });
+    session.dispose();
+  });
+});

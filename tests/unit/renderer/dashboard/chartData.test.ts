@@ -1,0 +1,121 @@
+/** Runs' series aligned on one x axis, with smoothing, log safety and param marks. */
+import { describe, expect, it } from 'vitest';
+import { alignSeries, chartData } from '../../../../src-renderer/dashboard/chartData';
+import type { RunRecord, Series } from '../../../../src-renderer/engine/runStore';
+
+function series(values: (number | null)[], start = 0): Series {
+  const step = values.map((_, i) => start + i);
+  return { step, epoch: step.map((s) => s / 2), time: step.map((s) => s * 0.1), value: values };
+}
+
+function run(key: string, loss: Series, over: Partial<RunRecord> = {}): RunRecord {
+  return {
+    key,
+    launch: 1,
+    runId: key,
+    name: key,
+    color: '#fff',
+    visible: true,
+    phase: 'completed',
+    reason: null,
+    divergedAt: null,
+    backend: 'cpu',
+    optimizer: 'optimizer.sgd',
+    model: 'model.surface',
+    dataset: null,
+    hyper: {},
+    totalSteps: 10,
+    stepsPerEpoch: 2,
+    step: 0,
+    epoch: 0,
+    time: 0,
+    stepsPerSecond: 0,
+    finalLoss: null,
+    last: {},
+    series: { loss },
+    marks: [],
+    nodes: [],
+    ...over,
+  };
+}
+
+describe('alignSeries', () => {
+  it('merges x values into a sorted union and places each y at its x', () => {
+    const { x, ys } = alignSeries([
+      { x: [0, 2, 4], y: [1, 2, 3] },
+      { x: [1, 2], y: [9, 8] },
+    ]);
+    expect(x).toEqual([0, 1, 2, 4]);
+    expect(ys).toEqual([
+      [1, null, 2, 3],
+      [null, 9, 8, null],
+    ]);
+  });
+});
+
+describe('chartData', () => {
+  it('overlays visible runs, one line each, on the chosen x axis', () => {
+    const data = chartData(
+      [
+        run('a', series([4, 3, 2])),
+        run('b', series([5, 1])),
+        run('c', series([7]), { visible: false }),
+      ],
+      'loss',
+      { xAxis: 'epoch', smoothing: 0, logY: false },
+    );
+    expect(data.lines.map((l) => l.key)).toEqual(['a', 'b']);
+    expect(data.x).toEqual([0, 0.5, 1]);
+    expect(data.ys).toEqual([
+      [4, 3, 2],
+      [5, 1, null],
+    ]);
+  });
+
+  it('adds a faint raw line under each smoothed one', () => {
+    const data = chartData([run('a', series([1, 2, 3]))], 'loss', {
+      xAxis: 'step',
+      smoothing: 0.5,
+      logY: false,
+    });
+    expect(data.lines.map((l) => l.raw)).toEqual([true, false]);
+    expect(data.ys[0]).toEqual([1, 2, 3]);
+    expect(data.ys[1]![2]).toBeCloseTo(2.125 / 0.875, 12);
+  });
+
+  it('drops values a log axis cannot show, and non-finite ones always', () => {
+    const data = chartData([run('a', series([1, 0, -2, Number.NaN, 5]))], 'loss', {
+      xAxis: 'step',
+      smoothing: 0,
+      logY: true,
+    });
+    expect(data.ys[0]).toEqual([1, null, null, null, 5]);
+  });
+
+  it('keeps the points of a diverged run up to the divergence', () => {
+    const data = chartData(
+      [run('a', series([3, 9, null]), { phase: 'diverged', divergedAt: 2 })],
+      'loss',
+      {
+        xAxis: 'step',
+        smoothing: 0,
+        logY: false,
+      },
+    );
+    expect(data.x).toEqual([0, 1, 2]);
+    expect(data.ys[0]).toEqual([3, 9, null]);
+  });
+
+  it('marks param changes at their x with name and value', () => {
+    const data = chartData(
+      [
+        run('a', series([1, 2, 3, 4]), {
+          marks: [{ step: 2, epoch: 1, time: 0.2, node: 'adam', name: 'lr', value: 0.0123456 }],
+        }),
+      ],
+      'loss',
+      { xAxis: 'epoch', smoothing: 0, logY: false },
+    );
+    expect(data.marks).toEqual([{ x: 1, color: '#fff', label: 'lr=0.01235' }]);
+  });
+});

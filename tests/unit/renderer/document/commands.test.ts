@@ -1,0 +1,177 @@
+/**
+ * The command stack: every command applies as specified, and undo/redo restore documents that
+ * serialize byte for byte like the ones before and after it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GraphCommand } from '../../../../src-renderer/document/commands';
+import { applyCommand } from '../../../../src-renderer/document/commands';
+import {
+  createDocumentStore,
+  HISTORY_LIMIT,
+} from '../../../../src-renderer/document/documentStore';
+import { type GraphDocument, serializeGraph } from '../../../../src-shared/graph';
+import { edge, node, smallGraph } from '../fixtures';
+
+const FILE = { name: 'small.json', path: null };
+
+const COMMANDS: Record<string, GraphCommand> = {
+  add: {
+    type: 'add',
+    nodes: [node('sgd', 'optimizer.sgd', 10, 20)],
+    edges: [],
+  },
+  remove: { type: 'remove', nodes: ['mlp'], edges: ['e6'] },
+  move: { type: 'move', positions: { adam: { x: 5, y: -7 }, train: { x: 1, y: 2 } } },
+  setParam: { type: 'setParam', node: 'adam', param: 'lr', value: 0.05 },
+  connect: {
+    type: 'connect',
+    edge: edge('e9', 'data', 'dataset', 'mlp', 'dataset'),
+    replaces: ['e1'],
+  },
+  rename: { type: 'rename', name: 'Renamed' },
+};
+
+describe('applyCommand', () => {
+  it('add appends nodes and wires', () => {
+    const after = applyCommand(smallGraph(), COMMANDS.add);
+    expect(after.nodes.at(-1)).toEqual(node('sgd', 'optimizer.sgd', 10, 20));
+    expect(after.nodes).toHaveLength(7);
+  });
+
+  it('remove deletes the nodes, every wire touching them, and the named wires', () => {
+    const after = applyCommand(smallGraph(), COMMANDS.remove);
+    expect(after.nodes.map((n) => n.id)).toEqual(['data', 'adam', 'train', 'loss', 'chart']);
+    // e1 (data->mlp) and e3 (mlp->train) touched mlp; e6 was named.
+    expect(after.edges.map((e) => e.id)).toEqual(['e2', 'e4', 'e5']);
+  });
+
+  it('move sets positions of the named nodes only', () => {
+    const after = applyCommand(smallGraph(), COMMANDS.move);
+    expect(after.nodes.find((n) => n.id === 'adam')?.position).toEqual({ x: 5, y: -7 });
+    expect(after.nodes.find((n) => n.id === 'data')?.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('setParam changes one param of one node', () => {
+    const before = smallGraph();
+    const after = applyCommand(before, COMMANDS.setParam);
+    expect(after.nodes[2].params).toEqual({ ...before.nodes[2].params, lr: 0.05 });
+    expect(after.nodes[0]).toBe(before.nodes[0]);
+  });
+
+  it('connect replaces the wires it names and adds the new one last', () => {
+    const after = applyCommand(smallGraph(), COMMANDS.connect);
+    expect(after.edges.map((e) => e.id)).toEqual(['e2', 'e3', 'e4', 'e5', 'e6', 'e9']);
+  });
+
+  it('returns the very same document when nothing changes', () => {
+    const graph = smallGraph();
+    expect(applyCommand(graph, { type: 'move', positions: { data: { x: 0, y: 0 } } })).toBe(graph);
+    expect(applyCommand(graph, { type: 'remove', nodes: ['nope'], edges: [] })).toBe(graph);
+    expect(applyCommand(graph, { type: 'setParam', node: 'adam', param: 'lr', value: 0.001 })).toBe(
+      graph,
+    );
+    expect(applyCommand(graph, { type: 'rename', name: 'Small' })).toBe(graph);
+  });
+});
+
+describe('undo and redo', () => {
+  for (const [name, command] of Object.entries(COMMANDS)) {
+    it(`${name}: undo restores the document before, redo the one after, byte for byte`, () => {
+      const store = createDocumentStore(smallGraph(), FILE);
+      const before = serializeGraph(store.getSnapshot().graph);
+      expect(store.execute(command)).toBe(true);
+      const after = serializeGraph(store.getSnapshot().graph);
+      expect(after).not.toBe(before);
+      expect(store.getSnapshot().dirty).toBe(true);
+      store.undo();
+      expect(serializeGraph(store.getSnapshot().graph)).toBe(before);
+      expect(store.getSnapshot().dirty).toBe(false);
+      store.redo();
+      expect(serializeGraph(store.getSnapshot().graph)).toBe(after);
+      expect(store.getSnapshot().dirty).toBe(true);
+    });
+  }
+
+  it('a sequence of commands undoes step by step back to the start', () => {
+    const store = createDocumentStore(smallGraph(), FILE);
+    const seen: string[] = [serializeGraph(store.getSnapshot().graph)];
+    for (const command of Object.values(COMMANDS)) {
+      store.execute(command);
+      seen.push(serializeGraph(store.getSnapshot().graph));
+    }
+    for (let i = seen.length - 2; i >= 0; i -= 1) {
+      store.undo();
+      expect(serializeGraph(store.getSnapshot().graph)).toBe(seen[i]);
+    }
+    store.undo(); // nothing left: no change
+    expect(serializeGraph(store.getSnapshot().graph)).toBe(seen[0]);
+    for (let i = 1; i < seen.length; i += 1) {
+      store.redo();
+      expect(serializeGraph(store.getSnapshot().graph)).toBe(seen[i]);
+    }
+  });
+
+  it('a new command after undo drops the redo branch', () => {
+    const store = createDocumentStore(smallGraph(), FILE);
+    store.execute(COMMANDS.rename);
+    store.undo();
+    expect(store.getSnapshot().redoLabel).toBe('Rename');
+    store.execute(COMMANDS.setParam);
+    expect(store.getSnapshot().redoLabel).toBeNull();
+    expect(store.getSnapshot().undoLabel).toBe('Set lr');
+  });
+
+  it('commands with the same coalesce key are one undo step', () => {
+    const store = createDocumentStore(smallGraph(), FILE);
+    for (const lr of [0.1, 0.2, 0.3]) {
+      store.execute({ type: 'setParam', node: 'adam', param: 'lr', value: lr }, { coalesce: 'lr' });
+    }
+    expect(store.getSnapshot().graph.nodes[2].params.lr).toBe(0.3);
+    store.undo();
+    expect(store.getSnapshot().graph.nodes[2].params.lr).toBe(0.001);
+    expect(store.getSnapshot().undoLabel).toBeNull();
+  });
+
+  it('a command that changes nothing adds no undo step and leaves the document clean', () => {
+    const store = createDocumentStore(smallGraph(), FILE);
+    expect(store.execute({ type: 'rename', name: 'Small' })).toBe(false);
+    expect(store.getSnapshot().undoLabel).toBeNull();
+    expect(store.getSnapshot().dirty).toBe(false);
+  });
+
+  it('undo drops deleted ids from the selection, and the history is bounded', () => {
+    const store = createDocumentStore(smallGraph(), FILE);
+    store.execute(COMMANDS.add, { select: { nodes: ['sgd'], edges: [] } });
+    expect(store.getSnapshot().selection.nodes).toEqual(['sgd']);
+    store.undo();
+    expect(store.getSnapshot().selection.nodes).toEqual([]);
+    for (let i = 0; i < HISTORY_LIMIT + 10; i += 1) {
+      store.execute({ type: 'rename', name: `n${i}` });
+    }
+    let steps = 0;
+    while (store.getSnapshot().undoLabel) {
+      store.undo();
+      steps += 1;
+    }
+    expect(steps).toBe(HISTORY_LIMIT);
+  });
+
+  it('saving marks the current document clean; undoing past the save makes it dirty', () => {
+    const store = createDocumentStore(smallGraph(), FILE);
+    store.execute(COMMANDS.rename);
+    store.markSaved({ name: 'x.json', path: '/x.json' });
+    expect(store.getSnapshot().dirty).toBe(false);
+    store.undo();
+    expect(store.getSnapshot().dirty).toBe(true);
+    store.redo();
+    expect(store.getSnapshot().dirty).toBe(false);
+  });
+
+  it('several commands executed together undo as one step', () => {
+    const store = createDocumentStore(smallGraph(), FILE);
+    const start: GraphDocument = store.getSnapshot().graph;
+    store.execute([COMMANDS.rename, COMMANDS.move]);
+    store.undo();
+    expect(store.getSnapshot().graph).toBe(start);
+  });
+});

@@ -1,0 +1,34 @@
+/** A small valid graph built from the catalog: spiral -> MLP -> train <- Adam -> loss -> chart. */
+import { defaultParams, type GraphDocument } from '../../../src-shared/graph';
+
+export function node(id: string, type: string, x = 0, y = 0) {
+  return { id, type, params: defaultParams(type), position: { x, y } };
+}
+
+export function edge(id: string, from: string, fromPort: string, to: string, toPort: string) {
+  return { id, from: { node: from, port: fromPort }, to: { node: to, port: toPort } };
+}
+
+export function smallGraph(): GraphDocument {
+  return {
+    format: 'gradient-atlas/graph',
+    version: 1,
+    name: 'Small',
+    nodes: [
+      node('data', 'dataset.spiral', 0, 0),
+      node('mlp', 'model.mlp', 300, 0),
+      node('adam', 'optimizer.adam', 300, 200),
+      node('train', 'train', 600, 100),
+      node('loss', 'metric.loss', 900, 100),
+      node('chart', 'view.chart', 1200, 100),
+    ],
+    edges: [
+      edge('e1', 'data', 'dataset', 'mlp', 'dataset'),
+      edge('e2', 'data', 'dataset', 'train', 'dataset'),
+      edge('e3', 'mlp', 'model', 'train', 'model'),
+      edge('e4', 'adam', 'optimizer', 'train', 'optimizer'),
+      edge('e5', 'train', 'run', 'loss', 'run'),
+      edge('e6', 'loss', 'series', 'chart', 'series'),
+    ],
+  };
+}
