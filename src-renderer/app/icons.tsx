@@ -11,6 +11,7 @@ const PATHS = {
   layout: 'M3 5h6v5H3zM15 3h6v5h-6zM15 16h6v5h-6zM9 7.5h3v-2h3M12 7.5v11h3',
   undo: 'M9 14L4 9l5-5M4 9h11a5 5 0 010 10h-3',
   redo: 'M15 14l5-5-5-5M20 9H9a5 5 0 000 10h3',
+  landscape: 'M2 19l6-9 4 5 3-4 7 8zM16 6a2 2 0 100-.01',
   help: 'M12 21a9 9 0 100-18 9 9 0 000 18zM9.5 9.5a2.5 2.5 0 115 0c0 1.5-2.5 2-2.5 3.5M12 17h.01',
 } as const;
 

@@ -10,6 +10,7 @@ import { engineRuntime } from '../engine/runtime';
 import { LandscapeViewer } from './LandscapeViewer';
 import { createLandscapeStore } from './landscapeStore';
 import './landscape.css';
+import { Icon } from '../app/icons';
 
 export function LandscapePanel({ store }: { store: DocumentStore }) {
   const runtime = useMemo(() => engineRuntime(store), [store]);
@@ -28,7 +29,13 @@ export function LandscapePanel({ store }: { store: DocumentStore }) {
         aria-pressed={open}
         onClick={() => setOpen((o) => !o)}
       >
-        {open ? '← Graph' : '⛰ Landscape'}
+        {open ? (
+          '← Graph'
+        ) : (
+          <>
+            <Icon name="landscape" /> Landscape
+          </>
+        )}
       </button>
       {open && (
         <section className="landscape-panel" aria-label="Loss landscape viewer">

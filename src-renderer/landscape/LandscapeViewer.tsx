@@ -414,13 +414,13 @@ export function LandscapeViewer({
   );
 }
 
-/** Whether the finite values span more than two decades above their median. */
+/** Whether the largest finite value is over 20× the median (a few decades of range). */
 function spansDecades(values: Float32Array): boolean {
   const finite = Array.from(values)
     .filter((v) => Number.isFinite(v) && v > 0)
     .sort((a, b) => a - b);
   if (finite.length < 4) return false;
-  return finite[finite.length - 1]! / finite[Math.floor(finite.length / 2)]! > 100;
+  return finite[finite.length - 1]! / finite[Math.floor(finite.length / 2)]! > 20;
 }
 
 function Toggle({

@@ -9,6 +9,7 @@ import { benchTraining } from './training.bench';
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   training: benchTraining,
   landscape: async () => (await import('./landscape.bench')).benchLandscapeRows(),
+  viewer: async () => (await import('./viewer.bench')).benchViewer(),
 };
 
 const only = process.argv.slice(2);

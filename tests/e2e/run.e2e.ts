@@ -136,8 +136,20 @@ describe('running pipelines (web mode)', () => {
     const boundary = page.getByTestId('decision-boundary');
     expect(Number(await boundary.getAttribute('data-step'))).toBeGreaterThan(0);
 
+    await page.getByTestId('run-stop').click();
+    await until(
+      'the run to end',
+      () => runs(page),
+      (r) => !['running', 'paused'].includes(r[0]!.phase),
+    );
+
     // A data edit cannot reach a running run: the dashboard offers a restart.
-    await page.keyboard.press('F6');
+    await page.keyboard.press('F10'); // a new run, paused after one step
+    await until(
+      'the second run',
+      () => runs(page),
+      (r) => r.length === 2 && r[1]!.phase === 'paused',
+    );
     await page.locator('.react-flow__node').filter({ hasText: 'Spiral' }).first().click();
     const samples = page.getByTestId('inspector-node').getByLabel('samples', { exact: true });
     await samples.fill('300');
@@ -150,15 +162,18 @@ describe('running pipelines (web mode)', () => {
     const restarted = await until(
       'the restarted run',
       () => runs(page),
-      (r) => r.length === 2 && r[1]!.step > 0,
+      (r) => r.length === 3 && r[2]!.step > 0,
     );
-    expect(restarted[0]!.phase).toBe('stopped');
-    expect(restarted[1]!.key).toBe('2/train');
+    expect(restarted.map((r) => [r.key, r.phase === 'running' ? 'live' : r.phase])).toEqual([
+      ['1/train', 'stopped'],
+      ['2/train', 'stopped'],
+      ['3/train', 'live'],
+    ]);
     await page.getByTestId('run-stop').click();
     await until(
       'the run to stop',
       () => runs(page),
-      (r) => r[1]!.phase !== 'running',
+      (r) => r[2]!.phase !== 'running',
     );
     expect(ownErrors(app)).toEqual([]);
   });

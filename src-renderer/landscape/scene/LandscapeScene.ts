@@ -41,7 +41,7 @@ import { HEIGHT, type WorldFrame, worldFrame } from './worldFrame';
 export type CameraPreset = 'iso' | 'top' | 'side';
 
 const PRESETS: Record<CameraPreset, { position: Vec3; target: Vec3 }> = {
-  iso: { position: [1.55, 1.35, 1.75], target: [0, HEIGHT * 0.25, 0] },
+  iso: { position: [1.75, 1.5, 1.95], target: [0, HEIGHT * 0.25, 0] },
   top: { position: [0, 3.4, 0.0001], target: [0, 0, 0] },
   side: { position: [0, 0.8, 2.5], target: [0, HEIGHT * 0.3, 0] },
 };
