@@ -109,6 +109,44 @@ function loopRate(s: Setup): { rate: number; sum: number; accuracy: number } {
   return { rate: (GRID * GRID) / (ms / 1000), sum: checksum(loss), accuracy };
 }
 
+/**
+ * A second reference: the loop most landscape scripts run (Li et al.'s included), a Keras-style
+ * model whose weights are set per grid point and which is then `evaluate`d. Same architecture,
+ * same data; softmax output with categorical cross-entropy, as Keras users write it.
+ */
+function kerasLoopRate(s: Setup): number {
+  const { model, batch, plane } = s;
+  const keras = tf.sequential({
+    layers: [
+      tf.layers.dense({ inputShape: [2], units: 32, activation: 'relu' }),
+      tf.layers.dense({ units: 32, activation: 'relu' }),
+      tf.layers.dense({ units: 2, activation: 'softmax' }),
+    ],
+  });
+  keras.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const yOneHot = tf.oneHot(tf.cast(batch.y, 'int32'), 2);
+  const axis = linspace(-1, 1, 11); // fewer points: this loop is slow, and rate is per point
+  const t0 = performance.now();
+  for (const beta of axis) {
+    for (const alpha of axis) {
+      const theta = unflattenParams(
+        planePoint(plane.center, plane.delta, plane.eta, alpha, beta),
+        model.paramInfo,
+      );
+      const weights = theta.map((values, k) => tf.tensor(values, [...model.paramInfo[k]!.shape]));
+      keras.setWeights(weights);
+      tf.dispose(weights);
+      const result = keras.evaluate(batch.x, yOneHot, { batchSize: SAMPLES }) as tf.Scalar[];
+      for (const r of result) r.dataSync();
+      tf.dispose(result);
+    }
+  }
+  const ms = performance.now() - t0;
+  tf.dispose(yOneHot);
+  keras.dispose();
+  return (axis.length * axis.length) / (ms / 1000);
+}
+
 const checksum = (a: Float32Array): number => a.reduce((s, v) => s + v, 0);
 
 export interface LandscapeBenchFigures {
@@ -130,11 +168,13 @@ export async function benchLandscape(): Promise<{
     await engineRate(warm, 'batched');
     await engineRate(warm, 'perPoint');
     // Best of REPEATS, interleaved: the machine is shared, so the fastest run is the least disturbed.
+    let keras = kerasLoopRate(s);
     let loop = loopRate(s);
     let batched = await engineRate(s, 'batched');
     let perPoint = await engineRate(s, 'perPoint');
     let auto = await engineRate(s, 'auto');
     for (let r = 1; r < REPEATS; r++) {
+      keras = Math.max(keras, kerasLoopRate(s));
       loop = best(loop, loopRate(s));
       batched = best(batched, await engineRate(s, 'batched'));
       perPoint = best(perPoint, await engineRate(s, 'perPoint'));
@@ -159,6 +199,13 @@ export async function benchLandscape(): Promise<{
         row('batched', batched.rate),
         row('chunked per-point', perPoint.rate),
         row(`auto (chose ${auto.used})`, auto.rate),
+        {
+          bench: `${name}: auto vs Keras-style loop`,
+          a: fmt(auto.rate),
+          b: `setWeights+evaluate ${fmt(keras)}`,
+          ratio: auto.rate / keras,
+          target: '≥ 20×',
+        },
       ],
       figures: {
         backend: tf.getBackend(),
