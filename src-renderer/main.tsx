@@ -3,6 +3,16 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { bridge, isElectron } from './bridge';
+import { electronEnginePort } from './engine/electronPort';
+import { sessionRuns, setEnginePortFactory } from './engine/runtime';
+
+// In Electron the engine is in main's compute window; listen for its port before anything
+// else so that the handover cannot be missed. Web mode starts a Worker on first use.
+if (isElectron) {
+  const port = electronEnginePort(bridge, (reason) => sessionRuns.hostLost(reason));
+  setEnginePortFactory(() => port);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

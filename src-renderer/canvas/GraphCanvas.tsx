@@ -18,38 +18,87 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
+import type { Position } from '../../src-shared/graph';
+import type { GraphCommand } from '../document/commands';
 import type { DocumentStore, Selection } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
 import { checkConnection } from '../editor/connectionRules';
-import { addBlock, connect, GRID, type LooseWire } from '../editor/editorActions';
+import {
+  addBlock,
+  connect,
+  DEFAULT_BLOCK_SIZE,
+  GRID,
+  insertOnWire,
+  type LooseWire,
+} from '../editor/editorActions';
+import { membersFollow, membershipChanges } from '../editor/groupFrames';
+import { planInsertOnWire } from '../editor/insertOnWire';
+import {
+  canvasItem,
+  type FrameFlowNode,
+  type NoteFlowNode,
+  toFrameNodes,
+  toNoteNodes,
+} from './annotations';
 import { BlockNode } from './BlockNode';
 import { ConnectingContext, type ConnectingPort } from './connecting';
+import { FrameNode } from './FrameNode';
 import { type BlockFlowNode, toFlowEdges, toFlowNodes } from './flowModel';
 import { kindColor } from './kindColors';
+import { NoteNode } from './NoteNode';
 import { PortLegend } from './PortLegend';
 import { QuickAdd, type QuickAddRequest } from './QuickAdd';
+import { StoreContext } from './storeContext';
 
 /** The drag-and-drop type the palette puts a block type under. */
 export const BLOCK_DRAG_TYPE = 'application/x-gradient-atlas-block';
 
-const nodeTypes: NodeTypes = { block: BlockNode };
-const minimapColor = (node: BlockFlowNode): string => kindColor(node.data.kind);
+const nodeTypes: NodeTypes = { block: BlockNode, frame: FrameNode, note: NoteNode };
+type CanvasNode = BlockFlowNode | FrameFlowNode | NoteFlowNode;
+const minimapColor = (node: CanvasNode): string =>
+  node.type === 'block' ? kindColor(node.data.kind) : node.type === 'note' ? '#8a7a3c' : '#2a3444';
 const SNAP: [number, number] = [GRID, GRID];
 
 type Size = { width: number; height: number };
 
+type SelectionKey = 'nodes' | 'edges' | 'groups' | 'notes';
+
 function nextSelection(
   current: Selection,
   changes: { id: string; selected: boolean }[],
-  key: 'nodes' | 'edges',
+  keyOf: (id: string) => { kind: SelectionKey; id: string },
 ): Selection {
-  const ids = new Set(current[key]);
+  const ids: Record<SelectionKey, Set<string>> = {
+    nodes: new Set(current.nodes),
+    edges: new Set(current.edges),
+    groups: new Set(current.groups ?? []),
+    notes: new Set(current.notes ?? []),
+  };
   for (const change of changes) {
-    if (change.selected) ids.add(change.id);
-    else ids.delete(change.id);
+    const { kind, id } = keyOf(change.id);
+    if (change.selected) ids[kind].add(id);
+    else ids[kind].delete(id);
   }
-  return { ...current, [key]: [...ids] };
+  return {
+    nodes: [...ids.nodes],
+    edges: [...ids.edges],
+    groups: [...ids.groups],
+    notes: [...ids.notes],
+  };
 }
+
+/** The wire under a window point, if any (its wide, invisible hit path counts). */
+function wireAt(x: number, y: number): string | null {
+  for (const element of document.elementsFromPoint(x, y)) {
+    const wire = element.closest('.react-flow__edge');
+    if (wire) return wire.getAttribute('data-id');
+    if (element.classList.contains('react-flow__pane')) break;
+  }
+  return null;
+}
+
+const pointOf = (event: globalThis.MouseEvent | TouchEvent | MouseEvent) =>
+  'changedTouches' in event ? event.changedTouches[0] : event;
 
 type ConnectionLike = Pick<Connection, 'source' | 'target'> & {
   sourceHandle?: string | null;
@@ -76,7 +125,11 @@ export function GraphCanvas(props: {
   const flow = useReactFlow();
   const area = useRef<HTMLDivElement>(null);
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
-  const [drag, setDrag] = useState<ReadonlyMap<string, { x: number; y: number }> | null>(null);
+  // Flow ids -> where the pointer has them now (blocks, frames, notes; frames' members too).
+  const [drag, setDrag] = useState<ReadonlyMap<string, Position> | null>(null);
+  const dragging = useRef(false);
+  // The wire a block being dragged (from the palette or the canvas) would be dropped on.
+  const [dropWire, setDropWire] = useState<string | null>(null);
   const [connecting, setConnecting] = useState<ConnectingPort | null>(null);
   // A wire that ended on empty canvas waits here while quick-add offers blocks for it.
   const looseWire = useRef<LooseWire | null>(null);
@@ -85,37 +138,101 @@ export function GraphCanvas(props: {
     () => toFlowNodes(graph, selection, problems),
     [graph, selection, problems],
   );
-  const nodes = useMemo(
-    () =>
-      docNodes.map((node) => {
-        const size = sizes.get(node.id);
-        const moving = drag?.get(node.id);
-        return {
-          ...node,
-          ...(size ? { measured: size } : {}),
-          ...(moving ? { position: moving, dragging: true } : {}),
-        };
-      }),
-    [docNodes, sizes, drag],
+  const annotationNodes = useMemo(
+    (): CanvasNode[] => [...toFrameNodes(graph, selection), ...toNoteNodes(graph, selection)],
+    [graph, selection],
   );
-  const edges = useMemo(() => toFlowEdges(graph, selection), [graph, selection]);
+  const nodes = useMemo((): CanvasNode[] => {
+    // Blocks in a frame being dragged follow it.
+    const frames = new Map<string, Position>();
+    for (const [flowId, at] of drag ?? []) {
+      const item = canvasItem(flowId);
+      if (item.kind === 'groups') frames.set(item.id, at);
+    }
+    const followers = frames.size > 0 ? membersFollow(graph, frames, new Set(drag?.keys())) : null;
+    const place = <T extends CanvasNode>(node: T): T => {
+      const size = sizes.get(node.id);
+      const moving = drag?.get(node.id) ?? followers?.get(node.id);
+      return {
+        ...node,
+        ...(size ? { measured: size } : {}),
+        ...(moving ? { position: moving, dragging: true } : {}),
+      };
+    };
+    return [...annotationNodes.map(place), ...docNodes.map(place)];
+  }, [graph, annotationNodes, docNodes, sizes, drag]);
+  const edges = useMemo(
+    () =>
+      toFlowEdges(graph, selection).map((edge) =>
+        edge.id === dropWire ? { ...edge, className: 'is-drop-target', animated: true } : edge,
+      ),
+    [graph, selection, dropWire],
+  );
   // Fit a loaded graph once; an empty document keeps its viewport while blocks are added.
   // biome-ignore lint/correctness/useExhaustiveDependencies: decided once per loaded document
   const fitOnLoad = useMemo(() => graph.nodes.length > 0, [loadId]);
 
+  /** A block's box at `position` (or where it is), measured when the canvas knows its size. */
+  const boxOf = useCallback(
+    (id: string, position?: Position) => {
+      const node = store.getSnapshot().graph.nodes.find((candidate) => candidate.id === id);
+      const at = position ?? node?.position;
+      if (!at) return undefined;
+      const size = sizes.get(id) ?? DEFAULT_BLOCK_SIZE;
+      return { id, x: at.x, y: at.y, width: size.width, height: size.height };
+    },
+    [store, sizes],
+  );
+
+  /** Commits a move of canvas items (flow id -> position) as one undo step. */
+  const commitMove = useCallback(
+    (
+      moved: ReadonlyMap<string, Position>,
+      extra: readonly GraphCommand[] = [],
+      coalesce?: string,
+    ) => {
+      const { graph: current } = store.getSnapshot();
+      const byKind = { nodes: new Map<string, Position>(), groups: new Map(), notes: new Map() };
+      for (const [flowId, at] of moved) {
+        const item = canvasItem(flowId);
+        byKind[item.kind].set(item.id, at);
+      }
+      const followers = membersFollow(current, byKind.groups, new Set(byKind.nodes.keys()));
+      const positions = new Map([...followers, ...byKind.nodes]);
+      const move: GraphCommand = {
+        type: 'move',
+        positions: Object.fromEntries(positions),
+        groups: Object.fromEntries(byKind.groups),
+        notes: Object.fromEntries(byKind.notes),
+      };
+      // Blocks dragged on their own join the frame they were dropped in (or leave theirs).
+      const loose = [...byKind.nodes.keys()].filter((id) => !followers.has(id));
+      const joined = membershipChanges(current, loose, (id) => boxOf(id, positions.get(id)));
+      store.execute([move, ...joined, ...extra], { label: 'Move', coalesce });
+    },
+    [store, boxOf],
+  );
+
   const onNodesChange = useCallback(
-    (changes: NodeChange<BlockFlowNode>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
       const selects: { id: string; selected: boolean }[] = [];
       let measured: Map<string, Size> | null = null;
-      let moved: Map<string, { x: number; y: number }> | null = null;
+      let moved: Map<string, Position> | null = null;
+      let stepped: Map<string, Position> | null = null;
       for (const change of changes) {
         if (change.type === 'select') selects.push(change);
-        else if (change.type === 'dimensions' && change.dimensions) {
+        else if (change.type === 'dimensions' && change.dimensions && !change.resizing) {
           measured ??= new Map();
           measured.set(change.id, change.dimensions);
-        } else if (change.type === 'position' && change.dragging && change.position) {
-          moved ??= new Map();
-          moved.set(change.id, change.position);
+        } else if (change.type === 'position' && change.position) {
+          if (change.dragging) {
+            moved ??= new Map();
+            moved.set(change.id, change.position);
+          } else if (!dragging.current) {
+            // Arrow keys on a focused block move the selection without a drag.
+            stepped ??= new Map();
+            stepped.set(change.id, change.position);
+          }
         }
       }
       if (measured) {
@@ -126,30 +243,71 @@ export function GraphCanvas(props: {
         const update = moved;
         setDrag((old) => new Map([...(old ?? []), ...update]));
       }
+      if (stepped) commitMove(stepped, [], 'keyboard-move');
       if (selects.length > 0) {
-        store.select(nextSelection(store.getSnapshot().selection, selects, 'nodes'));
+        store.select(nextSelection(store.getSnapshot().selection, selects, canvasItem));
       }
     },
-    [store],
+    [store, commitMove],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
       const selects = changes.filter((change) => change.type === 'select');
       if (selects.length > 0) {
-        store.select(nextSelection(store.getSnapshot().selection, selects, 'edges'));
+        store.select(
+          nextSelection(store.getSnapshot().selection, selects, (id) => ({ kind: 'edges', id })),
+        );
       }
     },
     [store],
   );
 
-  const onNodeDragStop = useCallback(
-    (_event: unknown, _node: BlockFlowNode, dragged: BlockFlowNode[]) => {
-      const positions = Object.fromEntries(dragged.map((node) => [node.id, node.position]));
-      store.execute({ type: 'move', positions });
-      setDrag(null);
+  /** A lone, unwired block dragged over a wire it fits on: that wire, to highlight. */
+  const insertTarget = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent | MouseEvent, dragged: readonly CanvasNode[]) => {
+      const [only] = dragged;
+      if (dragged.length !== 1 || only.type !== 'block') return null;
+      const point = pointOf(event);
+      const wire = point ? wireAt(point.clientX, point.clientY) : null;
+      if (!wire) return null;
+      return planInsertOnWire(store.getSnapshot().graph, only.id, wire).ok ? wire : null;
     },
     [store],
+  );
+
+  const onNodeDragStart = useCallback(() => {
+    dragging.current = true;
+  }, []);
+
+  const onNodeDrag = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent, _node: CanvasNode, dragged: CanvasNode[]) => {
+      setDropWire(insertTarget(event, dragged));
+    },
+    [insertTarget],
+  );
+
+  const onNodeDragStop = useCallback(
+    (
+      event: globalThis.MouseEvent | TouchEvent,
+      _node: CanvasNode | null,
+      dragged: CanvasNode[],
+    ) => {
+      dragging.current = false;
+      const moved = new Map(dragged.map((node) => [node.id, node.position]));
+      const wire = insertTarget(event, dragged);
+      setDropWire(null);
+      setDrag(null);
+      if (wire && dragged[0]) {
+        const move: GraphCommand = {
+          type: 'move',
+          positions: { [dragged[0].id]: dragged[0].position },
+        };
+        if (insertOnWire(store, dragged[0].id, wire, [move]) === null) return;
+      }
+      commitMove(moved);
+    },
+    [store, insertTarget, commitMove],
   );
 
   const isValidConnection = useCallback(
@@ -236,15 +394,21 @@ export function GraphCanvas(props: {
     if (!event.dataTransfer.types.includes(BLOCK_DRAG_TYPE)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
+    // The block type is not readable during a drag (only on drop): any wire lights up.
+    const wire = wireAt(event.clientX, event.clientY);
+    if (wire !== dropWire) setDropWire(wire);
   };
 
   const onDrop = (event: DragEvent): void => {
+    setDropWire(null);
     const type = event.dataTransfer.getData(BLOCK_DRAG_TYPE);
     if (!type) return;
     event.preventDefault();
     const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const wire = wireAt(event.clientX, event.clientY) ?? undefined;
     // The pointer holds the block by its title bar, not its corner.
-    addBlock(store, type, { x: at.x - 100, y: at.y - 16 });
+    const added = addBlock(store, type, { x: at.x - 100, y: at.y - 16 }, undefined, wire);
+    if (added?.notInserted) onRefused(`Added, but not on the wire: ${added.notInserted}`);
   };
 
   const onDoubleClick = (event: MouseEvent): void => {
@@ -260,50 +424,60 @@ export function GraphCanvas(props: {
 
   return (
     <div className={`canvas-host${connecting ? ' is-connecting' : ''}`} ref={area}>
-      <ConnectingContext.Provider value={connecting}>
-        <ReactFlow
-          key={loadId}
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onConnectStart={onConnectStart}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          onDoubleClick={onDoubleClick}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-          zoomOnDoubleClick={false}
-          snapToGrid
-          snapGrid={SNAP}
-          fitView={fitOnLoad}
-          fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
-          minZoom={0.2}
-          maxZoom={2.5}
-          colorMode="dark"
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-          <Controls showInteractive={false} position="bottom-right" className="canvas-controls" />
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            className="minimap"
-            nodeColor={minimapColor}
-            nodeBorderRadius={4}
-            style={{ width: 168, height: 112 }}
-          />
-          <PortLegend graph={graph} />
-        </ReactFlow>
-      </ConnectingContext.Provider>
-      {graph.nodes.length === 0 && (
+      <StoreContext.Provider value={store}>
+        <ConnectingContext.Provider value={connecting}>
+          <ReactFlow
+            key={loadId}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDrag={onNodeDrag}
+            onNodeDragStop={onNodeDragStop}
+            onSelectionDragStart={onNodeDragStart}
+            onSelectionDragStop={(event, dragged) =>
+              onNodeDragStop(event.nativeEvent, null, dragged)
+            }
+            elevateNodesOnSelect={false}
+            onConnect={onConnect}
+            onConnectStart={onConnectStart}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            onDragLeave={() => setDropWire(null)}
+            onDoubleClick={onDoubleClick}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            zoomOnDoubleClick={false}
+            snapToGrid
+            snapGrid={SNAP}
+            fitView={fitOnLoad}
+            fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+            minZoom={0.2}
+            maxZoom={2.5}
+            colorMode="dark"
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+            <Controls showInteractive={false} position="bottom-right" className="canvas-controls" />
+            <MiniMap
+              pannable
+              zoomable
+              position="bottom-right"
+              className="minimap"
+              nodeColor={minimapColor}
+              nodeBorderRadius={4}
+              style={{ width: 168, height: 112 }}
+            />
+            <PortLegend graph={graph} />
+          </ReactFlow>
+        </ConnectingContext.Provider>
+      </StoreContext.Provider>
+      {graph.nodes.length === 0 && (graph.notes ?? []).length === 0 && (
         <div className="canvas-empty">
           <p>Drag blocks from the palette, or double-click the canvas to add one.</p>
           <p className="hint">Press ? for keyboard shortcuts.</p>

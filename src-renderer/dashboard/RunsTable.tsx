@@ -101,7 +101,7 @@ export function RunsTable(props: {
           <th>Run</th>
           <th>Optimizer</th>
           <th>Status</th>
-          <th>Final</th>
+          <th title="Final metrics (latest while running)">Last</th>
           <th aria-label="Remove" />
         </tr>
       </thead>

@@ -10,6 +10,9 @@ import { applyCommand, type GraphCommand } from './commands';
 export interface Selection {
   readonly nodes: readonly string[];
   readonly edges: readonly string[];
+  /** Selected group frames and sticky notes (absent: none). */
+  readonly groups?: readonly string[];
+  readonly notes?: readonly string[];
 }
 
 /** Where the document lives: `path` is where Save writes (null: Save asks, as Save As). */
@@ -88,17 +91,28 @@ function labelOf(commands: readonly GraphCommand[]): string {
     setParam: first.type === 'setParam' ? `Set ${first.param}` : 'Set',
     connect: 'Connect',
     rename: 'Rename',
+    updateGroup: 'Edit group',
+    updateNote: 'Edit note',
   };
   return labels[first.type];
 }
 
 /** Keeps only ids that still exist in `graph`. */
 function pruneSelection(selection: Selection, graph: GraphDocument): Selection {
-  const nodes = selection.nodes.filter((id) => graph.nodes.some((node) => node.id === id));
-  const edges = selection.edges.filter((id) => graph.edges.some((edge) => edge.id === id));
-  return nodes.length === selection.nodes.length && edges.length === selection.edges.length
-    ? selection
-    : { nodes, edges };
+  const keep = (ids: readonly string[] | undefined, items: readonly { id: string }[] = []) =>
+    (ids ?? []).filter((id) => items.some((item) => item.id === id));
+  const pruned = {
+    nodes: keep(selection.nodes, graph.nodes),
+    edges: keep(selection.edges, graph.edges),
+    groups: keep(selection.groups, graph.groups),
+    notes: keep(selection.notes, graph.notes),
+  };
+  const same =
+    pruned.nodes.length === selection.nodes.length &&
+    pruned.edges.length === selection.edges.length &&
+    pruned.groups.length === (selection.groups?.length ?? 0) &&
+    pruned.notes.length === (selection.notes?.length ?? 0);
+  return same ? selection : pruned;
 }
 
 export function createDocumentStore(graph: GraphDocument, file: DocumentFile): DocumentStore {

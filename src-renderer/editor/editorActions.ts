@@ -5,9 +5,19 @@
 import { defaultParams, type GraphNode, getBlock } from '../../src-shared/graph';
 import { applyCommand, type GraphCommand } from '../document/commands';
 import type { DocumentStore } from '../document/documentStore';
+import { type AlignMode, alignBoxes, type Box } from './align';
 import { copyBlocks, pasteBlocks, readClipboardText } from './clipboard';
 import { type ConnectionAttempt, checkConnection } from './connectionRules';
+import { duplicateWithWires } from './duplicate';
+import { groupBlocks, newNote } from './groupFrames';
 import { freshId, idBase, nodeIds } from './ids';
+import { planInsertOnWire } from './insertOnWire';
+
+/** Measured block sizes, by id (the canvas knows them; the document does not). */
+export type SizeOf = (id: string) => { width: number; height: number } | undefined;
+
+/** A block's size before the canvas has measured it. */
+export const DEFAULT_BLOCK_SIZE = { width: 200, height: 96 } as const;
 
 export const GRID = 20;
 
@@ -18,6 +28,8 @@ const PASTE_OFFSET = { x: 2 * GRID, y: 2 * GRID };
 
 export interface AddedBlock {
   readonly id: string;
+  /** Dropped on a wire it does not fit: why it was only added. */
+  readonly notInserted?: string;
 }
 
 /** A wire dragged out of a port and released on empty canvas. */
@@ -36,6 +48,7 @@ export function addBlock(
   type: string,
   position: { x: number; y: number },
   wire?: LooseWire,
+  onWire?: string,
 ): AddedBlock | null {
   const block = getBlock(type);
   if (!block) return null;
@@ -62,11 +75,14 @@ export function addBlock(
       break;
     }
   }
+  // Dropped on a wire: added and inserted as one step, or just added when it does not fit.
+  const refusal = onWire && !wire ? insertOnWire(store, node.id, onWire, commands) : null;
+  if (onWire && !wire && refusal === null) return { id: node.id };
   store.execute(commands, {
     select: { nodes: [node.id], edges: [] },
     label: `Add ${block.title}`,
   });
-  return { id: node.id };
+  return refusal ? { id: node.id, notInserted: refusal } : { id: node.id };
 }
 
 /** Connects two ports, or says why not. */
@@ -79,15 +95,109 @@ export function connect(store: DocumentStore, attempt: ConnectionAttempt): strin
 
 export function deleteSelection(store: DocumentStore): boolean {
   const { selection } = store.getSnapshot();
-  return store.execute({ type: 'remove', nodes: selection.nodes, edges: selection.edges });
+  return store.execute({
+    type: 'remove',
+    nodes: selection.nodes,
+    edges: selection.edges,
+    groups: selection.groups ?? [],
+    notes: selection.notes ?? [],
+  });
 }
 
 export function selectAll(store: DocumentStore): void {
   const { graph } = store.getSnapshot();
+  const ids = (items: readonly { id: string }[] = []) => items.map((item) => item.id);
   store.select({
-    nodes: graph.nodes.map((node) => node.id),
-    edges: graph.edges.map((edge) => edge.id),
+    nodes: ids(graph.nodes),
+    edges: ids(graph.edges),
+    groups: ids(graph.groups),
+    notes: ids(graph.notes),
   });
+}
+
+/** The blocks' boxes on the canvas: document positions with measured (or default) sizes. */
+export function blockBoxes(store: DocumentStore, ids: readonly string[], sizeOf: SizeOf): Box[] {
+  const { graph } = store.getSnapshot();
+  return ids.flatMap((id) => {
+    const node = graph.nodes.find((candidate) => candidate.id === id);
+    if (!node) return [];
+    const size = sizeOf(id) ?? DEFAULT_BLOCK_SIZE;
+    return [{ id, ...node.position, width: size.width, height: size.height }];
+  });
+}
+
+/** Aligns or distributes the selected blocks; false when too few are selected. */
+export function alignSelection(store: DocumentStore, mode: AlignMode, sizeOf: SizeOf): boolean {
+  const boxes = blockBoxes(store, store.getSnapshot().selection.nodes, sizeOf);
+  const positions = alignBoxes(boxes, mode);
+  if (Object.keys(positions).length === 0) return false;
+  return store.execute({ type: 'move', positions }, { label: 'Align' });
+}
+
+/** Puts a titled frame around the selected blocks; the new frame is selected. */
+export function groupSelection(store: DocumentStore, sizeOf: SizeOf): boolean {
+  const { graph, selection } = store.getSnapshot();
+  const boxOf = (id: string): Box | undefined => blockBoxes(store, [id], sizeOf)[0];
+  const grouped = groupBlocks(graph, selection.nodes, boxOf);
+  if (!grouped) return false;
+  return store.execute(grouped.commands, {
+    select: { nodes: [], edges: [], groups: [grouped.id] },
+    label: 'Group',
+  });
+}
+
+/** Removes the selected frames; their blocks stay where they are. */
+export function ungroupSelection(store: DocumentStore): boolean {
+  const { selection, graph } = store.getSnapshot();
+  const frames = selection.groups ?? [];
+  const members = (graph.groups ?? [])
+    .filter((group) => frames.includes(group.id))
+    .flatMap((group) => group.nodes);
+  return store.execute(
+    { type: 'remove', nodes: [], edges: [], groups: frames },
+    { select: { nodes: members, edges: [] }, label: 'Ungroup' },
+  );
+}
+
+/** Adds an empty sticky note at `position` (snapped), selected. */
+export function addNote(store: DocumentStore, position: { x: number; y: number }): string {
+  const note = newNote(store.getSnapshot().graph, { x: snap(position.x), y: snap(position.y) });
+  store.execute(
+    { type: 'add', nodes: [], edges: [], notes: [note] },
+    { select: { nodes: [], edges: [], notes: [note.id] }, label: 'Add note' },
+  );
+  return note.id;
+}
+
+/** Duplicates the selected blocks with their wires to the rest of the graph, selected. */
+export function duplicateSelectionWithWires(store: DocumentStore): boolean {
+  const { graph, selection } = store.getSnapshot();
+  const duplicated = duplicateWithWires(graph, selection.nodes, PASTE_OFFSET);
+  if (!duplicated) return false;
+  return store.execute(duplicated.command, {
+    select: { nodes: duplicated.ids, edges: [] },
+    label: 'Duplicate with wires',
+  });
+}
+
+/**
+ * Drops block `nodeId` on wire `edgeId`. `before` are commands of the same gesture that come
+ * first (adding the block, moving it); all of it is one undo step. Returns the refusal reason.
+ */
+export function insertOnWire(
+  store: DocumentStore,
+  nodeId: string,
+  edgeId: string,
+  before: readonly GraphCommand[] = [],
+): string | null {
+  const graph = before.reduce(applyCommand, store.getSnapshot().graph);
+  const plan = planInsertOnWire(graph, nodeId, edgeId);
+  if (!plan.ok) return plan.reason;
+  store.execute([...before, ...plan.commands], {
+    select: { nodes: [nodeId], edges: [] },
+    label: 'Insert on wire',
+  });
+  return null;
 }
 
 /** The selected blocks as clipboard text, or null when nothing is selected. */

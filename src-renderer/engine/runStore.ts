@@ -105,6 +105,8 @@ export interface RunStore {
   setVisible(key: string, visible: boolean): void;
   remove(key: string): void;
   setNotice(notice: EngineNotice | null): void;
+  /** The engine's host died (Electron's compute window): open runs end as stopped, saying so. */
+  hostLost(reason: string): void;
   /** Status of a block in the latest launch (for canvas badges), or null. */
   nodePhase(node: string): RunPhase | null;
 }
@@ -166,7 +168,7 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     return out;
   };
 
-  const recordFor = (launch: number, e: StartEvent): RunRecord => {
+  const recordFor = (launch: number, e: StartEvent, engine: EngineInfo): RunRecord => {
     const plan = plans.get(launch)?.runs.get(e.run);
     const key = `${launch}/${e.run}`;
     return {
@@ -176,7 +178,8 @@ export function createRunStore(now: () => number = () => performance.now()): Run
       name: `${e.run} #${launch}`,
       color: runColor(created++),
       visible: true,
-      phase: state.engine.state === 'paused' ? 'paused' : 'running',
+      // The engine's state as of this message (the store's catches up at the end of the batch).
+      phase: engine.launch === launch && engine.state === 'paused' ? 'paused' : 'running',
       reason: null,
       divergedAt: null,
       backend: e.backend,
@@ -203,6 +206,7 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     launch: number,
     events: readonly RunEvent[],
     runs: Map<string, RunRecord>,
+    engine: EngineInfo,
   ) => {
     const mutable = new Map<string, { -readonly [K in keyof RunRecord]: RunRecord[K] }>();
     const get = (run: string) => {
@@ -233,7 +237,7 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     for (const e of events) {
       if (e.type === 'start') {
         const key = `${launch}/${e.run}`;
-        if (!runs.has(key)) runs.set(key, recordFor(launch, e));
+        if (!runs.has(key)) runs.set(key, recordFor(launch, e, engine));
         continue;
       }
       const r = get(e.run);
@@ -339,7 +343,7 @@ export function createRunStore(now: () => number = () => performance.now()): Run
             setPhase(runs, m.launch, m.state);
             break;
           case 'events':
-            applyEvents(m.launch, m.events, runs);
+            applyEvents(m.launch, m.events, runs, engine);
             break;
           case 'error':
             if (m.command === 'engine' || m.command === 'startup') {
@@ -376,6 +380,21 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     },
     setNotice(notice) {
       emit({ notice });
+    },
+    hostLost(reason) {
+      const runs = state.runs.map((r) =>
+        r.phase === 'running' || r.phase === 'paused' || r.phase === 'loaded'
+          ? { ...r, phase: 'stopped' as const, reason: 'stopped: compute host crashed' }
+          : r,
+      );
+      emit({
+        runs,
+        notice: {
+          kind: 'error',
+          title: 'The compute engine crashed',
+          lines: [`reason: ${reason}`, 'A fresh engine has been started; run the graph again.'],
+        },
+      });
     },
     nodePhase: (node) => nodePhases.get(node) ?? null,
   };

@@ -205,9 +205,13 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
           : totalSteps,
       );
       const buildSchedule = scheduleNode
-        ? (params: Record<string, unknown>) =>
+        ? (params: Record<string, unknown>, lr = baseLr) =>
             attempt(scheduleNode, () =>
-              createSchedule(scheduleNode.type, params, { baseLr, baseMomentum, totalIntervals }),
+              createSchedule(scheduleNode.type, params, {
+                baseLr: lr,
+                baseMomentum,
+                totalIntervals,
+              }),
             )
         : undefined;
       const feedbackEdge = scheduleNode

@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   training: benchTraining,
   landscape: async () => (await import('./landscape.bench')).benchLandscapeRows(),
   viewer: async () => (await import('./viewer.bench')).benchViewer(),
+  ui: async () => (await import('./ui-stream.bench')).benchUiStream(),
 };
 
 const only = process.argv.slice(2);

@@ -4,9 +4,9 @@
  * Rows are numbered as in a spreadsheet: the header is row 1.
  */
 import Papa from 'papaparse';
+import { ParamReader } from '../block-params';
 import { createRng } from '../random';
 import type { DataSplit, Dataset, Task } from '../types';
-import { ParamReader } from '../block-params';
 import { identityOrder, splitTrainVal } from './split';
 
 export interface CsvIo {

@@ -3,9 +3,10 @@
  * decoded from a bundled module so no host needs file or network access.
  * Provenance and license: resources/datasets/README.md.
  */
+
+import { ParamReader } from '../block-params';
 import { createRng } from '../random';
 import type { Dataset } from '../types';
-import { ParamReader } from '../block-params';
 import { DIGITS_BASE64, DIGITS_COUNT, DIGITS_LEVELS, DIGITS_SIDE } from './digits-data';
 import { splitTrainVal } from './split';
 

@@ -4,9 +4,10 @@
  * standard deviation of Gaussian noise added to each coordinate (classification) or to the
  * target (regression), in the data's own units.
  */
+
+import { ParamReader } from '../block-params';
 import { createRng, type Rng } from '../random';
 import type { Dataset } from '../types';
-import { ParamReader } from '../block-params';
 import { splitTrainVal } from './split';
 
 export const SYNTHETIC_2D_TYPES = [

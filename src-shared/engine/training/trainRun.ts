@@ -63,7 +63,7 @@ export interface TrainRunSpec {
   readonly scheduleNode: string | null;
   readonly scheduleParams: Readonly<Record<string, unknown>> | null;
   /** Builds the schedule from (edited) params: a live schedule edit replays its progress. */
-  readonly rebuildSchedule?: (params: Record<string, unknown>) => Schedule;
+  readonly rebuildSchedule?: (params: Record<string, unknown>, baseLr?: number) => Schedule;
   readonly settings: TrainSettings;
   readonly metrics: readonly MetricRequest[];
   /** Latest value of the metric feeding `schedule.plateau`, if one is wired. */
@@ -107,6 +107,8 @@ export class TrainRun {
   private readonly val: { x: tf.Tensor2D; y: tf.Tensor1D } | null;
   private schedule: Schedule | null;
   private scheduleParams: Record<string, unknown>;
+  /** The optimizer's own lr, which a schedule scales. */
+  private baseLr: number;
   private intervalsAdvanced = 0;
   private lastLoss: number | null = null;
   private readonly startTime: number;
@@ -128,6 +130,7 @@ export class TrainRun {
     );
     this.schedule = spec.schedule;
     this.scheduleParams = { ...(spec.scheduleParams ?? {}) };
+    this.baseLr = Number(spec.optimizer.getHyper('lr'));
     if (dataset) {
       const classification = dataset.task === 'classification';
       this.train = splitTensors(dataset.train, dataset.numFeatures, classification);
@@ -311,10 +314,20 @@ export class TrainRun {
       if (typeof value !== 'number' && typeof value !== 'boolean') {
         throw new Error(`${node}.${name}: expected a number or boolean`);
       }
-      this.spec.optimizer.setHyper(name, value);
+      const previous = this.spec.optimizer.getHyper(name);
+      this.spec.optimizer.setHyper(name, value); // throws before anything changes
+      // A schedule scales the optimizer's lr (torch's base_lr): an lr edit rescales it.
+      if (name === 'lr' && this.schedule && typeof value === 'number') {
+        try {
+          this.setScheduleParams(this.scheduleParams, value);
+        } catch (error) {
+          this.spec.optimizer.setHyper(name, previous);
+          throw error;
+        }
+      }
     } else if (node === this.spec.scheduleNode) {
       const merged = { ...this.scheduleParams, [name]: value };
-      this.setScheduleParams(merged); // throws before anything changes
+      this.setScheduleParams(merged, this.baseLr); // throws before anything changes
       this.scheduleParams = merged;
     } else if (node === this.id && name === 'batchSize' && typeof value === 'number') {
       this.cursor?.setBatchSize(value);
@@ -324,15 +337,16 @@ export class TrainRun {
     return { type: 'param', run: this.id, node, name, value, step: this.stepIndex };
   }
 
-  /** Replaces the schedule with one built from new params, at the same progress. */
-  private setScheduleParams(params: Record<string, unknown>): void {
+  /** Replaces the schedule with one built from new params / base lr, at the same progress. */
+  private setScheduleParams(params: Record<string, unknown>, baseLr: number): void {
     if (!this.spec.rebuildSchedule) throw new Error(`${this.id}: this run has no schedule`);
-    const next = this.spec.rebuildSchedule(params);
+    const next = this.spec.rebuildSchedule(params, baseLr);
     for (let i = 0; i < this.intervalsAdvanced; i++) {
       if (next.type === 'schedule.plateau') break; // plateau state depends on history: restart it
       next.advance();
     }
     this.schedule = next;
+    this.baseLr = baseLr;
   }
 
   dispose(): void {

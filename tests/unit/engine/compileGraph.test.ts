@@ -194,6 +194,34 @@ describe('RunController', () => {
     compiled.dispose();
   });
 
+  it('an lr edit under a schedule rescales the schedule (torch base_lr), at the next step', async () => {
+    baseline = tf.memory().numTensors;
+    const graph = example('quickstart'); // Adam lr 0.01 under a cosine schedule
+    const compiled = compileGraph(graph, { backend, maxSteps: 40 });
+    const events: RunEvent[] = [];
+    compiled.controller.events$.subscribe((e) => events.push(e));
+    const finished = compiled.controller.startPaused();
+    for (let i = 0; i < 5; i++) compiled.controller.step();
+    await new Promise((r) => setTimeout(r, 50));
+    const opt = graph.nodes.find((n) => n.type === 'optimizer.adam')!;
+    const before = steps(events).map((e) => e.lr);
+    expect(before).toHaveLength(5);
+    expect(() => compiled.controller.setParam(opt.id, 'lr', -1)).toThrow();
+    compiled.controller.setParam(opt.id, 'lr', Number(opt.params.lr) * 2);
+    compiled.controller.resume();
+    await finished;
+    compiled.dispose();
+    // the refused edit changed nothing; the accepted one doubled the schedule's values
+    const lrs = steps(events).map((e) => e.lr);
+    expect(lrs.slice(0, 5)).toEqual(before);
+    const reference = compileGraph(graph, { backend, maxSteps: 40 });
+    const plain: number[] = [];
+    reference.controller.events$.subscribe((e) => e.type === 'step' && plain.push(e.lr));
+    await reference.controller.start();
+    reference.dispose();
+    for (let k = 5; k < 40; k++) expect(lrs[k]).toBeCloseTo(plain[k]! * 2, 10);
+  });
+
   it('stop ends every run as stopped, keeping what it recorded', async () => {
     baseline = tf.memory().numTensors;
     const compiled = compileGraph(
@@ -229,6 +257,108 @@ describe('RunController', () => {
     expect(at10).toBeGreaterThan(0);
     expect(at190).toBe(at10);
     compiled.dispose();
+  });
+});
+
+describe('feedback and long runs', () => {
+  it('feeds a metric back into schedule.plateau, which halves lr on plateaus, leaking nothing over 1000 steps', async () => {
+    baseline = tf.memory().numTensors;
+    const parsed = parseGraphText(
+      JSON.stringify({
+        format: 'gradient-atlas/graph',
+        version: 1,
+        name: 'plateau',
+        nodes: [
+          {
+            id: 'surface',
+            type: 'model.surface',
+            params: { fn: 'quadratic', start: [1, 1] },
+            position: { x: 0, y: 0 },
+          },
+          {
+            id: 'plateau',
+            type: 'schedule.plateau',
+            params: { factor: 0.5, patience: 2, threshold: 0.5, cooldown: 0 },
+            position: { x: 0, y: 0 },
+          },
+          {
+            id: 'opt',
+            type: 'optimizer.sgd',
+            params: { lr: 0.01, momentum: 0.9 },
+            position: { x: 0, y: 0 },
+          },
+          {
+            id: 'train',
+            type: 'train',
+            params: { maxSteps: 1000, epochs: 1000 },
+            position: { x: 0, y: 0 },
+          },
+          { id: 'loss', type: 'metric.loss', params: { every: 1 }, position: { x: 0, y: 0 } },
+          {
+            id: 'norm',
+            type: 'metric.paramNorm',
+            params: { every: 100 },
+            position: { x: 0, y: 0 },
+          },
+          {
+            id: 'curv',
+            type: 'metric.hessianTop',
+            params: { every: 250 },
+            position: { x: 0, y: 0 },
+          },
+        ],
+        edges: [
+          {
+            id: 'e1',
+            from: { node: 'surface', port: 'model' },
+            to: { node: 'train', port: 'model' },
+          },
+          {
+            id: 'e2',
+            from: { node: 'opt', port: 'optimizer' },
+            to: { node: 'train', port: 'optimizer' },
+          },
+          { id: 'e3', from: { node: 'plateau', port: 'lr' }, to: { node: 'opt', port: 'lr' } },
+          { id: 'e4', from: { node: 'train', port: 'run' }, to: { node: 'loss', port: 'run' } },
+          {
+            id: 'e5',
+            from: { node: 'loss', port: 'series' },
+            to: { node: 'plateau', port: 'metric' },
+          },
+          { id: 'e6', from: { node: 'train', port: 'run' }, to: { node: 'norm', port: 'run' } },
+          { id: 'e7', from: { node: 'train', port: 'run' }, to: { node: 'curv', port: 'run' } },
+        ],
+      }),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const compiled = compileGraph(parsed.graph, { backend });
+    const events: RunEvent[] = [];
+    let at10 = -1;
+    let at990 = -1;
+    compiled.controller.events$.subscribe((e) => {
+      events.push(e);
+      if (e.type === 'step' && e.step === 10) at10 = tf.memory().numTensors;
+      if (e.type === 'step' && e.step === 990) at990 = tf.memory().numTensors;
+    });
+    await compiled.controller.start();
+    compiled.dispose();
+    expect(at990).toBe(at10);
+    const lrs = steps(events).map((e) => e.lr);
+    expect(lrs[0]).toBe(0.01);
+    const changes = lrs
+      .slice(1)
+      .map((lr, i) => lr / lrs[i]!)
+      .filter((r) => r !== 1);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const r of changes) expect(r).toBeCloseTo(0.5, 12);
+    // the metric blocks report at their own pace; the quadratic's top Hessian eigenvalue is 10
+    const metric = (name: string) => events.filter((e) => e.type === 'metric' && e.metric === name);
+    expect(metric('paramNorm').map((e) => e.type === 'metric' && e.step)).toEqual([
+      0, 100, 200, 300, 400, 500, 600, 700, 800, 900,
+    ]);
+    const curvature = metric('hessianTop');
+    expect(curvature).toHaveLength(4);
+    for (const e of curvature) expect(e.type === 'metric' && e.value).toBeCloseTo(10, 2);
   });
 });
 

@@ -156,3 +156,18 @@ describe('createRunStore', () => {
     });
   });
 });
+
+describe('createRunStore run phase', () => {
+  it('starts a run paused when the engine paused it in the same batch (Step from idle)', () => {
+    const store = createRunStore();
+    store.beginLaunch(5, graph);
+    store.apply([
+      { type: 'state', launch: 5, state: 'loaded' },
+      { type: 'state', launch: 5, state: 'paused' },
+      { type: 'events', launch: 5, events: [start, step(0, 5)] },
+    ]);
+    expect(store.getSnapshot().runs[0]!.phase).toBe('paused');
+    store.apply([{ type: 'state', launch: 5, state: 'running' }]);
+    expect(store.getSnapshot().runs[0]!.phase).toBe('running');
+  });
+});

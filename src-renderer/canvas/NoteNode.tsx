@@ -1,0 +1,60 @@
+/** A sticky note: free text on the canvas, moved by its grip, resizable when selected. */
+import { type NodeProps, NodeResizer } from '@xyflow/react';
+import { memo, useRef } from 'react';
+import type { NoteFlowNode } from './annotations';
+import { useStore } from './storeContext';
+
+function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
+  const store = useStore();
+  // Each focus of the text area is one undo step, however much is typed.
+  const session = useRef(0);
+  return (
+    <div
+      className={`note${selected ? ' is-selected' : ''}`}
+      data-testid="sticky-note"
+      data-note-id={data.noteId}
+    >
+      <NodeResizer
+        isVisible={selected}
+        minWidth={140}
+        minHeight={80}
+        lineClassName="note-resize-line"
+        handleClassName="note-resize-handle"
+        onResizeEnd={(_event, box) =>
+          store.execute(
+            {
+              type: 'updateNote',
+              id: data.noteId,
+              changes: {
+                position: { x: Math.round(box.x), y: Math.round(box.y) },
+                size: { width: Math.round(box.width), height: Math.round(box.height) },
+              },
+            },
+            { label: 'Resize note' },
+          )
+        }
+      />
+      <div className="note-grip" title="Drag to move the note">
+        <span aria-hidden="true">⋮⋮</span> Note
+      </div>
+      <textarea
+        className="note-text nodrag nowheel"
+        aria-label="Note text"
+        value={data.text}
+        maxLength={10_000}
+        placeholder="Write a note…"
+        onFocus={() => {
+          session.current += 1;
+        }}
+        onChange={(event) =>
+          store.execute(
+            { type: 'updateNote', id: data.noteId, changes: { text: event.target.value } },
+            { coalesce: `note-text.${data.noteId}.${session.current}`, label: 'Edit note' },
+          )
+        }
+      />
+    </div>
+  );
+}
+
+export const NoteNode = memo(NoteNodeView);
