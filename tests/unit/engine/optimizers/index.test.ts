@@ -5,8 +5,8 @@ import {
   cyclableMomentum,
   optimizerTypes,
 } from '../../../../src-shared/engine/optimizers';
-import { getBlock } from '../../../../src-shared/graph';
 import type { Optimizer } from '../../../../src-shared/engine/types';
+import { getBlock } from '../../../../src-shared/graph';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
