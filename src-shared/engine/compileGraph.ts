@@ -108,7 +108,9 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
       )
       .get(node.id)!;
 
-  const models = new Map<string, { model: Model; initial: Float32Array[] }>();
+  // One set of initial weights per model block (made once, when first needed): every run
+  // that trains the block starts there.
+  const models = new Map<string, { model: Model; initial: () => Float32Array[] }>();
   const modelFor = (node: GraphNode, dataset: Dataset | null) => {
     const cached = models.get(node.id);
     if (cached) return cached;
@@ -126,8 +128,8 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
           : null,
       ),
     );
-    // One set of initial weights per model block: every run that trains it starts there.
-    const entry = { model, initial: model.initialValues() };
+    let initial: Float32Array[] | null = null;
+    const entry = { model, initial: () => (initial ??= model.initialValues()) };
     models.set(node.id, entry);
     return entry;
   };
@@ -226,7 +228,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
         datasetNode: datasetNode?.id ?? null,
         model,
         modelNode: modelNode.id,
-        initial,
+        initial: initial(),
         optimizer,
         optimizerNode: optimizerNode.id,
         schedule: buildSchedule ? buildSchedule(scheduleNode!.params) : null,

@@ -26,6 +26,7 @@ export interface TrainSettings {
   readonly batchSize: number;
   readonly maxSteps: number | null;
   readonly shuffle: boolean;
+  /** Validate every N epochs. */
   readonly evalEvery: number;
   readonly seed: number;
 }
@@ -267,12 +268,10 @@ export class TrainRun {
     }
     events.push(...this.metricEvents(k, loss, gradNorm, lr, batch ? picked!.indices : null));
     this.stepIndex = k + 1;
+    // Validation every `evalEvery` epochs (at an epoch's end), and after the last update.
     const evalEvery = this.spec.settings.evalEvery;
-    if (
-      this.val &&
-      evalEvery > 0 &&
-      (this.stepIndex % evalEvery === 0 || this.stepIndex === this.totalSteps)
-    ) {
+    const epochDue = picked?.epochEnded === true && evalEvery > 0 && (epoch + 1) % evalEvery === 0;
+    if (this.val && (epochDue || this.stepIndex === this.totalSteps)) {
       events.push(...this.evaluate(this.stepIndex, epoch));
     }
     this.advanceSchedule(picked ? picked.epochEnded : true);

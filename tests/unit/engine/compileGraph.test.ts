@@ -260,6 +260,28 @@ describe('RunController', () => {
   });
 });
 
+describe('validation cadence', () => {
+  it('evaluates every evalEvery epochs and after the last update', async () => {
+    baseline = tf.memory().numTensors;
+    const graph = example('quickstart');
+    const train = graph.nodes.find((n) => n.type === 'train')!;
+    const every2 = {
+      ...graph,
+      nodes: graph.nodes.map((n) =>
+        n === train ? { ...n, params: { ...n.params, evalEvery: 2 } } : n,
+      ),
+    };
+    const events = await runAll(every2, { maxSteps: 45 });
+    const start = events.find((e) => e.type === 'start');
+    const perEpoch = start?.type === 'start' ? start.stepsPerEpoch : 0;
+    expect(perEpoch).toBeGreaterThan(1);
+    const evals = events.filter((e) => e.type === 'eval').map((e) => e.type === 'eval' && e.step);
+    const expected = [];
+    for (let s = 2 * perEpoch; s < 45; s += 2 * perEpoch) expected.push(s);
+    expect(evals).toEqual([...expected, 45]);
+  });
+});
+
 describe('feedback and long runs', () => {
   it('feeds a metric back into schedule.plateau, which halves lr on plateaus, leaking nothing over 1000 steps', async () => {
     baseline = tf.memory().numTensors;
@@ -363,6 +385,30 @@ describe('feedback and long runs', () => {
 });
 
 describe('compile errors', () => {
+  it('refuses a run too large for memory before allocating it, naming the block and the size', () => {
+    baseline = tf.memory().numTensors;
+    const graph = example('skip-connections');
+    const mlp = graph.nodes.find((n) => n.type === 'model.mlp')!;
+    const huge = {
+      ...graph,
+      nodes: graph.nodes.map((n) =>
+        n === mlp ? { ...n, params: { ...n.params, hidden: Array(8).fill(4096) } } : n,
+      ),
+    };
+    const t0 = performance.now();
+    try {
+      compileGraph(huge, { backend });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CompileError);
+      const [problem] = (error as CompileError).problems;
+      expect(problem!.message).toMatch(
+        /^train '\w+' would need about \d+(\.\d)? GiB \(model '[\w-]+' has \d+ parameters\); the limit is 1\.5 GiB$/,
+      );
+    }
+    expect(performance.now() - t0).toBeLessThan(5000); // refused, not built
+  });
+
   it('refuses a graph with no train block, naming where', () => {
     baseline = tf.memory().numTensors;
     const graph = surfaceGraph({ type: 'optimizer.sgd', params: {} }, {});
