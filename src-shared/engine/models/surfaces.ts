@@ -4,6 +4,7 @@
  * tests and exact grids) and as tfjs ops (for gradients, training and batched grids).
  */
 import * as tf from '@tensorflow/tfjs';
+import { SURFACE_FUNCTIONS } from '../../graph/catalog/models';
 
 type Value<T> = T | number;
 
@@ -60,19 +61,8 @@ export interface SurfaceSpec {
   readonly formula: Formula;
 }
 
-export const SURFACE_NAMES = [
-  'quadratic',
-  'rosenbrock',
-  'beale',
-  'himmelblau',
-  'saddle',
-  'rastrigin',
-  'booth',
-  'matyas',
-  'sixHumpCamel',
-  'monkeySaddle',
-  'ackley',
-] as const;
+/** The catalog's `model.surface` fn options: the document is the source of the names. */
+export const SURFACE_NAMES = SURFACE_FUNCTIONS;
 export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
 const box = (lo: number, hi: number, ylo = lo, yhi = hi) => ({
