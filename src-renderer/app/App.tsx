@@ -2,6 +2,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bridge } from '../bridge';
+import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { GraphCanvas } from '../canvas/GraphCanvas';
 import type { QuickAddRequest } from '../canvas/QuickAdd';
 import { RunDock } from '../dashboard/RunDock';
@@ -13,8 +14,18 @@ import {
   startAutosave,
 } from '../document/autosave';
 import { useDocument } from '../document/useDocument';
+import type { AlignMode } from '../editor/align';
 import { computeLayout } from '../editor/autoLayout';
-import { addBlock, GRID } from '../editor/editorActions';
+import {
+  addBlock,
+  addNote,
+  alignSelection,
+  duplicateSelectionWithWires,
+  GRID,
+  groupSelection,
+  type SizeOf,
+  ungroupSelection,
+} from '../editor/editorActions';
 import { Palette } from '../editor/Palette';
 import { useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { InspectorPanel } from '../inspector/InspectorPanel';
@@ -131,7 +142,51 @@ function Workbench() {
     }
   }, [flow, store]);
 
+  /** Block sizes as the canvas measured them. */
+  const sizeOf = useCallback<SizeOf>(
+    (id) => {
+      const size = flow.getNode(id)?.measured;
+      return size?.width && size.height ? { width: size.width, height: size.height } : undefined;
+    },
+    [flow],
+  );
+  const align = useCallback(
+    (mode: AlignMode) => {
+      const min = mode.startsWith('distribute') ? 3 : 2;
+      if (!alignSelection(store, mode, sizeOf)) {
+        setNotice(
+          `Select at least ${min} blocks to ${mode.startsWith('distribute') ? 'distribute' : 'align'} them.`,
+        );
+      }
+    },
+    [store, sizeOf],
+  );
+  const group = useCallback(() => {
+    if (!groupSelection(store, sizeOf)) setNotice('Select blocks to group them in a frame.');
+  }, [store, sizeOf]);
+  /** A note at a window point, or in the middle of the view when the point is off the canvas. */
+  const noteAt = useCallback(
+    (point?: { x: number; y: number }) => {
+      const bounds = canvasArea.current?.getBoundingClientRect();
+      if (!bounds) return;
+      const inside =
+        point &&
+        point.x >= bounds.left &&
+        point.x <= bounds.right &&
+        point.y >= bounds.top &&
+        point.y <= bounds.bottom;
+      const at = inside
+        ? point
+        : { x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 };
+      addNote(store, flow.screenToFlowPosition(at));
+    },
+    [flow, store],
+  );
+
   useEditorShortcuts(store, {
+    group,
+    align,
+    addNote: noteAt,
     autoLayout: () => void autoLayout(),
     fitView: () => void flow.fitView({ padding: 0.08, duration: 200 }),
     zoomIn: () => void flow.zoomIn({ duration: 150 }),
@@ -178,6 +233,14 @@ function Workbench() {
             onRefused={setNotice}
             quickAdd={quickAdd}
             onQuickAdd={setQuickAdd}
+          />
+          <CanvasToolbar
+            selection={state.selection}
+            onAddNote={() => noteAt()}
+            onAlign={align}
+            onGroup={group}
+            onUngroup={() => ungroupSelection(store)}
+            onDuplicateWithWires={() => duplicateSelectionWithWires(store)}
           />
           <LandscapePanel store={store} />
           {restore && (

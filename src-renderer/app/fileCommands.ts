@@ -47,7 +47,8 @@ export function createFileCommands(host: FileCommandHost): FileCommands {
   const mayDiscard = (): boolean => !store.getSnapshot().dirty || host.confirmDiscard();
   /** Opens graph text; a file that opened goes to the top of Open Recent. */
   const open = (file: GraphFileText): void => {
-    if (openGraphFile(store, file)) rememberRecent(host.storage, { ...file, openedAt: now() });
+    if (openGraphFile(store, file, host.report))
+      rememberRecent(host.storage, { ...file, openedAt: now() });
   };
 
   const save = async (asNew: boolean): Promise<void> => {

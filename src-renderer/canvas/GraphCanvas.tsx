@@ -128,6 +128,10 @@ export function GraphCanvas(props: {
   // Flow ids -> where the pointer has them now (blocks, frames, notes; frames' members too).
   const [drag, setDrag] = useState<ReadonlyMap<string, Position> | null>(null);
   const dragging = useRef(false);
+  // Frames and notes being resized: their box while the handle is held.
+  const [resizing, setResizing] = useState<ReadonlyMap<string, Partial<Size & Position>>>(
+    new Map(),
+  );
   // The wire a block being dragged (from the palette or the canvas) would be dropped on.
   const [dropWire, setDropWire] = useState<string | null>(null);
   const [connecting, setConnecting] = useState<ConnectingPort | null>(null);
@@ -138,10 +142,8 @@ export function GraphCanvas(props: {
     () => toFlowNodes(graph, selection, problems),
     [graph, selection, problems],
   );
-  const annotationNodes = useMemo(
-    (): CanvasNode[] => [...toFrameNodes(graph, selection), ...toNoteNodes(graph, selection)],
-    [graph, selection],
-  );
+  const frameNodes = useMemo(() => toFrameNodes(graph, selection), [graph, selection]);
+  const noteNodes = useMemo(() => toNoteNodes(graph, selection), [graph, selection]);
   const nodes = useMemo((): CanvasNode[] => {
     // Blocks in a frame being dragged follow it.
     const frames = new Map<string, Position>();
@@ -153,14 +155,20 @@ export function GraphCanvas(props: {
     const place = <T extends CanvasNode>(node: T): T => {
       const size = sizes.get(node.id);
       const moving = drag?.get(node.id) ?? followers?.get(node.id);
+      const box = resizing.get(node.id);
       return {
         ...node,
         ...(size ? { measured: size } : {}),
         ...(moving ? { position: moving, dragging: true } : {}),
+        ...(box?.width !== undefined ? { width: box.width, height: box.height } : {}),
+        ...(box?.x !== undefined && box.y !== undefined
+          ? { position: { x: box.x, y: box.y } }
+          : {}),
       };
     };
-    return [...annotationNodes.map(place), ...docNodes.map(place)];
-  }, [graph, annotationNodes, docNodes, sizes, drag]);
+    // Frames behind the blocks, notes on top (and last in the page, after the blocks).
+    return [...frameNodes.map(place), ...docNodes.map(place), ...noteNodes.map(place)];
+  }, [graph, frameNodes, docNodes, noteNodes, sizes, drag, resizing]);
   const edges = useMemo(
     () =>
       toFlowEdges(graph, selection).map((edge) =>
@@ -219,21 +227,39 @@ export function GraphCanvas(props: {
       let measured: Map<string, Size> | null = null;
       let moved: Map<string, Position> | null = null;
       let stepped: Map<string, Position> | null = null;
+      const resized = new Map<string, Partial<Size & Position> | null>();
       for (const change of changes) {
         if (change.type === 'select') selects.push(change);
-        else if (change.type === 'dimensions' && change.dimensions && !change.resizing) {
+        else if (change.type === 'dimensions' && change.dimensions && change.resizing) {
+          resized.set(change.id, { ...resized.get(change.id), ...change.dimensions });
+        } else if (change.type === 'dimensions' && change.resizing === false) {
+          resized.set(change.id, null); // resize ended; the resizer committed the new box
+        } else if (change.type === 'dimensions' && change.dimensions) {
           measured ??= new Map();
           measured.set(change.id, change.dimensions);
         } else if (change.type === 'position' && change.position) {
           if (change.dragging) {
             moved ??= new Map();
             moved.set(change.id, change.position);
+          } else if (change.dragging === undefined) {
+            // A resize from the left or top edge moves the box too.
+            resized.set(change.id, { ...resized.get(change.id), ...change.position });
           } else if (!dragging.current) {
             // Arrow keys on a focused block move the selection without a drag.
             stepped ??= new Map();
             stepped.set(change.id, change.position);
           }
         }
+      }
+      if (resized.size > 0) {
+        setResizing((old) => {
+          const next = new Map(old);
+          for (const [id, box] of resized) {
+            if (box === null) next.delete(id);
+            else next.set(id, { ...next.get(id), ...box });
+          }
+          return next;
+        });
       }
       if (measured) {
         const update = measured;

@@ -40,6 +40,8 @@ export function toFrameNodes(graph: GraphDocument, selection: Selection): FrameF
     zIndex: -1,
     dragHandle: '.frame-title',
     className: 'frame-wrapper',
+    // The body lets clicks through to the canvas; the title bar and resize handles do not.
+    style: { pointerEvents: 'none' },
     ariaLabel: `Group ${group.title || 'untitled'}, ${group.nodes.length} blocks`,
     data: { groupId: group.id, title: group.title, count: group.nodes.length },
   }));

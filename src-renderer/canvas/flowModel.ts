@@ -90,19 +90,24 @@ export function toFlowNodes(
   const selected = new Set(selection.nodes);
   return graph.nodes.map((node) => {
     const block = getBlock(node.type);
+    const summary = block ? summaryOf(() => block.summary(node.params)) : 'unknown block type';
+    const nodeProblems = byNode.get(node.id) ?? [];
     return {
       id: node.id,
       type: 'block',
       position: { x: node.position.x, y: node.position.y },
       selected: selected.has(node.id),
+      ariaLabel: `${block?.title ?? node.type} block (${block?.kind ?? 'unknown'}, ${node.id})${
+        summary ? `: ${summary}` : ''
+      }${nodeProblems.length > 0 ? `; ${nodeProblems.length} problems` : ''}`,
       data: {
         type: node.type,
         kind: block?.kind ?? 'unknown',
         title: block?.title ?? node.type,
-        summary: block ? summaryOf(() => block.summary(node.params)) : 'unknown block type',
+        summary,
         inputs: (block?.inputs ?? []).map(portView),
         outputs: (block?.outputs ?? []).map(portView),
-        problems: byNode.get(node.id) ?? [],
+        problems: nodeProblems,
       },
     };
   });
@@ -126,6 +131,7 @@ export function toFlowEdges(graph: GraphDocument, selection: Selection): Edge[] 
       targetHandle: edge.to.port,
       selected: selected.has(edge.id),
       style: { stroke: type ? portColor(type) : undefined },
+      ariaLabel: `Wire from ${edge.from.node} ${edge.from.port} to ${edge.to.node} ${edge.to.port}`,
       data: { portType: type ?? 'unknown' },
     };
   });

@@ -52,7 +52,7 @@ export function clearAutosave(storage: KeyValueStorage): void {
  * graph that only fails the semantic checks is restored too; its problems show as usual.
  */
 export function restoredGraph(record: AutosaveRecord): GraphDocument | null {
-  const parsed = parseGraphText(record.text);
+  const parsed = parseGraphText(record.text, { allowIncomplete: true });
   if (parsed.ok) return parsed.graph;
   try {
     const structural = GraphDocumentSchema.safeParse(JSON.parse(record.text));

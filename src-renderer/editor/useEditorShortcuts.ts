@@ -4,14 +4,29 @@
  */
 import { useEffect, useRef } from 'react';
 import type { DocumentStore } from '../document/documentStore';
+import type { AlignMode } from './align';
 import {
   copySelection,
   cutSelection,
   deleteSelection,
   duplicateSelection,
+  duplicateSelectionWithWires,
   pasteText,
   selectAll,
+  ungroupSelection,
 } from './editorActions';
+
+/** Alt+Shift+<key> aligns or distributes the selected blocks (by physical key). */
+export const ALIGN_KEYS: Readonly<Record<string, AlignMode>> = {
+  KeyL: 'left',
+  KeyC: 'center',
+  KeyR: 'right',
+  KeyT: 'top',
+  KeyM: 'middle',
+  KeyB: 'bottom',
+  KeyH: 'distributeX',
+  KeyV: 'distributeY',
+};
 
 export interface EditorShortcutHandlers {
   fitView(): void;
@@ -22,6 +37,11 @@ export interface EditorShortcutHandlers {
   quickAdd(point: { x: number; y: number }): void;
   toggleHelp(): void;
   closePopups(): void;
+  /** Frames the selected blocks. */
+  group(): void;
+  /** Adds a sticky note at this window point. */
+  addNote(point: { x: number; y: number }): void;
+  align(mode: AlignMode): void;
 }
 
 export function isTextEntry(target: EventTarget | null): boolean {
@@ -53,8 +73,13 @@ export function useEditorShortcuts(store: DocumentStore, handlers: EditorShortcu
       if (ctrl && key === 'z' && !event.shiftKey) store.undo();
       else if (ctrl && ((key === 'z' && event.shiftKey) || key === 'y')) store.redo();
       else if (ctrl && key === 'a') selectAll(store);
+      else if (ctrl && key === 'd' && event.shiftKey) duplicateSelectionWithWires(store);
       else if (ctrl && key === 'd') duplicateSelection(store);
-      else if (ctrl || event.altKey) handled = false;
+      else if (ctrl && key === 'g' && event.shiftKey) ungroupSelection(store);
+      else if (ctrl && key === 'g') h.group();
+      else if (event.altKey && event.shiftKey && !ctrl && ALIGN_KEYS[event.code]) {
+        h.align(ALIGN_KEYS[event.code]);
+      } else if (ctrl || event.altKey) handled = false;
       else if (key === 'delete' || key === 'backspace') deleteSelection(store);
       else if (key === 'escape') {
         h.closePopups();
@@ -65,6 +90,7 @@ export function useEditorShortcuts(store: DocumentStore, handlers: EditorShortcu
       else if (key === '+' || key === '=') h.zoomIn();
       else if (key === '-') h.zoomOut();
       else if (key === ' ') h.quickAdd({ ...pointer });
+      else if (key === 'n') h.addNote({ ...pointer });
       else handled = false;
       if (handled) event.preventDefault();
     };

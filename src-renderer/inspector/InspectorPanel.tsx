@@ -4,8 +4,11 @@
  * nothing selected it names the graph.
  */
 import { formatProblem, getBlock } from '../../src-shared/graph';
+import { csvColumns } from '../document/csvFiles';
 import type { DocumentState, DocumentStore } from '../document/documentStore';
+import { GroupInspector, NoteInspector } from './AnnotationInspector';
 import { ParamField } from './ParamField';
+import { PortConnections } from './PortConnections';
 import { SchedulePlot } from './SchedulePlot';
 import { schedulePreview } from './schedulePreview';
 import { UpdateRule } from './UpdateRule';
@@ -42,6 +45,14 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
   const node = index === -1 ? undefined : state.graph.nodes[index];
   const block = node && getBlock(node.type);
   const preview = node && block?.kind === 'schedule' ? schedulePreview(state.graph, node.id) : null;
+  // One frame or note selected (and no block): its own inspector.
+  const { groups = [], notes = [] } = state.selection;
+  const annotation =
+    state.selection.nodes.length > 0 || groups.length + notes.length !== 1
+      ? null
+      : groups.length === 1
+        ? { kind: 'group' as const, id: groups[0] }
+        : { kind: 'note' as const, id: notes[0] };
   const problems = state.problems.filter(
     (problem) => problem.path === `nodes[${index}]` || problem.path.startsWith(`nodes[${index}].`),
   );
@@ -49,7 +60,13 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
     <aside className="side-panel inspector" aria-label="Inspector">
       <h2 className="panel-title">Inspector</h2>
       <div className="panel-scroll">
-        {!node && <GraphSummary state={state} store={store} />}
+        {!node && annotation?.kind === 'group' && (
+          <GroupInspector id={annotation.id} state={state} store={store} />
+        )}
+        {!node && annotation?.kind === 'note' && (
+          <NoteInspector id={annotation.id} state={state} store={store} />
+        )}
+        {!node && !annotation && <GraphSummary state={state} store={store} />}
         {node && (
           <div
             className={`inspector-node kind-${block?.kind ?? 'unknown'}`}
@@ -77,6 +94,17 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
                   name={name}
                   spec={spec}
                   value={node.params[name]}
+                  surface={
+                    spec.kind === 'point' && node.type === 'model.surface'
+                      ? String(node.params.fn)
+                      : undefined
+                  }
+                  csvFile={node.type === 'dataset.csv' && name === 'path'}
+                  suggestions={
+                    node.type === 'dataset.csv' && name === 'target'
+                      ? csvColumns(String(node.params.path ?? ''))
+                      : undefined
+                  }
                   onApply={(value, coalesce) =>
                     store.execute(
                       { type: 'setParam', node: node.id, param: name, value },
@@ -85,6 +113,7 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
                   }
                 />
               ))}
+            <PortConnections graph={state.graph} nodeId={node.id} store={store} />
             {block?.kind === 'schedule' && preview && (
               <SchedulePlot preview={preview} interval={String(node.params.interval ?? 'step')} />
             )}

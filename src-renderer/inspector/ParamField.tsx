@@ -10,6 +10,7 @@ import {
   type ParamSpec,
   type PointParam,
 } from '../../src-shared/graph';
+import { CsvFilePicker } from './CsvFilePicker';
 import {
   formatParamText,
   fromLogPosition,
@@ -17,6 +18,7 @@ import {
   parseParamText,
   toLogPosition,
 } from './paramText';
+import { SurfacePointPicker } from './SurfacePointPicker';
 
 export interface ParamFieldProps {
   readonly nodeId: string;
@@ -25,6 +27,12 @@ export interface ParamFieldProps {
   readonly value: unknown;
   /** Applies a valid value; edits sharing `coalesce` are one undo step. */
   onApply(value: unknown, coalesce: string): void;
+  /** For a surface's start point: the surface, drawn behind the point picker. */
+  readonly surface?: string;
+  /** A CSV path: offer a file picker. */
+  readonly csvFile?: boolean;
+  /** Values to suggest while typing (a CSV's column names for its target). */
+  readonly suggestions?: readonly string[];
 }
 
 const SLIDER_STEPS = 1000;
@@ -35,6 +43,8 @@ function TextParam(
     inputId: string;
     messageId: string;
     inputMode?: 'decimal' | 'text';
+    placeholder?: string;
+    list?: string;
     parse(text: string): { ok: true; value: unknown } | { ok: false; message: string };
   },
 ) {
@@ -48,6 +58,8 @@ function TextParam(
         id={props.inputId}
         className={`param-input${error ? ' is-invalid' : ''}`}
         inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        list={props.list}
         value={draft ?? formatParamText(props.value)}
         aria-invalid={error !== null}
         aria-describedby={props.messageId}
@@ -133,11 +145,26 @@ function PointParamField(
       />
     </div>
   );
+  const x = typeof point[0] === 'number' ? point[0] : 0;
+  const y = typeof point[1] === 'number' ? point[1] : 0;
   return (
-    <div className="point-fields">
-      {axis(0)}
-      {axis(1)}
-    </div>
+    <>
+      {props.surface !== undefined && (
+        <SurfacePointPicker
+          fn={props.surface}
+          value={[x, y]}
+          label={`${props.name}: pick a point on the ${props.surface} surface`}
+          onPick={(next, session) => {
+            const check = checkParamValue(next, props.spec);
+            if (check.ok) props.onApply(check.value, `${props.nodeId}.${props.name}.${session}`);
+          }}
+        />
+      )}
+      <div className="point-fields">
+        {axis(0)}
+        {axis(1)}
+      </div>
+    </>
   );
 }
 
@@ -195,8 +222,22 @@ export function ParamField(props: ParamFieldProps) {
             inputId={inputId}
             messageId={messageId}
             inputMode={spec.kind === 'string' ? 'text' : 'decimal'}
+            placeholder={spec.nullable ? 'none (leave empty)' : undefined}
+            list={props.suggestions?.length ? `${inputId}-list` : undefined}
             parse={(text) => parseParamText(text, spec)}
           />
+          {props.suggestions && props.suggestions.length > 0 && (
+            <datalist id={`${inputId}-list`}>
+              {props.suggestions.map((option) => (
+                <option key={option} value={option} />
+              ))}
+            </datalist>
+          )}
+          {props.csvFile && (
+            <CsvFilePicker
+              onPicked={(name) => props.onApply(name, `${props.nodeId}.${props.name}`)}
+            />
+          )}
           {spec.kind === 'number' && spec.scale === 'log' && <LogSlider {...props} spec={spec} />}
         </>
       );

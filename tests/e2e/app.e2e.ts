@@ -97,7 +97,7 @@ describe('app shell (web mode)', () => {
     await page.getByRole('button', { name: 'Examples' }).click();
     await page.getByRole('menuitem', { name: race.name }).click();
     await page.getByTestId('document-name').getByText('rosenbrock-race.json').waitFor();
-    expect(await page.locator('.react-flow__node').count()).toBe(race.nodes.length);
+    expect(await page.locator('.react-flow__node-block').count()).toBe(race.nodes.length);
     expect(await page.locator('.react-flow__edge').count()).toBe(race.edges.length);
     expect(app.errors).toEqual([]);
   });

@@ -63,3 +63,70 @@ export async function setParam(page: Page, name: string, value: string): Promise
   await field.fill(value);
   await field.press('Enter');
 }
+
+/** Selects several blocks: a click on the first title, Shift+click on the others. */
+export async function selectBlocks(page: Page, ids: readonly string[]): Promise<void> {
+  const [first, ...rest] = ids;
+  await nodeLocator(page, first).locator('.block-title').click();
+  for (const id of rest) {
+    await nodeLocator(page, id)
+      .locator('.block-title')
+      .click({ modifiers: ['Shift'] });
+  }
+}
+
+/** Flips a boolean param of the selected block. */
+export async function toggleParam(page: Page, name: string): Promise<void> {
+  await page.locator(`[data-param="${name}"] input[type="checkbox"]`).click();
+}
+
+/** Chooses an option of an enum param of the selected block. */
+export async function chooseParam(page: Page, name: string, option: string): Promise<void> {
+  await page.locator(`[data-param="${name}"] select`).selectOption(option);
+}
+
+/** The ids of the selected blocks. */
+export async function selectedIds(page: Page): Promise<string[]> {
+  return page
+    .locator('.react-flow__node.selected[data-id]')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id') ?? ''));
+}
+
+/** Drops text as a file on the canvas, the way a browser delivers a dragged file. */
+export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, content]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], fileName, { type: 'application/json' }));
+      return transfer;
+    },
+    [name, text] as const,
+  );
+  const target = page.locator('.react-flow__pane');
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await target.dispatchEvent(type, { dataTransfer });
+  }
+}
+
+/** The graph without ids and positions: nodes by role, wires as `from.port -> to.port`. */
+export function graphShape(
+  graph: {
+    name: string;
+    nodes: readonly { id: string; type: string; params: unknown }[];
+    edges: readonly { from: { node: string; port: string }; to: { node: string; port: string } }[];
+  },
+  roleOf: (id: string) => string,
+) {
+  return {
+    name: graph.name,
+    nodes: graph.nodes
+      .map((node) => ({ role: roleOf(node.id), type: node.type, params: node.params }))
+      .sort((a, b) => a.role.localeCompare(b.role)),
+    edges: graph.edges
+      .map(
+        (edge) =>
+          `${roleOf(edge.from.node)}.${edge.from.port} -> ${roleOf(edge.to.node)}.${edge.to.port}`,
+      )
+      .sort(),
+  };
+}

@@ -11,6 +11,7 @@ import {
 } from '../../../../src-renderer/document/documentStore';
 import { type GraphDocument, serializeGraph } from '../../../../src-shared/graph';
 import { edge, node, smallGraph } from '../fixtures';
+import { smallGraphWithAnnotations } from './annotationFixture';
 
 const FILE = { name: 'small.json', path: null };
 
@@ -29,6 +30,48 @@ const COMMANDS: Record<string, GraphCommand> = {
     replaces: ['e1'],
   },
   rename: { type: 'rename', name: 'Renamed' },
+};
+
+/** Commands on group frames and sticky notes, applied to smallGraphWithAnnotations(). */
+const ANNOTATION_COMMANDS: Record<string, GraphCommand> = {
+  addGroup: {
+    type: 'add',
+    nodes: [],
+    edges: [],
+    groups: [
+      {
+        id: 'g2',
+        title: 'Metrics',
+        nodes: ['loss', 'chart'],
+        position: { x: 870, y: 40 },
+        size: { width: 560, height: 200 },
+      },
+    ],
+  },
+  addNote: {
+    type: 'add',
+    nodes: [],
+    edges: [],
+    notes: [{ id: 'n2', text: 'Hi', position: { x: 1, y: 2 } }],
+  },
+  removeGroup: { type: 'remove', nodes: [], edges: [], groups: ['g1'] },
+  removeNote: { type: 'remove', nodes: [], edges: [], notes: ['n1'] },
+  removeMember: { type: 'remove', nodes: ['mlp'], edges: [] },
+  moveAll: {
+    type: 'move',
+    positions: { mlp: { x: 340, y: 20 } },
+    groups: { g1: { x: -20, y: -20 } },
+    notes: { n1: { x: 0, y: 500 } },
+  },
+  retitle: { type: 'updateGroup', id: 'g1', changes: { title: 'Inputs' } },
+  regroup: { type: 'updateGroup', id: 'g1', changes: { nodes: ['data'] } },
+  resizeGroup: {
+    type: 'updateGroup',
+    id: 'g1',
+    changes: { position: { x: -40, y: -50 }, size: { width: 600, height: 300 } },
+  },
+  editNote: { type: 'updateNote', id: 'n1', changes: { text: 'Changed' } },
+  resizeNote: { type: 'updateNote', id: 'n1', changes: { size: { width: 300, height: 90 } } },
 };
 
 describe('applyCommand', () => {
@@ -72,6 +115,60 @@ describe('applyCommand', () => {
     );
     expect(applyCommand(graph, { type: 'rename', name: 'Small' })).toBe(graph);
   });
+});
+
+describe('group and note commands', () => {
+  it('add appends frames and notes, creating the lists when absent', () => {
+    const plain = smallGraph();
+    const after = applyCommand(plain, ANNOTATION_COMMANDS.addNote);
+    expect(after.notes).toEqual([{ id: 'n2', text: 'Hi', position: { x: 1, y: 2 } }]);
+    expect(after.groups).toBeUndefined();
+    const both = applyCommand(smallGraphWithAnnotations(), ANNOTATION_COMMANDS.addGroup);
+    expect(both.groups?.map((group) => group.id)).toEqual(['g1', 'g2']);
+  });
+
+  it('removing a block takes it out of its frame; removing a frame keeps its blocks', () => {
+    const graph = smallGraphWithAnnotations();
+    const noMlp = applyCommand(graph, ANNOTATION_COMMANDS.removeMember);
+    expect(noMlp.groups?.[0].nodes).toEqual(['data']);
+    const noFrame = applyCommand(graph, ANNOTATION_COMMANDS.removeGroup);
+    expect(noFrame.groups).toEqual([]);
+    expect(noFrame.nodes).toHaveLength(6);
+    expect(applyCommand(graph, ANNOTATION_COMMANDS.removeNote).notes).toEqual([]);
+  });
+
+  it('move places blocks, frames and notes by id, each in its own namespace', () => {
+    const after = applyCommand(smallGraphWithAnnotations(), ANNOTATION_COMMANDS.moveAll);
+    expect(after.nodes[1].position).toEqual({ x: 340, y: 20 });
+    expect(after.groups?.[0].position).toEqual({ x: -20, y: -20 });
+    expect(after.groups?.[0].size).toEqual({ width: 560, height: 200 });
+    expect(after.notes?.[0].position).toEqual({ x: 0, y: 500 });
+  });
+
+  it('update changes only the named fields, and nothing when they already hold', () => {
+    const graph = smallGraphWithAnnotations();
+    const after = applyCommand(graph, ANNOTATION_COMMANDS.retitle);
+    expect(after.groups?.[0]).toEqual({ ...graph.groups?.[0], title: 'Inputs' });
+    const same = { type: 'updateGroup', id: 'g1', changes: { title: 'Data' } } as const;
+    expect(applyCommand(graph, same)).toBe(graph);
+    expect(applyCommand(graph, { type: 'updateNote', id: 'nope', changes: { text: 'x' } })).toBe(
+      graph,
+    );
+  });
+
+  for (const [name, command] of Object.entries(ANNOTATION_COMMANDS)) {
+    it(`${name}: undo and redo restore the document byte for byte`, () => {
+      const store = createDocumentStore(smallGraphWithAnnotations(), FILE);
+      const before = serializeGraph(store.getSnapshot().graph);
+      expect(store.execute(command)).toBe(true);
+      const after = serializeGraph(store.getSnapshot().graph);
+      expect(after).not.toBe(before);
+      store.undo();
+      expect(serializeGraph(store.getSnapshot().graph)).toBe(before);
+      store.redo();
+      expect(serializeGraph(store.getSnapshot().graph)).toBe(after);
+    });
+  }
 });
 
 describe('undo and redo', () => {

@@ -1,0 +1,89 @@
+/**
+ * The canvas's own toolbar (top left): add a sticky note; with two or more blocks selected,
+ * align, distribute and group them; with a frame selected, ungroup. Every button names its
+ * shortcut.
+ */
+import type { Selection } from '../document/documentStore';
+import { ALIGN_LABELS, type AlignMode } from '../editor/align';
+
+const ALIGN_BUTTONS: readonly { mode: AlignMode; glyph: string; keys: string }[] = [
+  { mode: 'left', glyph: '⇤', keys: 'Alt+Shift+L' },
+  { mode: 'center', glyph: '↔', keys: 'Alt+Shift+C' },
+  { mode: 'right', glyph: '⇥', keys: 'Alt+Shift+R' },
+  { mode: 'top', glyph: '⤒', keys: 'Alt+Shift+T' },
+  { mode: 'middle', glyph: '↕', keys: 'Alt+Shift+M' },
+  { mode: 'bottom', glyph: '⤓', keys: 'Alt+Shift+B' },
+  { mode: 'distributeX', glyph: '⋯', keys: 'Alt+Shift+H' },
+  { mode: 'distributeY', glyph: '⋮', keys: 'Alt+Shift+V' },
+];
+
+export function CanvasToolbar(props: {
+  selection: Selection;
+  onAddNote(): void;
+  onAlign(mode: AlignMode): void;
+  onGroup(): void;
+  onUngroup(): void;
+  onDuplicateWithWires(): void;
+}) {
+  const blocks = props.selection.nodes.length;
+  const frames = props.selection.groups?.length ?? 0;
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label="Canvas tools">
+      <button
+        type="button"
+        className="canvas-tool"
+        title="Add a sticky note (N)"
+        onClick={props.onAddNote}
+      >
+        + Note
+      </button>
+      {blocks >= 1 && (
+        <button
+          type="button"
+          className="canvas-tool"
+          title="Duplicate with wires (Ctrl+Shift+D)"
+          onClick={props.onDuplicateWithWires}
+        >
+          Duplicate with wires
+        </button>
+      )}
+      {blocks >= 2 && (
+        <>
+          <span className="canvas-tool-sep" aria-hidden="true" />
+          {ALIGN_BUTTONS.map((button) => (
+            <button
+              key={button.mode}
+              type="button"
+              className="canvas-tool canvas-tool-icon"
+              title={`${ALIGN_LABELS[button.mode]} (${button.keys})`}
+              aria-label={ALIGN_LABELS[button.mode]}
+              disabled={button.mode.startsWith('distribute') && blocks < 3}
+              onClick={() => props.onAlign(button.mode)}
+            >
+              {button.glyph}
+            </button>
+          ))}
+          <span className="canvas-tool-sep" aria-hidden="true" />
+          <button
+            type="button"
+            className="canvas-tool"
+            title="Group in a frame (Ctrl+G)"
+            onClick={props.onGroup}
+          >
+            Group
+          </button>
+        </>
+      )}
+      {frames >= 1 && (
+        <button
+          type="button"
+          className="canvas-tool"
+          title="Remove the frame, keep its blocks (Ctrl+Shift+G)"
+          onClick={props.onUngroup}
+        >
+          Ungroup
+        </button>
+      )}
+    </div>
+  );
+}
