@@ -94,9 +94,10 @@ describe('node editor (web mode)', () => {
 
     // The params the example sets away from their defaults, typed into the inspector.
     const edits: [string, string, string][] = [
-      ['cosine', 'tMax', '400'],
+      ['data', 'noise', '0.05'],
+      ['cosine', 'tMax', '600'],
       ['adam', 'lr', '0.01'],
-      ['train', 'epochs', '40'],
+      ['train', 'epochs', '60'],
       ['lossChart', 'smoothing', '0.6'],
       ['accuracyChart', 'smoothing', '0.6'],
     ];
@@ -104,11 +105,11 @@ describe('node editor (web mode)', () => {
       await selectBlock(page, added.get(node)!);
       await setParam(page, param, value);
     }
-    // The cosine schedule shows its lr over the run: 500 steps (tMax 400 plus a quarter; past
+    // The cosine schedule shows its lr over the run: 750 steps (tMax 600 plus a quarter; past
     // tMax torch's cosine rises again).
     await selectBlock(page, added.get('cosine')!);
     expect(await page.getByTestId('schedule-plot').getAttribute('aria-label')).toBe(
-      'lr from 0.01 to 1.437e-3 over 500 steps',
+      'lr from 0.01 to 1.446e-3 over 750 steps',
     );
     await selectBlock(page, added.get('adam')!);
     // Adam's update rule, typeset.
