@@ -7,6 +7,7 @@
 import type { Subscription } from 'rxjs';
 import { type GraphDocument, serializeGraph } from '../../src-shared/graph';
 import type { EngineState } from '../../src-shared/protocol/engine';
+import { hasCsvFile, readCsvFile } from '../document/csvFiles';
 import type { DocumentStore } from '../document/documentStore';
 import type { EngineClient } from './engineClient';
 import { planTweaks } from './liveTweaks';
@@ -69,11 +70,18 @@ export function createRunSession(
     launchedLoadId = doc.loadId;
     runs.beginLaunch(launch, doc.graph, !sameDocument);
     boundaryRun = pickBoundaryRun(doc.graph);
+    // The Worker has no file access: CSV files chosen in the inspector travel with the graph.
+    const files: Record<string, string> = {};
+    for (const node of doc.graph.nodes) {
+      const path = node.type === 'dataset.csv' ? node.params.path : undefined;
+      if (typeof path === 'string' && hasCsvFile(path)) files[path] = readCsvFile(path);
+    }
     client.send({
       type: 'load',
       graph: serializeGraph(doc.graph),
       launch,
       ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
+      ...(Object.keys(files).length ? { files } : {}),
     });
     return true;
   };

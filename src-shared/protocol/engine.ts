@@ -21,6 +21,9 @@ const paramValue = z.union([
   z.array(z.number()).max(64),
 ]);
 const launch = z.number().int().nonnegative();
+
+/** Largest data file (CSV) a load may carry. */
+export const MAX_DATA_FILE_CHARS = 32 * 1024 * 1024;
 const runId = z.string().min(1).max(200);
 
 /** Grid cells per side of a decision-boundary request. */
@@ -41,6 +44,14 @@ export const EngineCommandSchema = z.discriminatedUnion('type', [
     traceParams: z.boolean().optional(),
     /** Caps every run at this many updates. */
     maxSteps: z.number().int().positive().optional(),
+    /**
+     * Text of the user's files the graph names (dataset.csv paths), for hosts without file
+     * access (the web Worker): path → content.
+     */
+    files: z
+      .record(z.string().min(1).max(1024), z.string().max(MAX_DATA_FILE_CHARS))
+      .refine((files) => Object.keys(files).length <= 16, 'at most 16 files')
+      .optional(),
   }),
   z.object({ type: z.literal('start') }),
   z.object({ type: z.literal('pause') }),

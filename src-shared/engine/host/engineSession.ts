@@ -168,23 +168,27 @@ export class EngineSession {
       this.fail('load', parsed.problems);
       return;
     }
-    // Variable names are global in tfjs: the old graph's must be gone before compiling anew.
-    this.unload();
-    this.nodeTypes = new Map(parsed.graph.nodes.map((n) => [n.id, n.type]));
+    // Compile first: a graph that cannot run leaves the loaded one as it was.
+    const files = command.files;
     let compiled: CompiledGraph;
     try {
       compiled = compileGraph(parsed.graph, {
         backend: this.options.backend,
         traceParams: command.traceParams ?? false,
         maxSteps: command.maxSteps,
-        readText: this.options.readText,
+        readText: (path) => {
+          if (files && Object.hasOwn(files, path)) return files[path]!;
+          if (this.options.readText) return this.options.readText(path);
+          throw new Error(`${path}: this file was not sent with the graph; choose it again`);
+        },
       });
     } catch (error) {
       if (error instanceof CompileError) this.fail('load', error.problems);
       else this.fail('load', [{ path: 'graph', message: messageOf(error) }]);
-      this.setState('idle');
       return;
     }
+    this.unload();
+    this.nodeTypes = new Map(parsed.graph.nodes.map((n) => [n.id, n.type]));
     this.launch = command.launch ?? this.launch + 1;
     const launch = this.launch;
     this.compiled = compiled;
