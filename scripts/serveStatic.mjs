@@ -15,6 +15,7 @@ const MIME = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 /** Serves `dir` on 127.0.0.1:`port` (0 picks a free port); resolves with the URL and server. */
