@@ -4,6 +4,7 @@
  * with an error naming the channel and the problem, and changes nothing.
  */
 import type { z } from 'zod';
+import { parseGraphText } from '../src-shared/graph';
 import {
   ExportRequestSchema,
   type HostInfo,
@@ -53,6 +54,10 @@ export function createIpcHandlers(deps: {
   hostInfo: HostInfo;
 }) {
   const { dialogs, recent } = deps;
+  // The renderer may name a path to save to only if the user chose it in a dialog (this
+  // session, or earlier: the recent list). A compromised page cannot write elsewhere.
+  const chosen = new Set<string>();
+  const mayWrite = async (path: string) => chosen.has(path) || (await recent.list()).includes(path);
   return {
     hostInfo: async (): Promise<HostInfo> => deps.hostInfo,
 
@@ -60,18 +65,30 @@ export function createIpcHandlers(deps: {
       const path = await dialogs.chooseOpenPath();
       if (!path) return null;
       const file = await readGraphFile(path);
+      chosen.add(path);
       await recent.add(path);
       return file;
     },
 
     saveGraph: async (payload: unknown): Promise<SaveResult | null> => {
       const request = validate('saveGraph', SaveRequestSchema, payload);
+      // Only graphs are written as graphs (drafts with problems included).
+      const parsed = parseGraphText(request.text, { allowIncomplete: true });
+      if (!parsed.ok) {
+        throw new Error(
+          `saveGraph: the text is not a graph (${parsed.problems[0]?.message ?? 'invalid'})`,
+        );
+      }
+      if (request.path !== null && !(await mayWrite(request.path))) {
+        throw new Error(`saveGraph: ${request.path} was not chosen by the user; use Save As…`);
+      }
       const path =
         request.path ??
         (await dialogs.chooseSavePath(request.suggestedName, [
           { name: 'Gradient Atlas graph', extensions: ['json'] },
         ]));
       if (!path) return null;
+      chosen.add(path);
       await writeFileAtomic(path, request.text);
       await recent.add(path);
       return { path, name: path.split(/[\\/]/).pop() ?? path };

@@ -4,10 +4,18 @@
  */
 import { runCli } from './main';
 
-// A closed pipe (`atlas … | head`) is not an error worth a stack trace.
+// A closed pipe (`atlas … | head`) ends the command quietly; any other stream error in one
+// line, never a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code !== 'EPIPE') {
+      try {
+        process.stderr.write(`atlas: cannot write output (${error.code ?? error.message})\n`);
+      } catch {
+        // stderr itself is gone
+      }
+    }
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
   });
 }
 

@@ -19,4 +19,6 @@ export const EXIT = Object.freeze({
   invalid: 2,
   /** `run`: a run diverged (NaN/Inf). */
   diverged: 3,
+  /** Interrupted (Ctrl-C): the runs were stopped, their events written. */
+  interrupted: 130,
 });

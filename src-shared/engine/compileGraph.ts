@@ -9,7 +9,7 @@ import type { MetricName, RunEvent } from '../protocol/events';
 import { MetricNameSchema } from '../protocol/events';
 import { createDataset } from './datasets';
 import { createModel } from './models';
-import { createOptimizer, cyclableMomentum } from './optimizers';
+import { createOptimizer, cyclableMomentum, NEWTON_MAX_PARAMS } from './optimizers';
 import { createRng } from './random';
 import { createSchedule } from './schedules';
 import { estimateRunBytes, formatBytes, MEMORY_BUDGET_BYTES } from './training/memory';
@@ -193,6 +193,14 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
           },
         ]);
       }
+      if (optimizerNode.type === 'optimizer.newton' && model.size > NEWTON_MAX_PARAMS) {
+        throw new CompileError([
+          {
+            path: at(optimizerNode),
+            message: `Newton's method builds the full Hessian, so it is limited to ${NEWTON_MAX_PARAMS} parameters; model '${modelNode.id}' has ${model.size} (use a smaller model or a first-order optimizer)`,
+          },
+        ]);
+      }
       const optimizer = attempt(optimizerNode, () =>
         createOptimizer(optimizerNode.type, paramsOf(optimizerNode)),
       );
@@ -219,7 +227,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
       const feedbackEdge = scheduleNode
         ? incoming(scheduleNode).find((e) => byId.get(e.from.node)?.type.startsWith('metric.'))
         : undefined;
-      const feedbackKey = feedbackEdge ? `${train.id}/${feedbackEdge.from.node}` : null;
+      const feedbackNode = feedbackEdge?.from.node ?? null;
       const rng = createRng(settings.seed);
       const run = new TrainRun({
         id: train.id,
@@ -237,7 +245,8 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
         rebuildSchedule: buildSchedule,
         settings,
         metrics: metricNodesOf(train),
-        feedback: feedbackKey ? () => latestMetric.get(feedbackKey) : undefined,
+        feedbackNode,
+        feedback: feedbackNode ? () => latestMetric.get(feedbackNode) : undefined,
         traceParams: options.traceParams ?? false,
         recordTrajectory:
           options.recordTrajectories === 'all' ||
@@ -284,7 +293,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
   const controller = new RunController(runs, startEvents);
   controller.events$.subscribe({
     next: (e) => {
-      if (e.type === 'metric' && e.value !== null) latestMetric.set(`${e.run}/${e.node}`, e.value);
+      if (e.type === 'metric' && e.value !== null) latestMetric.set(e.node, e.value);
     },
     error: () => {},
   });

@@ -1,4 +1,5 @@
-import { extname, resolve } from 'node:path';
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { lastValueFrom, tap } from 'rxjs';
 import { compileGraph } from '../../../src-shared/engine/compileGraph';
 import {
@@ -15,7 +16,7 @@ import type { Command } from '../command';
 import { fileReaderBeside, loadGraphOrThrow } from '../graphFile';
 import { type CliIo, EXIT } from '../io';
 import { integerOption, parseOptions, progressBar, UsageError } from '../options';
-import { reportFailure } from './run';
+import { RunFailed, reportFailure } from './run';
 
 const LANDSCAPE_USAGE =
   '<graph.json> --out surface.json [--grid N] [--range R] [--directions random|pca] [--steps N] [--seed S] [--backend wasm|cpu]';
@@ -56,6 +57,22 @@ function parseLandscapeArgs(args: readonly string[]) {
   };
 }
 
+/** Fails before any training when the output's folder cannot take the file. */
+async function checkWritableFolder(out: string): Promise<void> {
+  const folder = dirname(resolve(out));
+  try {
+    const stat = await fs.stat(folder);
+    if (!stat.isDirectory()) throw new UsageError(`--out ${out}: ${folder} is not a folder`);
+    await fs.access(folder, fsConstants.W_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `--out ${out}: ${code === 'ENOENT' ? `no such folder ${folder}` : `cannot write in ${folder} (${code})`}`,
+    );
+  }
+}
+
 function encode(result: LandscapeResult, path: string): string {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return landscapeToCsv(result);
@@ -73,6 +90,7 @@ function outputPath(out: string, view: string, index: number): string {
 async function writeLandscapes(args: readonly string[], io: CliIo): Promise<number> {
   {
     const opts = parseLandscapeArgs(args);
+    await checkWritableFolder(opts.out);
     const graph = await loadGraphOrThrow(opts.file);
     const path = resolve(opts.file);
     const backend = await initNodeBackend(opts.backend);
@@ -87,14 +105,18 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
       `atlas: ${graph.name} · training ${compiled.runs.length} run(s) on ${backend.name}\n`,
     );
     let diverged = 0;
-    compiled.controller.events$.subscribe((e) => {
-      if (e.type === 'done') {
+    compiled.controller.events$.subscribe({
+      next: (e) => {
+        if (e.type !== 'done') return;
         if (e.status === 'diverged') diverged += 1;
         io.stderr.write(`  ${e.run}: ${e.reason ?? `${e.status} after ${e.steps} steps`}\n`);
-      }
+      },
+      error: () => {}, // a failing step rejects start(), reported there
     });
     try {
-      await compiled.controller.start();
+      await compiled.controller.start().catch((error: unknown) => {
+        throw new RunFailed(error);
+      });
       const views = landscapeViews(graph);
       for (const [index, view] of views.entries()) {
         const job = landscapeJob(graph, compiled, view, {

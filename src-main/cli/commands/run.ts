@@ -42,9 +42,35 @@ export function parseRunArgs(args: readonly string[]) {
     steps: integerOption(options, 'steps', 1, 10_000_000),
     seed: integerOption(options, 'seed', 0, 2 ** 31 - 1),
     backend: backend as 'auto' | 'wasm' | 'cpu',
-    events: options.get('events'),
+    events: options.get('events') ?? '-',
     traceParams: trace === 'params',
   };
+}
+
+/** A step failed mid-run (a singular Newton system, say): the graph's doing, exit 2. */
+export class RunFailed extends Error {
+  constructor(cause: unknown) {
+    super(`the run failed: ${oneLine(cause)}`);
+    this.name = 'RunFailed';
+  }
+}
+
+/** An error's message as one short line (tfjs's can hold pages of minified source). */
+function oneLine(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** Opens the NDJSON file before training, so that a bad path costs nothing. */
+async function openEventsFile(path: string): Promise<WriteStream> {
+  const stream = createWriteStream(resolve(path));
+  await new Promise<void>((ready, fail) => {
+    stream.once('open', () => ready());
+    stream.once('error', (error: NodeJS.ErrnoException) =>
+      fail(new UsageError(`--events ${path}: cannot be written (${error.code ?? error.message})`)),
+    );
+  });
+  return stream;
 }
 
 /** Reports a problem the user can act on; returns the exit code. */
@@ -57,11 +83,11 @@ export function reportFailure(error: unknown, io: CliIo): number {
     for (const p of error.problems) io.stderr.write(`${p.path}: ${p.message}\n`);
     return EXIT.invalid;
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof RunFailed) {
     io.stderr.write(`atlas: ${error.message}\n`);
     return EXIT.invalid;
   }
-  io.stderr.write(`atlas: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.stderr.write(`atlas: ${oneLine(error)}\n`);
   return EXIT.internal;
 }
 
@@ -90,12 +116,11 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
     maxSteps: opts.steps,
     readText: fileReaderBeside(path),
   });
-  let sink: WriteStream | null = null;
+  const sink = opts.events === '-' ? null : await openEventsFile(opts.events);
   const write = (line: string) => {
-    if (opts.events === '-') io.stdout.write(line);
-    else sink?.write(line);
+    if (sink) sink.write(line);
+    else io.stdout.write(line);
   };
-  if (opts.events && opts.events !== '-') sink = createWriteStream(resolve(opts.events));
 
   io.stderr.write(
     `atlas: ${graph.name} · ${compiled.runs.length} run(s) · backend ${backend.name} (${backend.reason})\n`,
@@ -104,8 +129,11 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
   const progress = new Map<string, number>();
   const total = compiled.runs.reduce((s, r) => s + r.totalSteps, 0);
   let lastDraw = 0;
-  compiled.controller.events$.subscribe((event) => {
-    if (opts.events) write(`${JSON.stringify(event)}\n`);
+  const stopOnSignal = () => compiled.controller.stop();
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const onEvent = (event: RunEvent) => {
+    write(`${JSON.stringify(event)}\n`);
     if (event.type === 'step') progress.set(event.run, event.step + 1);
     if (event.type === 'done') {
       done.push(event);
@@ -125,13 +153,24 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
         `\r${progressBar(total ? doneSteps / total : 1)} ${doneSteps}/${total} steps`,
       );
     }
-  });
+  };
+  // A failing step errors the stream and rejects start(): reported once, below.
+  compiled.controller.events$.subscribe({ next: onEvent, error: () => {} });
   try {
     await compiled.controller.start();
+  } catch (error) {
+    throw new RunFailed(error);
   } finally {
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
     compiled.dispose();
-    if (sink) await new Promise<void>((r) => sink!.end(r));
+    if (sink) await new Promise<void>((r) => sink.end(r));
   }
-  const diverged = done.some((e) => e.type === 'done' && e.status === 'diverged');
-  return { exitCode: diverged ? EXIT.diverged : EXIT.ok, done };
+  const status = (s: string) => done.some((e) => e.type === 'done' && e.status === s);
+  const exitCode = status('diverged')
+    ? EXIT.diverged
+    : status('stopped')
+      ? EXIT.interrupted
+      : EXIT.ok;
+  return { exitCode, done };
 }

@@ -105,7 +105,8 @@ export class EngineSession {
           ]);
           return;
         }
-        this.finished = controller.start();
+        // A failing step is reported through events$'s error (see load); the promise is quiet.
+        this.finished = controller.start().catch(() => {});
         return;
       case 'pause':
         if (live) live.pause();
@@ -120,7 +121,7 @@ export class EngineSession {
           notLoaded();
           return;
         }
-        if (this.state === 'loaded') this.finished = live.startPaused();
+        if (this.state === 'loaded') this.finished = live.startPaused().catch(() => {});
         live.step();
         return;
       case 'stop':

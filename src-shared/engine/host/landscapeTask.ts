@@ -3,7 +3,9 @@
  * block of the loaded graph (or every run), while the runs train or after they finished.
  * Partial surfaces are posted at most every `throttleMs`; a new request or a new graph cancels
  * the one in flight. A finished run's tensors are freed, so `capture` builds each view's job
- * (center, trajectories: plain arrays) just before that happens.
+ * (center, trajectories: plain arrays) just before that happens. While runs train, a
+ * `pathsOnly` request grows their paths on the last full landscape's plane (see livePaths).
+ * Path points carry the runs' real step numbers, the x of the step charts.
  */
 import type { Subscription } from 'rxjs';
 import type { GraphDocument } from '../../graph';
@@ -16,6 +18,7 @@ import type {
 import type { CompiledGraph } from '../compileGraph';
 import { computeLandscape, type LandscapeResult } from '../landscape';
 import { type LandscapeJob, landscapeJob, landscapeViews } from '../landscapeJob';
+import { LivePaths } from './livePaths';
 
 type Problem = { path: string; message: string };
 
@@ -35,8 +38,17 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Recorded step numbers of each run, by trajectory index (what a result's `steps` index). */
+export type RunSteps = ReadonlyMap<string, readonly number[]>;
+
+/** The steps of `view`'s runs, read in the same tick as the job's trajectories. */
+function runSteps(compiled: CompiledGraph, runs: readonly string[]): RunSteps {
+  const byId = new Map(compiled.runs.map((r) => [r.id, r]));
+  return new Map(runs.map((id) => [id, byId.get(id)?.trajectory().steps ?? []]));
+}
+
 /** The parts of a result the viewer draws (no θ vectors: they can be large). */
-export function toWire(result: LandscapeResult): WireLandscape {
+export function toWire(result: LandscapeResult, steps: RunSteps = new Map()): WireLandscape {
   const c = result.curvature?.center;
   return {
     axes: [
@@ -54,7 +66,7 @@ export function toWire(result: LandscapeResult): WireLandscape {
     model: { type: result.model.type, task: result.model.task, size: result.model.size },
     paths: result.paths.map((p) => ({
       run: p.run,
-      steps: [...p.steps],
+      steps: p.steps.map((i) => steps.get(p.run)?.[i] ?? i),
       alpha: [...p.alpha],
       beta: [...p.beta],
       offPlane: [...p.offPlane],
@@ -70,8 +82,11 @@ export class LandscapeTask {
   private graph: GraphDocument | null = null;
   private launch = 0;
   /** Jobs built when the runs finished, by view id (or the reason there is none). */
-  private captured = new Map<string, LandscapeJob | Error>();
+  private captured = new Map<string, { job: LandscapeJob; steps: RunSteps } | Error>();
   private running: Subscription | null = null;
+  /** The last full landscape (its job and what was posted), which live paths build on. */
+  private lastFull: { job: LandscapeJob; wire: WireLandscape; launch: number } | null = null;
+  private live: LivePaths | null = null;
 
   constructor(
     private readonly post: (message: LandscapeTaskMessage) => void,
@@ -82,6 +97,7 @@ export class LandscapeTask {
   /** A new graph was loaded: forget the previous one's captures and cancel its work. */
   load(graph: GraphDocument, launch: number): void {
     this.cancel();
+    this.forgetFull();
     this.graph = graph;
     this.launch = launch;
     this.captured.clear();
@@ -89,29 +105,47 @@ export class LandscapeTask {
 
   /** Called while the runs' tensors still exist, right before they are freed. */
   capture(compiled: CompiledGraph): void {
+    // The runs are over: their paths stop growing.
+    this.live?.dispose();
+    this.live = null;
     if (!this.graph) return;
     for (const view of landscapeViews(this.graph)) {
       try {
-        this.captured.set(view.id, landscapeJob(this.graph, compiled, view));
+        const job = landscapeJob(this.graph, compiled, view);
+        this.captured.set(view.id, { job, steps: runSteps(compiled, job.runs) });
       } catch (error) {
         this.captured.set(view.id, error instanceof Error ? error : new Error(messageOf(error)));
       }
     }
   }
 
+  /** Stops the computation in flight and frees the live paths' tensors (the host unloads). */
   cancel(): void {
+    this.stopRunning();
+    this.live?.dispose();
+    this.live = null;
+  }
+
+  private stopRunning(): void {
     this.running?.unsubscribe();
     this.running = null;
   }
 
   dispose(): void {
     this.cancel();
+    this.forgetFull();
     this.captured.clear();
     this.graph = null;
   }
 
+  private forgetFull(): void {
+    this.live?.dispose();
+    this.live = null;
+    this.lastFull = null;
+  }
+
   start(command: LandscapeCommand, compiled: CompiledGraph | null): void {
-    this.cancel();
+    this.stopRunning();
     const fail = (path: string, message: string) =>
       this.post({ type: 'error', command: 'landscape', problems: [{ path, message }] });
     const graph = this.graph;
@@ -125,9 +159,11 @@ export class LandscapeTask {
       fail(command.view ?? 'view', `no view.landscape block '${command.view}' in the loaded graph`);
       return;
     }
+    if (command.pathsOnly && compiled && this.growPaths(command, compiled, view.id)) return;
     let job: LandscapeJob;
+    let steps: RunSteps;
     try {
-      job = this.jobFor(graph, compiled, view, command);
+      ({ job, steps } = this.jobFor(graph, compiled, view, command));
     } catch (error) {
       fail(view.id, messageOf(error));
       return;
@@ -144,7 +180,10 @@ export class LandscapeTask {
     this.running = computeLandscape(job.input).subscribe({
       next: (p) => {
         if (p.result) {
-          this.post({ type: 'landscapeResult', ...about, result: toWire(p.result) });
+          const wire = toWire(p.result, steps);
+          this.forgetFull();
+          this.lastFull = { job, wire, launch: about.launch };
+          this.post({ type: 'landscapeResult', ...about, result: wire });
           return;
         }
         const t = this.now();
@@ -180,27 +219,68 @@ export class LandscapeTask {
     });
   }
 
+  /**
+   * Answers a `pathsOnly` request from the last full landscape of `view` in this launch: the
+   * same surface, the runs' paths grown to their current steps. False when there is none yet
+   * (the caller then computes a full landscape).
+   */
+  private growPaths(command: LandscapeCommand, compiled: CompiledGraph, view: string): boolean {
+    const full = this.lastFull;
+    if (!full || full.launch !== this.launch || full.job.view !== view) return false;
+    try {
+      this.live ??= new LivePaths(full.job);
+      const byId = new Map(compiled.runs.map((r) => [r.id, r]));
+      const trajectories = full.job.runs.flatMap((id) => {
+        const run = byId.get(id);
+        return run ? [run.trajectory()] : [];
+      });
+      const paths = this.live.paths(trajectories);
+      const result: WireLandscape = { ...full.wire, paths };
+      const fn = this.graph ? this.surfaceName(this.graph, full.job) : undefined;
+      this.post({
+        type: 'landscapeResult',
+        launch: this.launch,
+        request: command.request,
+        view: full.job.view,
+        runs: [...full.job.runs],
+        ...(fn ? { surfaceFn: fn } : {}),
+        result,
+      });
+      return true;
+    } catch (error) {
+      this.post({
+        type: 'error',
+        command: 'landscape',
+        problems: [{ path: view, message: `live paths: ${messageOf(error)}` }],
+      });
+      return true;
+    }
+  }
+
   private jobFor(
     graph: GraphDocument,
     compiled: CompiledGraph | null,
     view: { id: string; params: Record<string, unknown>; runs: string[] },
     command: LandscapeCommand,
-  ): LandscapeJob {
+  ): { job: LandscapeJob; steps: RunSteps } {
     const overrides = {
       grid: command.grid,
       range: command.range,
       directions: command.directions,
       curvature: command.curvature,
     };
-    if (compiled) return landscapeJob(graph, compiled, view, overrides);
+    if (compiled) {
+      const job = landscapeJob(graph, compiled, view, overrides);
+      return { job, steps: runSteps(compiled, job.runs) };
+    }
     const captured = this.captured.get(view.id);
     if (!captured) throw new Error('the runs of this graph have not started yet');
     if (captured instanceof Error) throw captured;
-    const options = captured.input.options ?? {};
-    return {
-      ...captured,
+    const options = captured.job.input.options ?? {};
+    const job: LandscapeJob = {
+      ...captured.job,
       input: {
-        ...captured.input,
+        ...captured.job.input,
         options: {
           ...options,
           ...(overrides.grid !== undefined ? { grid: overrides.grid } : {}),
@@ -210,6 +290,7 @@ export class LandscapeTask {
         },
       },
     };
+    return { job, steps: captured.steps };
   }
 
   private surfaceName(graph: GraphDocument, job: LandscapeJob): string | undefined {

@@ -9,6 +9,9 @@ export interface BatchCursor {
   /** Indices of the next batch, advancing to a new (reshuffled) epoch when one ends. */
   next(): { indices: Int32Array; epoch: number; epochEnded: boolean };
   setBatchSize(size: number): void;
+  readonly batchSize: number;
+  /** The epoch of the next batch and how many examples of it are already used. */
+  position(): { epoch: number; offset: number };
 }
 
 export function createBatchCursor(
@@ -41,5 +44,9 @@ export function createBatchCursor(
     setBatchSize(size: number) {
       batchSize = clamp(size);
     },
+    get batchSize() {
+      return batchSize;
+    },
+    position: () => ({ epoch, offset: position }),
   };
 }

@@ -54,7 +54,10 @@ export class RunController {
     return this.stateSubject.value;
   }
 
-  /** Starts the runs; resolves when every run has ended (completed, diverged or stopped). */
+  /**
+   * Starts the runs; resolves when every run has ended (completed, diverged or stopped),
+   * rejects when a step fails.
+   */
   start(): Promise<void> {
     if (this.loop) return this.loop;
     this.stateSubject.next('running');
@@ -88,16 +91,27 @@ export class RunController {
   }
 
   stop(): void {
-    if (this.state === 'finished') return;
+    // Nothing to stop before start (and a stop then must not poison the next start).
+    if (this.state === 'finished' || !this.loop) return;
     this.stopRequested = true;
     this.wakeUp();
   }
 
-  /** Applies a parameter change to every run it concerns, at each one's next step. */
+  /**
+   * Applies a parameter change to every run it concerns, at each one's next step: to all of
+   * them or, when one refuses it, to none.
+   */
   setParam(node: string, name: string, value: number | boolean | number[] | string): ParamEvent[] {
     const touched = this.runs.filter((r) => !r.done && r.concerns(node));
     if (touched.length === 0) throw new Error(`${node}.${name}: no active run uses this block`);
-    const events = touched.map((r) => r.setParam(node, name, value));
+    const applied: { event: ParamEvent; undo: () => void }[] = [];
+    try {
+      for (const run of touched) applied.push(run.setParam(node, name, value));
+    } catch (error) {
+      for (const change of applied.reverse()) change.undo();
+      throw error;
+    }
+    const events = applied.map((change) => change.event);
     for (const e of events) this.eventSubject.next(e);
     return events;
   }
@@ -138,8 +152,11 @@ export class RunController {
       this.stateSubject.next('finished');
       this.eventSubject.complete();
     } catch (error) {
+      // A failing step (e.g. a singular Newton system) ends everything: subscribers hear it,
+      // and start() rejects with it.
       this.stateSubject.next('finished');
       this.eventSubject.error(error);
+      throw error;
     } finally {
       this.onFinished();
     }

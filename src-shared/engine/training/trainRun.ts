@@ -67,7 +67,9 @@ export interface TrainRunSpec {
   readonly rebuildSchedule?: (params: Record<string, unknown>, baseLr?: number) => Schedule;
   readonly settings: TrainSettings;
   readonly metrics: readonly MetricRequest[];
-  /** Latest value of the metric feeding `schedule.plateau`, if one is wired. */
+  /** The metric block feeding `schedule.plateau`, if one is wired. */
+  readonly feedbackNode?: string | null;
+  /** Its latest value from earlier steps (it may report less often than every step). */
   readonly feedback?: () => number | undefined;
   readonly traceParams: boolean;
   /** Keep snapshots of θ for the landscape's paths (when a view.landscape shows this run). */
@@ -97,7 +99,8 @@ function splitTensors(split: DataSplit, numFeatures: number, classification: boo
 
 export class TrainRun {
   readonly id: string;
-  readonly totalSteps: number;
+  /** Updates in all (a live batch-size change recomputes it). */
+  totalSteps: number;
   readonly stepsPerEpoch: number;
   status: RunStatus | 'running' = 'running';
   stepIndex = 0;
@@ -112,7 +115,7 @@ export class TrainRun {
   private baseLr: number;
   private intervalsAdvanced = 0;
   private lastLoss: number | null = null;
-  private readonly startTime: number;
+  private startTime: number | null = null;
   private lastStepMs = 0;
   private disposed = false;
   private readonly snapshots: { steps: number[]; params: Float32Array[]; every: number } = {
@@ -151,7 +154,6 @@ export class TrainRun {
     const plan = planRun(dataset ? dataset.train.n : null, settings);
     this.totalSteps = plan.totalSteps;
     this.stepsPerEpoch = plan.stepsPerEpoch;
-    this.startTime = spec.now();
   }
 
   get done(): boolean {
@@ -209,6 +211,7 @@ export class TrainRun {
     if (this.stepIndex >= this.totalSteps) return [this.finish('completed')];
     const k = this.stepIndex;
     const t0 = this.spec.now();
+    this.startTime ??= t0; // wall time counts from the first update, not from compiling
     const events: RunEvent[] = [];
     const picked = this.cursor?.next();
     const epoch = picked ? picked.epoch : k;
@@ -222,21 +225,31 @@ export class TrainRun {
     const traced = trace ? Array.from(flattenValues(this.params), finiteOrNull) : undefined;
     if (this.spec.recordTrajectory && k % this.snapshots.every === 0) this.record(k);
 
-    let loss: number;
-    let gradNorm: number;
+    let loss = Number.NaN;
+    let gradNorm = Number.NaN;
     let diverged: string | null = null;
+    let metrics: MetricEvent[] = [];
+    let gradList: tf.Tensor[] = [];
     try {
       const { value, grads } = tf.variableGrads(
         () => this.spec.model.loss(this.params, batch),
         this.params,
       );
-      const gradList = this.params.map((p) => grads[p.name]!);
+      gradList = this.params.map((p) => grads[p.name]!);
       loss = value.dataSync()[0]!;
-      gradNorm = globalNorm(gradList);
       value.dispose();
+      gradNorm = globalNorm(gradList);
       if (!Number.isFinite(loss)) diverged = `loss is ${loss}`;
       else if (!Number.isFinite(gradNorm)) diverged = 'the gradient is not finite';
-      else {
+      // Metrics of step k describe θ_k: read them before the update.
+      metrics = this.metricEvents(
+        k,
+        loss,
+        gradNorm,
+        lr,
+        diverged ? null : (picked?.indices ?? null),
+      );
+      if (!diverged) {
         this.spec.optimizer.step({
           params: this.params,
           grads: gradList,
@@ -244,8 +257,8 @@ export class TrainRun {
           hvp: (v) => hessianVectorProduct((ps) => this.spec.model.loss(ps, batch), this.params, v),
         });
       }
-      tf.dispose(gradList);
     } finally {
+      tf.dispose(gradList);
       if (batch) tf.dispose([batch.x, batch.y]);
     }
     this.lastStepMs = this.spec.now() - t0;
@@ -258,15 +271,14 @@ export class TrainRun {
       lr,
       gradNorm: finiteOrNull(gradNorm),
       ...(traced ? { params: traced } : {}),
-      time: this.spec.now() - this.startTime,
+      time: t0 - this.startTime!,
     });
+    events.push(...metrics);
     this.lastLoss = finiteOrNull(loss);
     if (diverged) {
-      events.push(...this.metricEvents(k, loss, gradNorm, lr, null));
       events.push(this.finish('diverged', `diverged at step ${k}: ${diverged}`));
       return events;
     }
-    events.push(...this.metricEvents(k, loss, gradNorm, lr, batch ? picked!.indices : null));
     this.stepIndex = k + 1;
     // Validation every `evalEvery` epochs (at an epoch's end), and after the last update.
     const evalEvery = this.spec.settings.evalEvery;
@@ -274,7 +286,7 @@ export class TrainRun {
     if (this.val && (epochDue || this.stepIndex === this.totalSteps)) {
       events.push(...this.evaluate(this.stepIndex, epoch));
     }
-    this.advanceSchedule(picked ? picked.epochEnded : true);
+    this.advanceSchedule(picked ? picked.epochEnded : true, events);
     if (this.stepIndex >= this.totalSteps) events.push(this.finish('completed'));
     return events;
   }
@@ -292,6 +304,13 @@ export class TrainRun {
       };
     }
     const finalLoss = status === 'completed' ? this.fullLoss() : this.lastLoss;
+    if (status === 'completed' && finalLoss === null) {
+      // The last update itself blew up: no later step was left to notice it.
+      return this.finish(
+        'diverged',
+        `diverged at step ${this.stepIndex}: the final loss is not finite`,
+      );
+    }
     const event: DoneEvent = {
       type: 'done',
       run: this.id,
@@ -307,33 +326,90 @@ export class TrainRun {
     return event;
   }
 
-  /** A live parameter change, applied before the next update. */
-  setParam(node: string, name: string, value: number | boolean | number[] | string): ParamEvent {
+  /**
+   * A live parameter change, applied before the next update. Throws, changing nothing, when
+   * the value is refused or the param needs a restart; otherwise returns the change's event
+   * and an `undo` (a controller applying one edit to several runs rolls back on a refusal).
+   */
+  setParam(
+    node: string,
+    name: string,
+    value: number | boolean | number[] | string,
+  ): { event: ParamEvent; undo: () => void } {
+    const restore = {
+      schedule: this.schedule,
+      scheduleParams: this.scheduleParams,
+      baseLr: this.baseLr,
+    };
+    const restoreSchedule = () => {
+      this.schedule = restore.schedule;
+      this.scheduleParams = restore.scheduleParams;
+      this.baseLr = restore.baseLr;
+    };
+    let undo: () => void;
     if (node === this.spec.optimizerNode) {
       if (typeof value !== 'number' && typeof value !== 'boolean') {
         throw new Error(`${node}.${name}: expected a number or boolean`);
       }
-      const previous = this.spec.optimizer.getHyper(name);
-      this.spec.optimizer.setHyper(name, value); // throws before anything changes
+      const optimizer = this.spec.optimizer;
+      const previous = optimizer.getHyper(name);
+      optimizer.setHyper(name, value); // throws before anything changes
+      undo = () => {
+        optimizer.setHyper(name, previous);
+        restoreSchedule();
+      };
       // A schedule scales the optimizer's lr (torch's base_lr): an lr edit rescales it.
       if (name === 'lr' && this.schedule && typeof value === 'number') {
         try {
           this.setScheduleParams(this.scheduleParams, value);
         } catch (error) {
-          this.spec.optimizer.setHyper(name, previous);
+          undo();
           throw error;
         }
       }
     } else if (node === this.spec.scheduleNode) {
+      if (name === 'interval') {
+        throw new Error(
+          `${node}.interval cannot change while running; restart the run to apply it`,
+        );
+      }
       const merged = { ...this.scheduleParams, [name]: value };
       this.setScheduleParams(merged, this.baseLr); // throws before anything changes
       this.scheduleParams = merged;
-    } else if (node === this.id && name === 'batchSize' && typeof value === 'number') {
-      this.cursor?.setBatchSize(value);
+      undo = restoreSchedule;
+    } else if (
+      node === this.id &&
+      name === 'batchSize' &&
+      typeof value === 'number' &&
+      this.cursor
+    ) {
+      const previous = { size: this.cursor.batchSize, total: this.totalSteps };
+      this.setBatchSize(value);
+      undo = () => {
+        this.cursor!.setBatchSize(previous.size);
+        this.totalSteps = previous.total;
+      };
     } else {
       throw new Error(`${node}.${name} cannot change while running; restart the run to apply it`);
     }
-    return { type: 'param', run: this.id, node, name, value, step: this.stepIndex };
+    return {
+      event: { type: 'param', run: this.id, node, name, value, step: this.stepIndex },
+      undo,
+    };
+  }
+
+  /** A new batch size from the next batch on; the run still ends after its epochs. */
+  private setBatchSize(size: number): void {
+    const cursor = this.cursor!;
+    const n = this.spec.dataset!.train.n;
+    cursor.setBatchSize(size);
+    const { epoch, offset } = cursor.position();
+    const b = cursor.batchSize;
+    const left =
+      Math.ceil((n - offset) / b) +
+      Math.max(0, this.spec.settings.epochs - epoch - 1) * Math.ceil(n / b);
+    const { maxSteps } = this.spec.settings;
+    this.totalSteps = Math.min(this.stepIndex + left, maxSteps ?? Number.POSITIVE_INFINITY);
   }
 
   /** Replaces the schedule with one built from new params / base lr, at the same progress. */
@@ -368,13 +444,13 @@ export class TrainRun {
     });
   }
 
-  private advanceSchedule(epochEnded: boolean): void {
+  private advanceSchedule(epochEnded: boolean, stepEvents: readonly RunEvent[]): void {
     const schedule = this.schedule;
     if (!schedule) return;
     if (schedule.interval === 'epoch' && !epochEnded) return;
     if (schedule.type === 'schedule.plateau') {
-      const metric = this.spec.feedback?.() ?? this.lastLoss ?? undefined;
-      if (metric === undefined || !Number.isFinite(metric)) return;
+      const metric = this.plateauMetric(stepEvents);
+      if (metric === undefined || !Number.isFinite(metric)) return; // nothing measured yet
       schedule.advance(metric);
     } else {
       // OneCycle refuses to step past its total: hold its last value instead.
@@ -387,6 +463,20 @@ export class TrainRun {
     this.intervalsAdvanced += 1;
   }
 
+  /**
+   * The value ReduceLROnPlateau watches: the wired metric's newest value (measured in this
+   * very step when it was), else, with no metric wired, the training loss.
+   */
+  private plateauMetric(stepEvents: readonly RunEvent[]): number | undefined {
+    const node = this.spec.feedbackNode;
+    if (!node) return this.lastLoss ?? undefined;
+    for (let i = stepEvents.length - 1; i >= 0; i--) {
+      const e = stepEvents[i]!;
+      if (e.type === 'metric' && e.node === node) return e.value ?? undefined;
+    }
+    return this.spec.feedback?.();
+  }
+
   private metricEvents(
     k: number,
     loss: number,
@@ -397,6 +487,8 @@ export class TrainRun {
     const out: MetricEvent[] = [];
     for (const request of this.spec.metrics) {
       if (k % request.every !== 0) continue;
+      const finite = Number.isFinite(loss) && Number.isFinite(gradNorm);
+      if (!finite && (request.metric === 'hessianTop' || request.metric === 'paramNorm')) continue;
       const value = this.metricValue(request.metric, loss, gradNorm, lr, indices);
       if (value === undefined) continue;
       out.push({

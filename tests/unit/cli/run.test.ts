@@ -90,7 +90,82 @@ describe('atlas run', () => {
   });
 });
 
+describe('atlas run, when things go wrong', () => {
+  it('writes events to stdout by default', async () => {
+    const io = memoryIo();
+    expect(
+      await runCli(
+        ['run', 'resources/examples/saddle-escape.json', '--steps', '2', '--backend', 'cpu'],
+        io,
+      ),
+    ).toBe(0);
+    expect(ndjson(io.out()).filter((e) => e.type === 'done')).toHaveLength(3);
+  });
+
+  it('refuses an events file it cannot write before training, in one line', async () => {
+    const io = memoryIo();
+    expect(
+      await runCli(
+        ['run', 'resources/examples/saddle-escape.json', '--events', '/nonexistent/dir/x.ndjson'],
+        io,
+      ),
+    ).toBe(2);
+    expect(io.err()).toMatch(
+      /^atlas: --events \/nonexistent\/dir\/x\.ndjson: cannot be written \(ENOENT\)\n$/m,
+    );
+    expect(io.err()).not.toMatch(/training/);
+  });
+
+  it('reports a step that fails mid-run in one line, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-run-'));
+    const file = join(dir, 'singular.json');
+    const graph = JSON.parse(readFileSync('resources/examples/saddle-escape.json', 'utf8'));
+    const surface = graph.nodes.find((n: { type: string }) => n.type === 'model.surface');
+    surface.params = { fn: 'monkeySaddle', start: [0, 0] }; // Hessian 0 at the origin
+    const opt = graph.nodes.find((n: { type: string }) => n.type.startsWith('optimizer.'));
+    opt.type = 'optimizer.newton';
+    opt.params = { lr: 1, damping: 0 };
+    writeFileSync(file, JSON.stringify(graph));
+    const io = memoryIo();
+    expect(
+      await runCli(['run', file, '--backend', 'cpu', '--events', join(dir, 'e.ndjson')], io),
+    ).toBe(2);
+    expect(io.err()).toMatch(/^atlas: the run failed: .*singular/m);
+    expect(io.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses Newton on a model too large for a full Hessian, naming the block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-run-'));
+    const file = join(dir, 'newton.json');
+    const graph = JSON.parse(readFileSync('resources/examples/quickstart.json', 'utf8'));
+    const opt = graph.nodes.find((n: { type: string }) => n.type === 'optimizer.adam');
+    opt.type = 'optimizer.newton';
+    opt.params = {};
+    graph.nodes.find((n: { type: string }) => n.type === 'model.mlp').params.hidden = [64, 64];
+    graph.edges = graph.edges.filter((e: { to: { node: string } }) => e.to.node !== opt.id);
+    writeFileSync(file, JSON.stringify(graph));
+    const io = memoryIo();
+    expect(await runCli(['run', file, '--backend', 'cpu'], io)).toBe(2);
+    expect(io.err()).toMatch(
+      /^nodes\[\d+\]: Newton's method builds the full Hessian, so it is limited to 2000 parameters; model 'mlp' has \d+/m,
+    );
+  });
+});
+
 describe('atlas landscape', () => {
+  it('refuses an output folder that does not exist before training', async () => {
+    const io = memoryIo();
+    expect(
+      await runCli(
+        ['landscape', 'resources/examples/saddle-escape.json', '--out', '/nonexistent/dir/s.json'],
+        io,
+      ),
+    ).toBe(2);
+    expect(io.err()).toBe(
+      'atlas: --out /nonexistent/dir/s.json: no such folder /nonexistent/dir\n',
+    );
+  });
+
   it('trains the runs and writes a surface with its axes, grid and one path per run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-landscape-'));
     const out = join(dir, 'surface.json');

