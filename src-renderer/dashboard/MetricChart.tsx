@@ -1,12 +1,15 @@
 /**
  * One metric as a uPlot line chart: a line per visible run in its colour (a faint raw line
  * under the smoothed one when smoothing), param changes marked on the x axis, hover readout
- * of every run, drag to zoom (double-click resets). Redraws at most every REDRAW_MS.
+ * of every run, drag to zoom (double-click resets). Redraws at most every REDRAW_MS. On a step
+ * axis, hovering sets the shared cursor step (the landscape viewer follows it), and the
+ * viewer's step is drawn as a cursor line.
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { MetricName } from '../../src-shared/protocol/events';
+import { cursorStep } from '../engine/cursorStep';
 import type { RunRecord } from '../engine/runStore';
 import { type ChartData, type ChartOptions, chartData } from './chartData';
 import { drawnCharts } from './chartRegistry';
@@ -119,8 +122,10 @@ function makeOptions(
           const current = u.data;
           if (idx == null || !current[0] || idx >= current[0].length) {
             readout.innerHTML = '';
+            cursorStep.release('chart');
             return;
           }
+          if (options.xAxis === 'step') cursorStep.set(current[0][idx]!, 'chart');
           const parts = [`<b>${X_LABELS[options.xAxis]} ${formatValue(current[0][idx]!)}</b>`];
           data.lines.forEach((line, i) => {
             if (line.raw) return;
@@ -151,6 +156,18 @@ function makeOptions(
             ctx.stroke();
             ctx.fillStyle = mark.color;
             ctx.fillText(mark.label, x + 4, top + 12 * (window.devicePixelRatio || 1));
+          }
+          const cursor = cursorStep.getSnapshot();
+          if (options.xAxis === 'step' && cursor.source === 'viewer' && cursor.step !== null) {
+            const x = u.valToPos(cursor.step, 'x', true);
+            if (x >= u.bbox.left && x <= u.bbox.left + u.bbox.width) {
+              ctx.setLineDash([]);
+              ctx.strokeStyle = 'rgba(255,255,255,0.7)';
+              ctx.beginPath();
+              ctx.moveTo(x, top);
+              ctx.lineTo(x, top + height);
+              ctx.stroke();
+            }
           }
           ctx.restore();
         },
@@ -225,6 +242,13 @@ export function MetricChart(props: {
       });
     });
     resize.observe(el);
+    // The viewer's step moved (or went away): draw the cursor line again.
+    let viewerCursor = false;
+    const unsubscribeCursor = cursorStep.subscribe(() => {
+      const fromViewer = cursorStep.getSnapshot().source === 'viewer';
+      if (fromViewer || viewerCursor) plot.current?.redraw(false);
+      viewerCursor = fromViewer;
+    });
     const reset = () => {
       zoomed.current = false;
     };
@@ -232,6 +256,7 @@ export function MetricChart(props: {
     const metric = latest.current.metric;
     return () => {
       resize.disconnect();
+      unsubscribeCursor();
       el.removeEventListener('dblclick', reset);
       if (timer.current !== null) clearTimeout(timer.current);
       timer.current = null;

@@ -2,6 +2,7 @@
  * `window.__atlasCharts`: what the charts drew, as numbers, for end-to-end tests and the UI
  * benchmark (which also feeds synthetic engine messages through `ingest`).
  */
+import { type CursorStepState, cursorStep } from '../engine/cursorStep';
 import type { EngineClient } from '../engine/engineClient';
 import type { RunStore } from '../engine/runStore';
 import { drawnCharts } from './chartRegistry';
@@ -23,6 +24,8 @@ export interface ChartsTestHook {
     backend: string;
   }[];
   ingest(data: unknown): void;
+  /** The shared cursor step (chart hover, viewer scrubbing). */
+  cursor(): CursorStepState;
 }
 
 export function installChartsTestHook(runs: RunStore, client: EngineClient): void {
@@ -49,6 +52,7 @@ export function installChartsTestHook(runs: RunStore, client: EngineClient): voi
         backend: r.backend,
       })),
     ingest: (data) => client.receive(data),
+    cursor: () => cursorStep.getSnapshot(),
   };
   (globalThis as { __atlasCharts?: ChartsTestHook }).__atlasCharts = hook;
 }

@@ -1,8 +1,9 @@
 /**
  * Which edits of the graph can reach a running run at its next step (optimizer and schedule
- * params, the batch size) and which need a restart (anything else: model, data, wiring).
+ * params, the batch size), which need a restart (anything else: model, data, wiring), and
+ * which the engine never sees (a view's own settings, such as the recorder's).
  */
-import type { GraphDocument, GraphNode } from '../../src-shared/graph';
+import { type GraphDocument, type GraphNode, getBlock } from '../../src-shared/graph';
 
 export interface ParamTweak {
   readonly node: string;
@@ -14,6 +15,11 @@ export interface TweakPlan {
   readonly tweaks: readonly ParamTweak[];
   /** Why a restart is needed, one line per edit ([] when none). */
   readonly restart: readonly string[];
+}
+
+/** Settings a view keeps in the graph for itself (structured params): no run depends on them. */
+export function isViewSetting(node: GraphNode, name: string): boolean {
+  return getBlock(node.type)?.params[name]?.kind === 'structured';
 }
 
 export function isLiveParam(node: GraphNode, name: string): boolean {
@@ -51,7 +57,7 @@ export function planTweaks(before: GraphDocument, after: GraphDocument): TweakPl
     }
     const names = new Set([...Object.keys(prior.params), ...Object.keys(node.params)]);
     for (const name of names) {
-      if (same(prior.params[name], node.params[name])) continue;
+      if (same(prior.params[name], node.params[name]) || isViewSetting(node, name)) continue;
       const value = tweakValue(node.params[name]);
       if (isLiveParam(node, name) && value !== null) tweaks.push({ node: node.id, name, value });
       else restart.push(`${node.type} '${node.id}'.${name} changed`);

@@ -87,32 +87,35 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
               </ul>
             )}
             {block &&
-              Object.entries(block.params).map(([name, spec]) => (
-                <ParamField
-                  key={name}
-                  nodeId={node.id}
-                  name={name}
-                  spec={spec}
-                  value={node.params[name]}
-                  surface={
-                    spec.kind === 'point' && node.type === 'model.surface'
-                      ? String(node.params.fn)
-                      : undefined
-                  }
-                  csvFile={node.type === 'dataset.csv' && name === 'path'}
-                  suggestions={
-                    node.type === 'dataset.csv' && name === 'target'
-                      ? csvColumns(String(node.params.path ?? ''))
-                      : undefined
-                  }
-                  onApply={(value, coalesce) =>
-                    store.execute(
-                      { type: 'setParam', node: node.id, param: name, value },
-                      { coalesce },
-                    )
-                  }
-                />
-              ))}
+              Object.entries(block.params)
+                // Structured settings (recording) are edited in the view that owns them.
+                .filter(([, spec]) => spec.kind !== 'structured')
+                .map(([name, spec]) => (
+                  <ParamField
+                    key={name}
+                    nodeId={node.id}
+                    name={name}
+                    spec={spec}
+                    value={node.params[name]}
+                    surface={
+                      spec.kind === 'point' && node.type === 'model.surface'
+                        ? String(node.params.fn)
+                        : undefined
+                    }
+                    csvFile={node.type === 'dataset.csv' && name === 'path'}
+                    suggestions={
+                      node.type === 'dataset.csv' && name === 'target'
+                        ? csvColumns(String(node.params.path ?? ''))
+                        : undefined
+                    }
+                    onApply={(value, coalesce) =>
+                      store.execute(
+                        { type: 'setParam', node: node.id, param: name, value },
+                        { coalesce },
+                      )
+                    }
+                  />
+                ))}
             <PortConnections graph={state.graph} nodeId={node.id} store={store} />
             {block?.kind === 'schedule' && preview && (
               <SchedulePlot preview={preview} interval={String(node.params.interval ?? 'step')} />

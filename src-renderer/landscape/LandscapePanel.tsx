@@ -39,7 +39,12 @@ export function LandscapePanel({ store }: { store: DocumentStore }) {
       </button>
       {open && (
         <section className="landscape-panel" aria-label="Loss landscape viewer">
-          <LandscapeViewer landscapes={landscapes} runs={runtime.runs} title={doc.graph.name} />
+          <LandscapeViewer
+            landscapes={landscapes}
+            runs={runtime.runs}
+            documents={store}
+            title={doc.graph.name}
+          />
         </section>
       )}
     </>

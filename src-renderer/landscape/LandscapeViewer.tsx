@@ -1,13 +1,19 @@
 /**
  * The 3D landscape viewer: the scene, its toolbar (colormap, height, contours, overlays,
- * camera), the colorbar, hover details of path points, the timeline and the recorder.
+ * camera), the colorbar, hover details of path points, the timeline and the recorder. Its
+ * step follows the charts' hover and its scrubbing moves the charts' cursor (cursorStep);
+ * the graph's view.landscape block gives the initial height scale and keeps the recorder's
+ * settings.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { DocumentStore } from '../document/documentStore';
+import { cursorStep, useCursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';
 import { useRunState } from '../engine/runtime';
 import { Colorbar } from './Colorbar';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
 import { formatLoss, type HeightMode } from './heightScale';
+import { useLandscapeBlock } from './landscapeBlock';
 import type { LandscapeStore } from './landscapeStore';
 import { drawLegend } from './legend';
 import { RecorderPanel } from './RecorderPanel';
@@ -31,14 +37,18 @@ interface Hover {
 export function LandscapeViewer({
   landscapes,
   runs,
+  documents,
   title,
 }: {
   landscapes: LandscapeStore;
   runs: RunStore;
+  documents: DocumentStore;
   title: string;
 }) {
   const state = useSyncExternalStore(landscapes.subscribe, landscapes.getSnapshot);
   const runState = useRunState(runs);
+  const block = useLandscapeBlock(documents, state.view);
+  const cursor = useCursorStep();
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [scene, setScene] = useState<LandscapeScene | null>(null);
@@ -93,14 +103,16 @@ export function LandscapeViewer({
     });
   }, [scene, surface, paths, state.result, state.surfaceFn]);
 
-  // A surface spanning decades (Rosenbrock, a diverging run) reads better in log height, as
-  // the paper plots it: chosen once per launch, then the user's choice stands.
-  const scaledLaunch = useRef(-1);
+  // The block's height scale, once per launch and whenever the block's param changes; then
+  // the user's choice stands. Without a block, a surface spanning decades (a diverging run)
+  // reads better in log height, as the paper plots it.
+  const scaled = useRef('');
   useEffect(() => {
-    if (!state.result || scaledLaunch.current === state.launch) return;
-    scaledLaunch.current = state.launch;
-    setStyle({ heightMode: spansDecades(state.result.loss) ? 'log' : 'linear' });
-  }, [state.result, state.launch, setStyle]);
+    const key = `${state.launch}:${block.scale}`;
+    if (!state.result || scaled.current === key) return;
+    scaled.current = key;
+    setStyle({ heightMode: block.scale ?? (spansDecades(state.result.loss) ? 'log' : 'linear') });
+  }, [state.result, state.launch, block.scale, setStyle]);
 
   const last = useMemo(() => Math.max(0, ...paths.map((p) => p.steps.at(-1) ?? 0)), [paths]);
   // While a run grows, stay at its head unless the user scrubbed back.
@@ -111,6 +123,18 @@ export function LandscapeViewer({
     scene?.setStep(step);
     atEnd.current = step >= last;
   }, [scene, step, last]);
+  // Hovering a chart moves the timeline there.
+  useEffect(() => {
+    if (cursor.source !== 'chart' || cursor.step === null) return;
+    setPlaying(false);
+    setStep(Math.min(last, Math.max(0, cursor.step)));
+  }, [cursor, last]);
+  // Scrubbing and replaying move the charts' cursor.
+  const scrub = useCallback((next: number) => {
+    setStep(next);
+    cursorStep.set(next, 'viewer');
+  }, []);
+  useEffect(() => () => cursorStep.release('viewer'), []);
   useEffect(() => {
     scene?.setStyle(style);
   }, [scene, style]);
@@ -134,8 +158,8 @@ export function LandscapeViewer({
 
   useEffect(() => {
     if (!scene) return;
-    return installLandscapeTestHook(scene, { setStep, lastStep: () => last });
-  }, [scene, last]);
+    return installLandscapeTestHook(scene, { setStep: scrub, lastStep: () => last });
+  }, [scene, last, scrub]);
 
   const onPointerMove = (event: React.PointerEvent) => {
     if (!scene) return;
@@ -397,6 +421,9 @@ export function LandscapeViewer({
             runs={paths.map((p) => ({ run: p.run, label: p.label }))}
             fileStem={fileStem}
             overlay={overlay}
+            settings={block.recording}
+            savedIn={block.id}
+            onSettings={block.setRecording}
             onClose={() => setRecorderOpen(false)}
           />
         )}
@@ -406,7 +433,7 @@ export function LandscapeViewer({
         last={last}
         playing={playing}
         speed={speed}
-        onStep={setStep}
+        onStep={scrub}
         onPlaying={setPlaying}
         onSpeed={setSpeed}
       />

@@ -1,23 +1,25 @@
 /**
  * The fly-through recorder's controls: keyframes from the current view or a preset (orbit,
  * follow a run), duration, fps, resolution, format; a progress bar with cancel; a PNG
- * snapshot at any size. Files go through the bridge (Save dialog in Electron, a download on
- * the web).
+ * snapshot at any size. The settings and keyframes live in the graph's view.landscape block
+ * (saved with it, undoable); files go through the bridge (Save dialog in Electron, a download
+ * on the web).
  */
 import { useRef, useState } from 'react';
-import { bridge } from '../bridge';
 import {
-  type CameraTrack,
-  followTrack,
-  type Keyframe,
-  keyframeTrack,
-  orbitTrack,
-} from './cameraTrack';
-import { RESOLUTIONS, recordVideo, snapshotPng, type VideoFormat } from './recorder';
+  RECORDING_LIMITS,
+  RECORDING_RESOLUTIONS,
+  type RecordingSettings,
+  resolutionSize,
+} from '../../src-shared/graph';
+import { bridge } from '../bridge';
+import { type CameraTrack, followTrack, keyframeTrack, orbitTrack, type Vec3 } from './cameraTrack';
+import { NumberField } from './NumberField';
+import { recordVideo, snapshotPng } from './recorder';
 import type { LandscapeScene } from './scene/LandscapeScene';
 
-type Motion = 'keyframes' | 'orbit' | 'follow';
-type Resolution = keyof typeof RESOLUTIONS | 'custom';
+type Camera = RecordingSettings['camera'];
+type ResolutionChoice = keyof typeof RECORDING_RESOLUTIONS | 'custom';
 
 export interface RecorderPanelProps {
   readonly scene: LandscapeScene | null;
@@ -25,10 +27,21 @@ export interface RecorderPanelProps {
   readonly runs: readonly { run: string; label: string }[];
   readonly fileStem: string;
   readonly overlay: (ctx: CanvasRenderingContext2D, w: number, h: number, step: number) => void;
+  /** The settings, from the graph's view.landscape block (or the session's, without one). */
+  readonly settings: RecordingSettings;
+  /** The block they are saved in; null: not saved (the graph has no landscape block). */
+  readonly savedIn: string | null;
+  onSettings(next: RecordingSettings, coalesce?: string): void;
   onClose(): void;
 }
 
 const evenSize = (v: number) => Math.max(16, Math.min(7680, 2 * Math.round(v / 2)));
+/** Keyframes are saved in the graph: 4 decimals of a scene unit are plenty. */
+const tidy = (v: Vec3): [number, number, number] => [
+  Number(v[0].toFixed(4)),
+  Number(v[1].toFixed(4)),
+  Number(v[2].toFixed(4)),
+];
 
 export function RecorderPanel({
   scene,
@@ -36,31 +49,31 @@ export function RecorderPanel({
   runs,
   fileStem,
   overlay,
+  settings,
+  savedIn,
+  onSettings,
   onClose,
 }: RecorderPanelProps) {
-  const [keyframes, setKeyframes] = useState<Keyframe[]>([]);
-  const [motion, setMotion] = useState<Motion>('orbit');
-  const [followRun, setFollowRun] = useState<string>(runs[0]?.run ?? '');
-  const [duration, setDuration] = useState(6);
-  const [fps, setFps] = useState(30);
-  const [resolution, setResolution] = useState<Resolution>('1080p');
-  const [custom, setCustom] = useState({ width: 640, height: 360 });
-  const [format, setFormat] = useState<VideoFormat>('auto');
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [png, setPng] = useState({ width: 1920, height: 1080 });
   const abort = useRef<AbortController | null>(null);
+  const { duration, fps, format, keyframes } = settings;
+  const motion = settings.camera;
+  const followRun =
+    runs.find((r) => r.run === settings.followRun)?.run ?? runs[0]?.run ?? settings.followRun;
+  const resolution: ResolutionChoice =
+    typeof settings.resolution === 'string' ? settings.resolution : 'custom';
+  const change = (patch: Partial<RecordingSettings>, coalesce?: string) =>
+    onSettings({ ...settings, ...patch }, coalesce);
 
-  const size =
-    resolution === 'custom'
-      ? custom
-      : { width: RESOLUTIONS[resolution][0], height: RESOLUTIONS[resolution][1] };
+  const size = resolutionSize(settings.resolution);
 
   const trackFor = (s: LandscapeScene): CameraTrack => {
     const last = s.lastStep();
     if (motion === 'keyframes') return keyframeTrack(keyframes, duration);
     if (motion === 'follow') {
-      const run = followRun || runs[0]?.run || '';
+      const run = followRun ?? '';
       return followTrack((k) => s.headAt(run, k) ?? [0, 0, 0], [0.9, 0.8, 0.9], last, duration);
     }
     const pose = s.pose();
@@ -145,10 +158,14 @@ export function RecorderPanel({
   };
 
   const addKeyframe = () => {
-    if (!scene) return;
+    if (!scene || keyframes.length >= RECORDING_LIMITS.maxKeyframes) return;
     const pose = scene.pose();
-    setKeyframes((k) => [...k, { position: pose.position, target: pose.target, step }]);
-    setMotion('keyframes');
+    const frame = {
+      position: tidy(pose.position),
+      target: tidy(pose.target),
+      step: Math.max(0, Number(step.toFixed(3))),
+    };
+    change({ keyframes: [...keyframes, frame], camera: 'keyframes' });
   };
 
   return (
@@ -169,7 +186,7 @@ export function RecorderPanel({
         <select
           aria-label="Camera motion"
           value={motion}
-          onChange={(e) => setMotion(e.target.value as Motion)}
+          onChange={(e) => change({ camera: e.target.value as Camera })}
         >
           <option value="orbit">Orbit around the surface</option>
           <option value="follow">Follow a run</option>
@@ -182,7 +199,7 @@ export function RecorderPanel({
           <select
             aria-label="Run to follow"
             value={followRun}
-            onChange={(e) => setFollowRun(e.target.value)}
+            onChange={(e) => change({ followRun: e.target.value })}
           >
             {runs.map((r) => (
               <option key={r.run} value={r.run}>
@@ -193,11 +210,16 @@ export function RecorderPanel({
         </label>
       )}
       <div className="lv-keyframes">
-        <button type="button" className="lv-button" onClick={addKeyframe}>
+        <button
+          type="button"
+          className="lv-button"
+          onClick={addKeyframe}
+          disabled={keyframes.length >= RECORDING_LIMITS.maxKeyframes}
+        >
           + Keyframe from view
         </button>
         {keyframes.length > 0 && (
-          <button type="button" className="lv-button" onClick={() => setKeyframes([])}>
+          <button type="button" className="lv-button" onClick={() => change({ keyframes: [] })}>
             Clear
           </button>
         )}
@@ -206,16 +228,16 @@ export function RecorderPanel({
         </span>
       </div>
       <div className="lv-row">
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: NumberField renders the input */}
         <label>
           Duration (s)
-          <input
-            type="number"
-            aria-label="Duration in seconds"
-            min={0.5}
-            max={600}
+          <NumberField
+            label="Duration in seconds"
+            min={RECORDING_LIMITS.minDuration}
+            max={RECORDING_LIMITS.maxDuration}
             step={0.5}
             value={duration}
-            onChange={(e) => setDuration(Math.max(0.5, Number(e.target.value) || 0.5))}
+            onCommit={(v) => change({ duration: v }, 'recording.duration')}
           />
         </label>
         <label>
@@ -223,7 +245,7 @@ export function RecorderPanel({
           <select
             aria-label="Frames per second"
             value={fps}
-            onChange={(e) => setFps(Number(e.target.value))}
+            onChange={(e) => change({ fps: Number(e.target.value) as RecordingSettings['fps'] })}
           >
             {[24, 30, 60].map((f) => (
               <option key={f} value={f}>
@@ -239,9 +261,12 @@ export function RecorderPanel({
           <select
             aria-label="Resolution"
             value={resolution}
-            onChange={(e) => setResolution(e.target.value as Resolution)}
+            onChange={(e) => {
+              const choice = e.target.value as ResolutionChoice;
+              change({ resolution: choice === 'custom' ? size : choice });
+            }}
           >
-            {Object.keys(RESOLUTIONS).map((r) => (
+            {Object.keys(RECORDING_RESOLUTIONS).map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>
@@ -254,7 +279,7 @@ export function RecorderPanel({
           <select
             aria-label="Video format"
             value={format}
-            onChange={(e) => setFormat(e.target.value as VideoFormat)}
+            onChange={(e) => change({ format: e.target.value as RecordingSettings['format'] })}
           >
             <option value="auto">Auto (MP4 H.264, else WebM VP9)</option>
             <option value="mp4">MP4 H.264</option>
@@ -264,18 +289,22 @@ export function RecorderPanel({
       </div>
       {resolution === 'custom' && (
         <div className="lv-row">
-          <input
-            type="number"
-            aria-label="Video width"
-            value={custom.width}
-            onChange={(e) => setCustom({ ...custom, width: Number(e.target.value) })}
+          <NumberField
+            label="Video width"
+            integer
+            min={RECORDING_LIMITS.minSide}
+            max={RECORDING_LIMITS.maxSide}
+            value={size.width}
+            onCommit={(width) => change({ resolution: { ...size, width } }, 'recording.width')}
           />
           <span>×</span>
-          <input
-            type="number"
-            aria-label="Video height"
-            value={custom.height}
-            onChange={(e) => setCustom({ ...custom, height: Number(e.target.value) })}
+          <NumberField
+            label="Video height"
+            integer
+            min={RECORDING_LIMITS.minSide}
+            max={RECORDING_LIMITS.maxSide}
+            value={size.height}
+            onCommit={(height) => change({ resolution: { ...size, height } }, 'recording.height')}
           />
         </div>
       )}
@@ -310,6 +339,11 @@ export function RecorderPanel({
           Save PNG
         </button>
       </div>
+      <p className="lv-muted" data-testid="landscape-recorder-saved">
+        {savedIn
+          ? `Settings and keyframes are saved in the graph's '${savedIn}' block.`
+          : 'Add a Loss landscape block to save these settings with the graph.'}
+      </p>
       {message && (
         <p className="lv-message" data-testid="landscape-recorder-message" role="status">
           {message}

@@ -2,7 +2,9 @@
  * The viewer's side of the landscape protocol, outside React: asks the engine for a landscape,
  * keeps the latest partial surface and result of the current request (answers to replaced
  * requests are dropped), and refreshes on its own while the viewer is open: when a launch
- * starts and finishes, and every REFRESH_MS while an analytic surface trains (cheap to redo).
+ * starts (after START_DELAY_MS, so there is a path to fit a plane to) and finishes; while runs
+ * train, an analytic surface is recomputed every REFRESH_MS (cheap and exact), and a network's
+ * paths grow on the plane already drawn every LIVE_MS (no surface recompute until the end).
  */
 import type { Subscription } from 'rxjs';
 import type { EngineMessage } from '../../src-shared/protocol/engine';
@@ -10,6 +12,8 @@ import type { WireLandscape } from '../../src-shared/protocol/landscape';
 import type { EngineClient } from '../engine/engineClient';
 
 export const REFRESH_MS = 1000;
+export const LIVE_MS = 500;
+export const START_DELAY_MS = 800;
 /** Analytic surfaces are cheap and exact: draw them finely. */
 export const ANALYTIC_GRID = 121;
 
@@ -64,6 +68,19 @@ function gridFromUrl(): number | undefined {
   return Number.isInteger(v) && v >= 3 ? v : undefined;
 }
 
+/** Whether two results' paths end at the same steps (grown paths only ever add points). */
+function sameHeads(a: WireLandscape, b: WireLandscape): boolean {
+  return (
+    a.paths.length === b.paths.length &&
+    a.paths.every((p, i) => {
+      const q = b.paths[i]!;
+      return (
+        p.run === q.run && p.steps.length === q.steps.length && p.steps.at(-1) === q.steps.at(-1)
+      );
+    })
+  );
+}
+
 export function createLandscapeStore(client: EngineClient): LandscapeStore {
   let state = INITIAL;
   let open = false;
@@ -82,6 +99,8 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     timer = null;
   };
 
+  /** The request whose answer only grows the paths (the surface stays as it is). */
+  let pathsRequest = -1;
   const compute = () => {
     clearTimer();
     const request = state.request + 1;
@@ -89,6 +108,21 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     set({ status: 'computing', request, phase: 'setup', fraction: 0, error: null });
     client.send({ type: 'landscape', request, ...(grid ? { grid } : {}), curvature: true });
   };
+  const growPaths = () => {
+    timer = null;
+    const request = state.request + 1;
+    pathsRequest = request;
+    const grid = urlGrid ?? (analytic ? ANALYTIC_GRID : undefined);
+    set({ request });
+    client.send({
+      type: 'landscape',
+      request,
+      ...(grid ? { grid } : {}),
+      curvature: true,
+      pathsOnly: true,
+    });
+  };
+  const live = () => engineState === 'running' || engineState === 'paused';
 
   const onMessage = (m: EngineMessage) => {
     if (m.type === 'state') {
@@ -99,7 +133,10 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
       engineState = m.state;
       if (!open) return;
       if (m.state === 'finished' && before !== 'finished') compute();
-      else if (m.state === 'running' && (startedNew || before === 'loaded')) compute();
+      else if (m.state === 'running' && (startedNew || before === 'loaded')) {
+        clearTimer();
+        timer = setTimeout(compute, START_DELAY_MS);
+      }
       return;
     }
     if (m.type === 'error' && m.command === 'landscape' && state.status === 'computing') {
@@ -110,6 +147,8 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     if (m.request !== state.request) return;
     const about = { launch: m.launch, view: m.view, surfaceFn: m.surfaceFn ?? null };
     if (m.type === 'landscapeProgress') {
+      // The engine had no landscape to grow paths on and computes a whole one.
+      if (m.request === pathsRequest) pathsRequest = -1;
       const s = m.surface;
       set({
         ...about,
@@ -121,17 +160,24 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     }
     const r = m.result;
     analytic = r.model.task === 'surface';
-    set({
-      ...about,
-      status: 'done',
-      phase: 'done',
-      fraction: 1,
-      result: r,
-      surface: { grid: r.grid, xs: r.axes[0].values, ys: r.axes[1].values, loss: r.loss },
-    });
-    if (open && analytic && (engineState === 'running' || engineState === 'paused')) {
-      timer = setTimeout(compute, REFRESH_MS);
-    }
+    // Grown paths on the same surface: keep the surface object (the mesh is not rebuilt).
+    const sameSurface =
+      m.request === pathsRequest && state.surface?.grid === r.grid && state.launch === m.launch;
+    // Nothing new (a paused run): keep everything, so the viewer redraws nothing.
+    const unchanged = sameSurface && state.result !== null && sameHeads(state.result, r);
+    if (!unchanged)
+      set({
+        ...about,
+        status: 'done',
+        phase: 'done',
+        fraction: 1,
+        result: r,
+        surface: sameSurface
+          ? state.surface
+          : { grid: r.grid, xs: r.axes[0].values, ys: r.axes[1].values, loss: r.loss },
+      });
+    if (open && live())
+      timer = setTimeout(analytic ? compute : growPaths, analytic ? REFRESH_MS : LIVE_MS);
   };
 
   const subscription: Subscription = client.messages$.subscribe(onMessage);

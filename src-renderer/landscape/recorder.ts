@@ -26,12 +26,6 @@ export interface VideoChoice {
   readonly extension: string;
 }
 
-export const RESOLUTIONS = {
-  '720p': [1280, 720],
-  '1080p': [1920, 1080],
-  '4K': [3840, 2160],
-} as const satisfies Record<string, readonly [number, number]>;
-
 /** MP4 / H.264 when the encoder supports it at this size (or WebM was asked for), else VP9. */
 export async function chooseVideo(
   format: VideoFormat,

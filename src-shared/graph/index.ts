@@ -7,6 +7,22 @@ export type { BlockDefinition, BlockKind, ParamRuleIssue } from './block';
 export { BLOCK_KINDS } from './block';
 export { catalog, defaultParams, getBlock } from './catalog/index';
 export { SURFACE_FUNCTIONS } from './catalog/models';
+export type {
+  NamedResolution,
+  RecordingKeyframe,
+  RecordingResolution,
+  RecordingSettings,
+} from './catalog/recording';
+export {
+  DEFAULT_RECORDING,
+  RECORDING_CAMERAS,
+  RECORDING_FORMATS,
+  RECORDING_FPS,
+  RECORDING_LIMITS,
+  RECORDING_RESOLUTIONS,
+  RecordingSettingsSchema,
+  resolutionSize,
+} from './catalog/recording';
 export { formatExact, formatShort } from './format';
 export { LIMITS } from './limits';
 export type { Migration, MigrationTable } from './migrations';
@@ -20,6 +36,7 @@ export type {
   ParamSpec,
   PointParam,
   StringParam,
+  StructuredParam,
 } from './params';
 export { checkParamValue, defaultValue } from './params';
 export type { ParseOptions, ParseResult } from './parse';

@@ -3,7 +3,9 @@
  * value against its spec. Ranges are part of the hostile-file defence: they keep a graph
  * from asking for absurd memory or work.
  */
+import type { z } from 'zod';
 import { describeValue, formatExact, listOptions } from './format';
+import type { PathSegment } from './problem';
 
 interface ParamBase {
   /** One line shown in the inspector. */
@@ -62,17 +64,33 @@ export interface PointParam extends ParamBase {
   readonly max: number;
 }
 
+/**
+ * A small structured value (an object of settings) checked by a zod schema whose messages
+ * follow the catalog's style. `null` means "the defaults of whoever reads it". The inspector
+ * does not edit these: the view that owns them does (e.g. the landscape viewer's recorder).
+ */
+export interface StructuredParam extends ParamBase {
+  readonly kind: 'structured';
+  readonly default: null;
+  readonly nullable: true;
+  /** Checks and normalizes a value: defaults filled in, keys in a fixed order. */
+  readonly schema: z.ZodType;
+}
+
 export type ParamSpec =
   | NumberParam
   | BooleanParam
   | EnumParam
   | StringParam
   | NumberListParam
-  | PointParam;
+  | PointParam
+  | StructuredParam;
 
 /** A problem in one param value; `at` extends the param's path (list index, point axis). */
 export interface ParamIssue {
   readonly at: readonly number[];
+  /** Path below a structured value (keys and indices); when present it replaces `at`. */
+  readonly within?: readonly PathSegment[];
   readonly message: string;
 }
 
@@ -181,6 +199,21 @@ function checkPoint(value: unknown, spec: PointParam): ParamCheck {
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: [value[0], value[1]] };
 }
 
+function checkStructured(value: unknown, spec: StructuredParam): ParamCheck {
+  const parsed = spec.schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues: ParamIssue[] = [];
+  for (const issue of parsed.error.issues) {
+    const within = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+    // One problem per unknown key, at that key, so the path points at what to remove.
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    if (keys.length === 0) issues.push({ at: [], within, message: issue.message });
+    for (const key of keys)
+      issues.push({ at: [], within: [...within, key], message: issue.message });
+  }
+  return { ok: false, issues };
+}
+
 /** Checks one value against its spec; on success returns the value to store (lists copied). */
 export function checkParamValue(value: unknown, spec: ParamSpec): ParamCheck {
   if (value === null && spec.nullable) return { ok: true, value: null };
@@ -204,5 +237,7 @@ export function checkParamValue(value: unknown, spec: ParamSpec): ParamCheck {
       return checkNumberList(value, spec);
     case 'point':
       return checkPoint(value, spec);
+    case 'structured':
+      return checkStructured(value, spec);
   }
 }

@@ -1,9 +1,11 @@
 /**
- * Writing a graph: every param explicit, keys in a fixed order (document keys as the
- * schema lists them; node keys id, type, params, position; params in catalog order),
- * 2-space indentation, one edge or small value per line, so saved files diff well.
+ * Writing a graph: every param explicit (optional structured settings when set), keys in a
+ * fixed order (document keys as the schema lists them; node keys id, type, params, position;
+ * params in catalog order), 2-space indentation, one edge or small value per line, so saved
+ * files diff well.
  */
 import { getBlock } from './catalog/index';
+import { checkParamValue } from './params';
 import type { GraphDocument, GraphEdge, GraphGroup, GraphNode, GraphNote } from './schema';
 
 /** A value on one line: `[32, 32]`, `{ "x": 0, "y": 0 }`. */
@@ -32,18 +34,48 @@ function list(items: readonly string[], depth: number): string {
   return `[\n${items.map((item) => `${pad(depth + 1)}${item}`).join(',\n')}\n${pad(depth)}]`;
 }
 
+/**
+ * Params in catalog order, unknown ones after. A structured param at null (its reader's
+ * defaults) is left out: such settings are optional, and files without them stay unchanged.
+ */
 function paramOrder(node: GraphNode): string[] {
-  const known = Object.keys(getBlock(node.type)?.params ?? {});
-  const present = Object.keys(node.params);
+  const specs = getBlock(node.type)?.params ?? {};
+  const known = Object.keys(specs);
+  const present = Object.keys(node.params).filter(
+    (key) => !(specs[key]?.kind === 'structured' && node.params[key] === null),
+  );
   return [
     ...known.filter((key) => present.includes(key)),
     ...present.filter((k) => !known.includes(k)),
   ];
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A param value. Structured ones (objects of settings) go in their schema's key order, one
+ * setting per line, and a list of objects (keyframes) one item per line, so they diff well.
+ */
+function paramValue(node: GraphNode, key: string, depth: number): string {
+  const spec = getBlock(node.type)?.params[key];
+  let value = node.params[key];
+  if (spec?.kind === 'structured') {
+    const check = checkParamValue(value, spec);
+    if (check.ok) value = check.value;
+  }
+  if (!isPlainObject(value)) return inline(value);
+  const fields = Object.keys(value).map((name): readonly [string, string] => {
+    const item = value[name];
+    const multiline = Array.isArray(item) && item.length > 0 && item.every(isPlainObject);
+    return [name, multiline ? list(item.map(inline), depth + 1) : inline(item)];
+  });
+  return block(fields, depth);
+}
+
 function node(value: GraphNode, depth: number): string {
   const params = block(
-    paramOrder(value).map((key) => [key, inline(value.params[key])] as const),
+    paramOrder(value).map((key) => [key, paramValue(value, key, depth + 2)] as const),
     depth + 1,
   );
   return block(

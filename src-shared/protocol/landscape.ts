@@ -30,6 +30,12 @@ export const LandscapeCommandSchema = z.object({
   directions: z.enum(['random', 'pca']).optional(),
   /** Hessian eigenvalues at the center (for the critical-point markers). */
   curvature: z.boolean().optional(),
+  /**
+   * While runs train: grow their paths on the plane of this view's last full landscape (no
+   * surface recompute), answered by a landscapeResult with that surface. Without one, a full
+   * landscape is computed.
+   */
+  pathsOnly: z.boolean().optional(),
 });
 export type LandscapeCommand = z.infer<typeof LandscapeCommandSchema>;
 

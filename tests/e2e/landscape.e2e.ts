@@ -2,10 +2,15 @@
  * The 3D landscape viewer in web mode (software WebGL): run the Rosenbrock race (capped steps,
  * small grid), open the viewer, check the canvas shows the surface and several run colours,
  * scrub the timeline, record a 2 s 30 fps clip at 640×360 (checked with mediabunny: duration,
- * frame count, codec), save a PNG snapshot (checked: its size), and replace the surface 20 times
- * without GPU memory growth. Screenshots: test-results/landscape-*.png.
+ * frame count, codec), save a PNG snapshot (checked: its size), keep the recorder's settings and
+ * keyframes in the saved graph (valid for `atlas validate`), follow a chart's hover step and
+ * show the viewer's step on the charts, and replace the surface 20 times without GPU memory
+ * growth. Screenshots: test-results/landscape-*.png.
  */
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +168,89 @@ describe('landscape viewer (web mode)', () => {
     expect(ownErrors(app)).toEqual([]);
   });
 
+  it('keeps recording settings and keyframes in the saved graph (undoable, valid)', async () => {
+    const { page } = app;
+    const recorder = page.getByTestId('landscape-recorder');
+    await expect(recorder.getByTestId('landscape-recorder-saved').textContent()).resolves.toMatch(
+      /saved in the graph's 'landscape' block/,
+    );
+    await page.getByTestId('landscape-scrubber').fill('30');
+    await recorder.getByRole('button', { name: '+ Keyframe from view' }).click();
+    await page
+      .getByTestId('landscape-viewer')
+      .getByRole('button', { name: 'Top', exact: true })
+      .click();
+    await page.getByTestId('landscape-scrubber').fill(String(STEPS));
+    await recorder.getByRole('button', { name: '+ Keyframe from view' }).click();
+    expect(await recorder.getByLabel('Camera motion').inputValue()).toBe('keyframes');
+    await recorder.getByLabel('Frames per second').selectOption('24');
+    await recorder.getByLabel('Duration in seconds').fill('3');
+    // One undo step per change: undo the duration, redo it.
+    await page.getByRole('button', { name: 'Undo Change recording settings' }).click();
+    expect(await recorder.getByLabel('Duration in seconds').inputValue()).toBe('2');
+    await page.keyboard.press('Control+Shift+Z');
+    await page.getByRole('button', { name: 'Redo' }).waitFor();
+    expect(await recorder.getByLabel('Duration in seconds').inputValue()).toBe('3');
+    await app.screenshot('landscape-recording-settings');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const text = await readFile((await (await download).path())!, 'utf8');
+    const saved = JSON.parse(text) as {
+      nodes: { type: string; params: Record<string, unknown> }[];
+    };
+    const recording = saved.nodes.find((n) => n.type === 'view.landscape')!.params.recording as {
+      keyframes: { position: number[]; target: number[]; step: number }[];
+    };
+    expect(recording).toMatchObject({
+      duration: 3,
+      fps: 24,
+      resolution: { width: 640, height: 360 },
+      format: 'mp4',
+      camera: 'keyframes',
+      followRun: null,
+    });
+    expect(recording.keyframes.map((k) => k.step)).toEqual([30, STEPS]);
+    // The camera moved (Top) between the two keyframes.
+    expect(recording.keyframes[0]!.position).not.toEqual(recording.keyframes[1]!.position);
+    expect(text).toContain(
+      '        "recording": {\n          "duration": 3,\n          "fps": 24,',
+    );
+    const file = join(await mkdtemp(join(tmpdir(), 'atlas-landscape-')), 'race.json');
+    await writeFile(file, text);
+    const summary = execFileSync('npm', ['run', '--silent', 'atlas', '--', 'validate', file], {
+      encoding: 'utf8',
+    });
+    expect(summary).toMatch(/: valid · /);
+  });
+
+  it('follows the charts: hover a chart, the viewer steps there; scrub, the charts show it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Close recorder' }).click();
+    const plot = page.locator('[data-metric="loss"] .u-over');
+    const box = (await plot.boundingBox())!;
+    await plot.hover({ position: { x: box.width * 0.25, y: box.height / 2 } });
+    const label = await until(
+      'the viewer to follow the chart',
+      () => page.getByTestId('landscape-step').textContent(),
+      (t) => t !== `step ${STEPS} / ${STEPS}`,
+      5000,
+    );
+    const hovered = Number(/step (\d+)/.exec(label ?? '')![1]);
+    expect(hovered).toBeGreaterThan(STEPS * 0.15);
+    expect(hovered).toBeLessThan(STEPS * 0.35);
+    await app.screenshot('landscape-chart-hover');
+    await page.mouse.move(5, 5);
+    await page.getByTestId('landscape-scrubber').fill('90');
+    const cursor = await page.evaluate(() =>
+      (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts.cursor(),
+    );
+    expect(cursor).toEqual({ step: 90, source: 'viewer' });
+    await page.waitForTimeout(150);
+    await app.screenshot('landscape-chart-cursor');
+    expect(ownErrors(app)).toEqual([]);
+  });
+
   it('frees GPU memory when a surface is replaced (20 replacements)', async () => {
     const { page } = app;
     const memory = (await hook<ReturnType<LandscapeTestHook['replaceSurfaces']>>(
@@ -171,5 +259,51 @@ describe('landscape viewer (web mode)', () => {
     ))!;
     expect(memory.after).toBe(memory.before);
     expect(memory.textures[1]).toBe(memory.textures[0]);
+  });
+
+  it("grows a network's path on the drawn plane while it trains (stepping, no recompute)", async () => {
+    const { page } = app;
+    await page.getByTestId('landscape-toggle').click(); // back to the graph
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('menuitem', { name: /quickstart/ }).click();
+    /** Clicks Step until the run has taken `count` steps in all. */
+    let taken = 0;
+    const stepped = async (count: number) => {
+      for (; taken < count; taken++) await page.getByTestId('run-step').click();
+      await until(
+        `step ${count}`,
+        () =>
+          page.evaluate(() =>
+            (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts.runs(),
+          ),
+        (runs) => runs.length > 0 && runs.at(-1)!.step >= count,
+        20_000,
+      );
+    };
+    await stepped(6);
+    await page.getByTestId('landscape-toggle').click(); // opening it computes the landscape
+    await until(
+      'the first landscape',
+      () => hook<number>(page, 'lastStep()'),
+      (v) => v === 6,
+    );
+    const progress = page.getByTestId('landscape-progress');
+    await progress.waitFor({ state: 'detached' });
+    await stepped(9);
+    // The paths grow to the head; no surface computation (no progress bar) in between.
+    let sawProgress = false;
+    await until(
+      'the path to grow',
+      async () => {
+        sawProgress ||= await progress.isVisible();
+        return hook<number>(page, 'lastStep()');
+      },
+      (v) => v === 9,
+      10_000,
+    );
+    expect(sawProgress).toBe(false);
+    await app.screenshot('landscape-live-paths');
+    await page.getByTestId('run-stop').click();
+    expect(ownErrors(app)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type {
   NumberParam,
   PointParam,
   StringParam,
+  StructuredParam,
 } from '../params';
 
 export const num = (spec: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'number', ...spec });
@@ -20,6 +21,9 @@ export const numberList = (spec: Omit<NumberListParam, 'kind'>): NumberListParam
   ...spec,
 });
 export const point = (spec: Omit<PointParam, 'kind'>): PointParam => ({ kind: 'point', ...spec });
+export const structured = (
+  spec: Omit<StructuredParam, 'kind' | 'default' | 'nullable'>,
+): StructuredParam => ({ kind: 'structured', default: null, nullable: true, ...spec });
 
 /** Largest seed: fits a 32-bit signed integer, as PRNG seeds usually are. */
 export const MAX_SEED = 2 ** 31 - 1;

@@ -1,7 +1,8 @@
 /** View blocks: sinks that show runs in the dashboard and the 3D landscape viewer. */
 import type { BlockDefinition } from '../block';
 import { formatShort } from '../format';
-import { bool, choice, num, read } from './specs';
+import { RecordingSettingsSchema } from './recording';
+import { bool, choice, num, read, structured } from './specs';
 
 /** Largest landscape grid side: 401² points is a very fine surface already. */
 export const MAX_GRID = 401;
@@ -86,6 +87,10 @@ export const viewBlocks: readonly BlockDefinition[] = [
         options: ['linear', 'log'],
         default: 'linear',
         help: 'Height of the surface: loss or log loss',
+      }),
+      recording: structured({
+        schema: RecordingSettingsSchema,
+        help: 'Fly-through settings and camera keyframes, set in the viewer (null: its defaults)',
       }),
     },
     summary: (params) => {

@@ -37,7 +37,8 @@ export function checkNodeParams(
     }
     allValid = false;
     for (const issue of check.issues) {
-      const path = issue.at.reduce<string>(childPath, childPath(paramsPath, name));
+      const below = issue.within ?? issue.at;
+      const path = below.reduce<string>(childPath, childPath(paramsPath, name));
       problems.push({ path, message: issue.message });
     }
   }

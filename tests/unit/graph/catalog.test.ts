@@ -83,6 +83,7 @@ const DESIGN: Record<string, string[]> = {
     'evalSamples',
     'center',
     'scale',
+    'recording',
   ],
 };
 

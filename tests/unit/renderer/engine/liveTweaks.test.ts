@@ -72,4 +72,20 @@ describe('planTweaks', () => {
     });
     expect(planTweaks(base, after)).toEqual({ tweaks: [], restart: [] });
   });
+
+  it("ignores edits of a view's own settings (the recorder's), which no run depends on", () => {
+    const withView = edit((g) => {
+      g.nodes.push({
+        id: 'land',
+        type: 'view.landscape',
+        params: { grid: 41, recording: null },
+        position: { x: 0, y: 0 },
+      });
+    });
+    const after = structuredClone(withView);
+    after.nodes[5]!.params.recording = { fps: 60, keyframes: [] };
+    expect(planTweaks(withView, after)).toEqual({ tweaks: [], restart: [] });
+    after.nodes[5]!.params.grid = 61;
+    expect(planTweaks(withView, after).restart).toEqual(["view.landscape 'land'.grid changed"]);
+  });
 });

@@ -1,0 +1,77 @@
+/**
+ * The `view.landscape` block the viewer shows, read from the open document: its height scale
+ * (the viewer's initial one) and its recording settings, which the recorder writes back as
+ * undoable `setParam` edits so they are saved with the graph. A graph without such a block
+ * keeps the settings in the viewer for the session.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import {
+  DEFAULT_RECORDING,
+  type GraphDocument,
+  type GraphNode,
+  type RecordingSettings,
+  RecordingSettingsSchema,
+} from '../../src-shared/graph';
+import type { DocumentStore } from '../document/documentStore';
+import { useDocument } from '../document/useDocument';
+import type { HeightMode } from './heightScale';
+
+/** The block with id `view` (the one the landscape was computed for), else the first one. */
+export function findLandscapeBlock(graph: GraphDocument, view: string | null): GraphNode | null {
+  const blocks = graph.nodes.filter((n) => n.type === 'view.landscape');
+  return blocks.find((n) => n.id === view) ?? blocks[0] ?? null;
+}
+
+/** A block's recording settings with defaults filled in (null or bad values: the defaults). */
+export function recordingOf(block: GraphNode | null): RecordingSettings {
+  const value = block?.params.recording;
+  if (value === null || value === undefined) return DEFAULT_RECORDING;
+  const parsed = RecordingSettingsSchema.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_RECORDING;
+}
+
+export function scaleOf(block: GraphNode | null): HeightMode | null {
+  const scale = block?.params.scale;
+  return scale === 'log' || scale === 'linear' ? scale : null;
+}
+
+export interface LandscapeBlock {
+  /** The block's id, or null when the graph has none (settings are not saved then). */
+  readonly id: string | null;
+  readonly scale: HeightMode | null;
+  readonly recording: RecordingSettings;
+  /**
+   * Stores new settings (normalized) as one undoable step; `coalesce` merges a run of edits
+   * of one field (typing a number) into one step.
+   */
+  setRecording(next: RecordingSettings, coalesce?: string): void;
+}
+
+export function useLandscapeBlock(documents: DocumentStore, view: string | null): LandscapeBlock {
+  const doc = useDocument(documents);
+  const block = findLandscapeBlock(doc.graph, view);
+  const [unsaved, setUnsaved] = useState<RecordingSettings>(DEFAULT_RECORDING);
+  const id = block?.id ?? null;
+  const recording = useMemo(() => (block ? recordingOf(block) : unsaved), [block, unsaved]);
+  const setRecording = useCallback(
+    (next: RecordingSettings, coalesce?: string) => {
+      const parsed = RecordingSettingsSchema.safeParse(next);
+      if (!parsed.success) return;
+      if (id === null) {
+        setUnsaved(parsed.data);
+        return;
+      }
+      const current = findLandscapeBlock(documents.getSnapshot().graph, id);
+      if (JSON.stringify(recordingOf(current)) === JSON.stringify(parsed.data)) return;
+      documents.execute(
+        { type: 'setParam', node: id, param: 'recording', value: parsed.data },
+        {
+          label: 'Change recording settings',
+          ...(coalesce ? { coalesce: `${id}.${coalesce}` } : {}),
+        },
+      );
+    },
+    [documents, id],
+  );
+  return { id, scale: scaleOf(block), recording, setRecording };
+}

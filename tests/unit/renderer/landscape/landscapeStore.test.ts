@@ -1,0 +1,120 @@
+/**
+ * When the viewer asks for landscapes: shortly after a launch starts, at its end, and while runs
+ * train: an analytic surface recomputed every REFRESH_MS, a network's paths grown every LIVE_MS
+ * on the surface already drawn (kept as the same object, so the mesh is not rebuilt).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EngineClient } from '../../../../src-renderer/engine/engineClient';
+import {
+  createLandscapeStore,
+  LIVE_MS,
+  REFRESH_MS,
+  START_DELAY_MS,
+} from '../../../../src-renderer/landscape/landscapeStore';
+import type { EngineCommand } from '../../../../src-shared/protocol/engine';
+
+function setup() {
+  const sent: EngineCommand[] = [];
+  const client = new EngineClient(
+    { postMessage: (m) => sent.push(m as EngineCommand), onMessage: () => () => {} },
+    () => 0,
+  );
+  const store = createLandscapeStore(client);
+  store.setOpen(true);
+  const landscapes = () => sent.filter((c) => c.type === 'landscape');
+  const result = (request: number, task: string, steps: number[]) =>
+    client.receive({
+      type: 'landscapeResult',
+      launch: 1,
+      request,
+      view: 'view',
+      runs: ['train'],
+      result: {
+        axes: [
+          { name: 'alpha', values: [0, 1] },
+          { name: 'beta', values: [0, 1] },
+        ],
+        grid: 2,
+        loss: new Float32Array([1, 2, 3, 4]),
+        directions: { type: 'pca' },
+        model: { type: 'mlp', task, size: 10 },
+        paths: [
+          {
+            run: 'train',
+            steps,
+            alpha: steps.map(() => 0),
+            beta: steps.map(() => 0),
+            offPlane: steps.map(() => 0),
+            loss: steps.map(() => 1),
+            trueLoss: steps.map(() => 1),
+          },
+        ],
+        notes: [],
+      },
+    });
+  const state = (s: string) => client.receive({ type: 'state', launch: 1, state: s });
+  return { store, landscapes, result, state };
+}
+
+describe('landscape store refreshes', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a network run: one full landscape after the start, then growing paths, then a full one', () => {
+    const t = setup();
+    t.state('loaded');
+    t.state('running');
+    expect(t.landscapes()).toEqual([]);
+    vi.advanceTimersByTime(START_DELAY_MS);
+    expect(t.landscapes()).toEqual([{ type: 'landscape', request: 1, curvature: true }]);
+    expect(t.store.getSnapshot().status).toBe('computing');
+    t.result(1, 'classification', [0, 1, 2]);
+    const surface = t.store.getSnapshot().surface;
+    vi.advanceTimersByTime(LIVE_MS - 1);
+    expect(t.landscapes()).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(t.landscapes()[1]).toEqual({
+      type: 'landscape',
+      request: 2,
+      curvature: true,
+      pathsOnly: true,
+    });
+    // Growing paths shows no progress bar, and keeps the surface.
+    expect(t.store.getSnapshot().status).toBe('done');
+    t.result(2, 'classification', [0, 1, 2, 3, 4]);
+    expect(t.store.getSnapshot().surface).toBe(surface);
+    expect(t.store.getSnapshot().result?.paths[0]?.steps).toEqual([0, 1, 2, 3, 4]);
+    // Paused: the same head again changes nothing (the viewer redraws nothing).
+    const snapshot = t.store.getSnapshot();
+    vi.advanceTimersByTime(LIVE_MS);
+    t.result(3, 'classification', [0, 1, 2, 3, 4]);
+    expect(t.store.getSnapshot().result).toBe(snapshot.result);
+    t.state('finished');
+    expect(t.landscapes().at(-1)).toEqual({ type: 'landscape', request: 4, curvature: true });
+    t.result(4, 'classification', [0, 1, 2, 3, 4, 5]);
+    expect(t.store.getSnapshot().surface).not.toBe(surface);
+    vi.advanceTimersByTime(10 * LIVE_MS);
+    expect(t.landscapes()).toHaveLength(4); // finished: no more refreshes
+    t.store.dispose();
+  });
+
+  it('an analytic surface is recomputed whole while it trains', () => {
+    const t = setup();
+    t.state('loaded');
+    t.state('running');
+    vi.advanceTimersByTime(START_DELAY_MS);
+    t.result(1, 'surface', [0, 1]);
+    vi.advanceTimersByTime(REFRESH_MS);
+    expect(t.landscapes()[1]).toEqual({
+      type: 'landscape',
+      request: 2,
+      grid: 121,
+      curvature: true,
+    });
+    t.store.dispose();
+  });
+});
