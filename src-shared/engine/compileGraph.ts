@@ -14,7 +14,8 @@ import { createRng } from './random';
 import { createSchedule } from './schedules';
 import { estimateRunBytes, formatBytes, MEMORY_BUDGET_BYTES } from './training/memory';
 import { RunController } from './training/runController';
-import { type MetricRequest, planRun, TrainRun, type TrainSettings } from './training/trainRun';
+import type { MetricRequest } from './training/runMetrics';
+import { planRun, TrainRun, type TrainSettings } from './training/trainRun';
 import type { Dataset, Model } from './types';
 
 export interface BackendInfo {

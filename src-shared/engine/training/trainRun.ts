@@ -9,17 +9,18 @@ import {
   type DoneEvent,
   finiteOrNull,
   type MetricEvent,
-  type MetricName,
   type ParamEvent,
   type RunEvent,
   type RunStatus,
 } from '../../protocol/events';
-import { hessianVectorProduct, topEigenvalue } from '../curvature';
+import { hessianVectorProduct } from '../curvature';
 import { batchesPerEpoch } from '../datasets';
 import type { Rng } from '../random';
 import type { Batch, DataSplit, Dataset, Model, Optimizer, Schedule } from '../types';
 import { type BatchCursor, createBatchCursor } from './batches';
+import { type MetricRequest, RunMetrics } from './runMetrics';
 import { flattenValues, globalNorm } from './tensors';
+import { type Trajectory, TrajectoryRecorder } from './trajectory';
 
 export interface TrainSettings {
   readonly epochs: number;
@@ -31,24 +32,8 @@ export interface TrainSettings {
   readonly seed: number;
 }
 
-export interface MetricRequest {
-  readonly node: string;
-  readonly metric: MetricName;
-  readonly every: number;
-}
-
 /** Parameters traced into step events only for small models (DESIGN: ≤ 64). */
 export const MAX_TRACED_PARAMS = 64;
-
-/** Snapshots kept per trajectory; past it every other one goes and the spacing doubles. */
-export const MAX_TRAJECTORY_SNAPSHOTS = 1024;
-
-/** θ at recorded steps (θ_k before update k), ending with the final parameters. */
-export interface Trajectory {
-  readonly run: string;
-  readonly steps: number[];
-  readonly params: Float32Array[];
-}
 
 export interface TrainRunSpec {
   readonly id: string;
@@ -116,13 +101,9 @@ export class TrainRun {
   private intervalsAdvanced = 0;
   private lastLoss: number | null = null;
   private startTime: number | null = null;
-  private lastStepMs = 0;
   private disposed = false;
-  private readonly snapshots: { steps: number[]; params: Float32Array[]; every: number } = {
-    steps: [],
-    params: [],
-    every: 1,
-  };
+  private readonly recorder = new TrajectoryRecorder();
+  private readonly metrics: RunMetrics;
 
   constructor(private readonly spec: TrainRunSpec) {
     this.id = spec.id;
@@ -151,6 +132,15 @@ export class TrainRun {
       this.val = null;
       this.cursor = null;
     }
+    this.metrics = new RunMetrics(
+      spec.id,
+      model,
+      dataset,
+      this.params,
+      this.train,
+      spec.metrics,
+      settings.seed,
+    );
     const plan = planRun(dataset ? dataset.train.n : null, settings);
     this.totalSteps = plan.totalSteps;
     this.stepsPerEpoch = plan.stepsPerEpoch;
@@ -166,28 +156,10 @@ export class TrainRun {
 
   /** The recorded path through parameter space, including the current point. */
   trajectory(): Trajectory {
-    const { steps, params } = this.snapshots;
-    if (this.disposed || steps.at(-1) === this.stepIndex)
-      return { run: this.id, steps: [...steps], params: [...params] };
-    return {
-      run: this.id,
-      steps: [...steps, this.stepIndex],
-      params: [...params, this.currentParams()],
-    };
-  }
-
-  private record(k: number): void {
-    const snap = this.snapshots;
-    snap.steps.push(k);
-    snap.params.push(this.currentParams());
-    if (snap.steps.length > MAX_TRAJECTORY_SNAPSHOTS) {
-      snap.every *= 2;
-      const keep = snap.steps
-        .map((step, i) => (step % snap.every === 0 ? i : -1))
-        .filter((i) => i >= 0);
-      snap.steps = keep.map((i) => snap.steps[i]!);
-      snap.params = keep.map((i) => snap.params[i]!);
-    }
+    return this.recorder.trajectory(
+      this.id,
+      this.disposed ? undefined : { step: this.stepIndex, params: this.currentParams() },
+    );
   }
 
   /** Whether a live edit of `node` affects this run. */
@@ -223,7 +195,7 @@ export class TrainRun {
     const lr = scheduled ? scheduled.lr : Number(this.spec.optimizer.getHyper('lr'));
     const trace = this.spec.traceParams && this.spec.model.size <= MAX_TRACED_PARAMS;
     const traced = trace ? Array.from(flattenValues(this.params), finiteOrNull) : undefined;
-    if (this.spec.recordTrajectory && k % this.snapshots.every === 0) this.record(k);
+    if (this.spec.recordTrajectory) this.recorder.maybeRecord(k, () => this.currentParams());
 
     let loss = Number.NaN;
     let gradNorm = Number.NaN;
@@ -242,13 +214,12 @@ export class TrainRun {
       if (!Number.isFinite(loss)) diverged = `loss is ${loss}`;
       else if (!Number.isFinite(gradNorm)) diverged = 'the gradient is not finite';
       // Metrics of step k describe θ_k: read them before the update.
-      metrics = this.metricEvents(
-        k,
+      metrics = this.metrics.atStep(k, {
         loss,
         gradNorm,
         lr,
-        diverged ? null : (picked?.indices ?? null),
-      );
+        indices: diverged ? null : (picked?.indices ?? null),
+      });
       if (!diverged) {
         this.spec.optimizer.step({
           params: this.params,
@@ -261,7 +232,7 @@ export class TrainRun {
       tf.dispose(gradList);
       if (batch) tf.dispose([batch.x, batch.y]);
     }
-    this.lastStepMs = this.spec.now() - t0;
+    metrics.push(...this.metrics.stepTime(k, this.spec.now() - t0));
     events.push({
       type: 'step',
       run: this.id,
@@ -284,7 +255,7 @@ export class TrainRun {
     const evalEvery = this.spec.settings.evalEvery;
     const epochDue = picked?.epochEnded === true && evalEvery > 0 && (epoch + 1) % evalEvery === 0;
     if (this.val && (epochDue || this.stepIndex === this.totalSteps)) {
-      events.push(...this.evaluate(this.stepIndex, epoch));
+      events.push(...this.metrics.evaluate(this.val, this.stepIndex, epoch));
     }
     this.advanceSchedule(picked ? picked.epochEnded : true, events);
     if (this.stepIndex >= this.totalSteps) events.push(this.finish('completed'));
@@ -475,121 +446,6 @@ export class TrainRun {
       if (e.type === 'metric' && e.node === node) return e.value ?? undefined;
     }
     return this.spec.feedback?.();
-  }
-
-  private metricEvents(
-    k: number,
-    loss: number,
-    gradNorm: number,
-    lr: number,
-    indices: Int32Array | null,
-  ): MetricEvent[] {
-    const out: MetricEvent[] = [];
-    for (const request of this.spec.metrics) {
-      if (k % request.every !== 0) continue;
-      const finite = Number.isFinite(loss) && Number.isFinite(gradNorm);
-      if (!finite && (request.metric === 'hessianTop' || request.metric === 'paramNorm')) continue;
-      const value = this.metricValue(request.metric, loss, gradNorm, lr, indices);
-      if (value === undefined) continue;
-      out.push({
-        type: 'metric',
-        run: this.id,
-        node: request.node,
-        metric: request.metric,
-        step: k,
-        value: finiteOrNull(value),
-      });
-    }
-    return out;
-  }
-
-  private metricValue(
-    metric: MetricName,
-    loss: number,
-    gradNorm: number,
-    lr: number,
-    indices: Int32Array | null,
-  ): number | undefined {
-    switch (metric) {
-      case 'loss':
-        return loss;
-      case 'gradNorm':
-        return gradNorm;
-      case 'lr':
-        return lr;
-      case 'stepTime':
-        return this.lastStepMs;
-      case 'paramNorm':
-        return globalNorm(this.params);
-      case 'accuracy':
-        return indices && this.train ? this.accuracyOn(this.train, indices) : undefined;
-      case 'valLoss':
-      case 'valAccuracy':
-        return undefined; // carried by eval events; see evaluate()
-      case 'hessianTop':
-        return this.hessianTop();
-    }
-  }
-
-  private accuracyOn(
-    split: { x: tf.Tensor2D; y: tf.Tensor1D },
-    indices: Int32Array | null,
-  ): number | undefined {
-    const dataset = this.spec.dataset;
-    if (dataset?.task !== 'classification') return undefined;
-    return tf.tidy(() => {
-      const idx = indices ? tf.tensor1d(indices, 'int32') : null;
-      const x = idx ? tf.gather(split.x, idx) : split.x;
-      const y = idx ? tf.gather(split.y, idx) : split.y;
-      const predicted = tf.argMax(this.spec.model.forward(this.params, x as tf.Tensor2D), 1);
-      return tf.mean(tf.cast(tf.equal(predicted, tf.cast(y, 'int32')), 'float32')).dataSync()[0]!;
-    });
-  }
-
-  private hessianTop(): number {
-    const batch = this.train ? { x: this.train.x, y: this.train.y } : null;
-    const result = topEigenvalue(
-      (v) => hessianVectorProduct((ps) => this.spec.model.loss(ps, batch), this.params, v),
-      this.params.map((p) => p.shape),
-      { iters: 20, tol: 1e-4, seed: this.spec.settings.seed },
-    );
-    tf.dispose(result.vector);
-    return result.value;
-  }
-
-  /** Validation loss/accuracy after `step` updates, plus the val metric blocks' values. */
-  private evaluate(step: number, epoch: number): RunEvent[] {
-    const val = this.val!;
-    const valLoss = tf.tidy(() => this.spec.model.loss(this.params, val).dataSync()[0]!);
-    const valAccuracy = this.accuracyOn(val, null);
-    const events: RunEvent[] = [
-      {
-        type: 'eval',
-        run: this.id,
-        step,
-        epoch,
-        valLoss: finiteOrNull(valLoss),
-        ...(valAccuracy !== undefined ? { valAccuracy } : {}),
-      },
-    ];
-    for (const request of this.spec.metrics) {
-      const value =
-        request.metric === 'valLoss'
-          ? valLoss
-          : request.metric === 'valAccuracy'
-            ? valAccuracy
-            : undefined;
-      if (value === undefined) continue;
-      events.push({
-        type: 'metric',
-        run: this.id,
-        node: request.node,
-        metric: request.metric,
-        step,
-        value: finiteOrNull(value),
-      });
-    }
-    return events;
   }
 
   /** Loss of the final parameters on the whole training set (exact for surfaces). */
