@@ -183,6 +183,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
               : Number(p.maxSteps),
         shuffle: Boolean(p.shuffle),
         evalEvery: Number(p.evalEvery),
+        gradNoise: Number(p.gradNoise ?? 0),
         seed: Number(p.seed),
       };
       const estimate = estimateRunBytes(model, dataset, settings.batchSize);

@@ -70,6 +70,9 @@ const box = (lo: number, hi: number, ylo = lo, yhi = hi) => ({
   y: [ylo, yhi] as const,
 });
 
+const RAVINE_COS = Math.cos(Math.PI / 6);
+const RAVINE_SIN = Math.sin(Math.PI / 6);
+
 // Keeps ackley's gradient finite at the origin (d√s/ds is infinite at s = 0).
 const ACKLEY_EPS = 1e-20;
 
@@ -201,6 +204,31 @@ const SPECS: Record<SurfaceName, Omit<SurfaceSpec, 'name'>> = {
       const sum = o.sub(o.mul(-20, o.exp(o.mul(-0.2, radius))), o.exp(waves));
       return o.add(sum, Math.E + 20);
     },
+  },
+  ravine: {
+    label: 'Ravine (ill-conditioned, rotated)',
+    latex:
+      '\\tfrac{1}{2}\\left(u^2 + 50\\,v^2\\right),\\; u = x\\cos 30^\\circ + y\\sin 30^\\circ,\\; v = y\\cos 30^\\circ - x\\sin 30^\\circ',
+    minima: [{ x: 0, y: 0, value: 0 }],
+    saddles: [],
+    view: box(-3, 3),
+    defaultStart: [-2.5, 1],
+    // Curvatures 1 and 50 along axes turned 30°: the lecture's (and Distill's) momentum demo.
+    formula: (o, x, y) => {
+      const u = o.add(o.mul(RAVINE_COS, x), o.mul(RAVINE_SIN, y));
+      const v = o.sub(o.mul(RAVINE_COS, y), o.mul(RAVINE_SIN, x));
+      return o.mul(0.5, o.add(o.square(u), o.mul(50, o.square(v))));
+    },
+  },
+  plateau: {
+    label: 'Plateau',
+    latex: '1 - e^{-(x^2 + y^2)/4}',
+    minima: [{ x: 0, y: 0, value: 0 }],
+    saddles: [],
+    view: box(-5, 5),
+    defaultStart: [3.5, 1.5],
+    // Nearly flat far from the centre: small steps crawl, as the lecture's plateau warns.
+    formula: (o, x, y) => o.sub(1, o.exp(o.mul(-0.25, o.add(o.square(x), o.square(y))))),
   },
 };
 

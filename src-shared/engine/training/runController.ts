@@ -1,7 +1,8 @@
 /**
  * Drives a compiled graph's runs: start, pause, resume, single step, stop, and live
  * parameter changes. Several runs advance side by side, one update each per round (an
- * optimizer race). Events flow out through one RxJS stream.
+ * optimizer race), as fast as they can or paced to a number of rounds per second (to watch an
+ * optimizer move in a lecture). Events flow out through one RxJS stream.
  */
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { ParamEvent, RunEvent } from '../../protocol/events';
@@ -39,6 +40,10 @@ export class RunController {
   private pendingSteps = 0;
   private stopRequested = false;
   private loop: Promise<void> | null = null;
+  /** Rounds per second while running; null: as fast as possible. */
+  private stepsPerSecond: number | null = null;
+  /** When the last round ran (Date.now()), for pacing. */
+  private lastRoundAt = Number.NEGATIVE_INFINITY;
 
   /** Every event of every run, in order. Completes when the runs are finished. */
   readonly events$: Observable<RunEvent> = this.eventSubject.asObservable();
@@ -116,6 +121,32 @@ export class RunController {
     return events;
   }
 
+  /**
+   * Paces the rounds (null: max). Applies at once, mid-run too: a wait under way is cut short
+   * and measured again at the new pace. Steps while paused are never delayed.
+   */
+  setSpeed(stepsPerSecond: number | null): void {
+    if (stepsPerSecond !== null && !(stepsPerSecond > 0 && Number.isFinite(stepsPerSecond))) {
+      throw new Error(`steps per second must be a positive number or null, got ${stepsPerSecond}`);
+    }
+    this.stepsPerSecond = stepsPerSecond;
+    this.wakeUp();
+  }
+
+  /** Waits up to ms, or until a command wakes the loop (pause, step, stop, speed). */
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
   private wakeUp(): void {
     const wake = this.wake;
     this.wake = null;
@@ -135,6 +166,15 @@ export class RunController {
           sliceStart = Date.now();
           continue;
         }
+        if (this.state === 'running' && this.stepsPerSecond !== null) {
+          const wait = this.lastRoundAt + 1000 / this.stepsPerSecond - Date.now();
+          if (wait > 0) {
+            await this.sleep(wait);
+            sliceStart = Date.now();
+            continue; // the state or pace may have changed meanwhile
+          }
+        }
+        this.lastRoundAt = Date.now();
         if (this.pendingSteps > 0) this.pendingSteps -= 1;
         for (const run of this.runs) {
           if (run.done) continue;

@@ -18,6 +18,7 @@ import { batchesPerEpoch } from '../datasets';
 import type { Rng } from '../random';
 import type { Batch, DataSplit, Dataset, Model, Optimizer, Schedule } from '../types';
 import { type BatchCursor, createBatchCursor } from './batches';
+import { GradientNoise } from './gradientNoise';
 import { type MetricRequest, RunMetrics } from './runMetrics';
 import { flattenValues, globalNorm } from './tensors';
 import { type Trajectory, TrajectoryRecorder } from './trajectory';
@@ -29,6 +30,8 @@ export interface TrainSettings {
   readonly shuffle: boolean;
   /** Validate every N epochs. */
   readonly evalEvery: number;
+  /** Standard deviation of Gaussian noise added to each gradient component (0: none). */
+  readonly gradNoise?: number;
   readonly seed: number;
 }
 
@@ -103,6 +106,7 @@ export class TrainRun {
   private startTime: number | null = null;
   private disposed = false;
   private readonly recorder = new TrajectoryRecorder();
+  private readonly gradNoise: GradientNoise | null;
   private readonly metrics: RunMetrics;
 
   constructor(private readonly spec: TrainRunSpec) {
@@ -132,6 +136,9 @@ export class TrainRun {
       this.val = null;
       this.cursor = null;
     }
+    this.gradNoise = settings.gradNoise
+      ? new GradientNoise(settings.gradNoise, spec.rng.fork('gradNoise'))
+      : null;
     this.metrics = new RunMetrics(
       spec.id,
       model,
@@ -208,6 +215,7 @@ export class TrainRun {
         this.params,
       );
       gradList = this.params.map((p) => grads[p.name]!);
+      if (this.gradNoise) gradList = this.gradNoise.perturb(gradList);
       loss = value.dataSync()[0]!;
       value.dispose();
       gradNorm = globalNorm(gradList);

@@ -21,6 +21,8 @@ export const SURFACE_FUNCTIONS = [
   'sixHumpCamel',
   'monkeySaddle',
   'ackley',
+  'ravine',
+  'plateau',
 ] as const;
 
 /** Largest hidden layer: 4096 units is far beyond a lecture demo and still fits in memory. */

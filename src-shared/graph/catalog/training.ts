@@ -50,7 +50,13 @@ export const trainBlock: BlockDefinition = {
       unit: 'epochs',
       help: 'Evaluate on the validation split every N epochs',
     }),
-    seed: seed('shuffling the batches'),
+    gradNoise: num({
+      default: 0,
+      min: 0,
+      max: 100,
+      help: 'Adds Gaussian noise of this standard deviation to every gradient component: stochastic gradients on a surface, like minibatch noise',
+    }),
+    seed: seed('shuffling the batches and gradient noise'),
   },
   summary: (params) => {
     const maxSteps = params.maxSteps;

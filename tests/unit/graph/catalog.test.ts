@@ -63,7 +63,8 @@ const DESIGN: Record<string, string[]> = {
     'eps',
     'interval',
   ],
-  train: ['epochs', 'batchSize', 'maxSteps', 'shuffle', 'evalEvery', 'seed'],
+  // gradNoise extends DESIGN's list: stochastic gradients on analytic surfaces.
+  train: ['epochs', 'batchSize', 'maxSteps', 'shuffle', 'evalEvery', 'gradNoise', 'seed'],
   'metric.loss': ['every'],
   'metric.accuracy': ['every'],
   'metric.valLoss': ['every'],
@@ -190,6 +191,8 @@ describe('catalog', () => {
       'sixHumpCamel',
       'monkeySaddle',
       'ackley',
+      'ravine',
+      'plateau',
     ]);
   });
 

@@ -45,6 +45,7 @@ const NAMES = [
   'logistic-convex',
   'lr-too-big',
   'skip-connections',
+  'ravine-momentum',
 ];
 
 describe('examples', () => {

@@ -145,7 +145,7 @@ describe('params', () => {
       {
         path: 'nodes[7].params.fn',
         message:
-          'must be one of "quadratic", "rosenbrock", "beale", "himmelblau", "saddle", "rastrigin", "booth", "matyas", "sixHumpCamel", "monkeySaddle" or "ackley", got "sphere"',
+          'must be one of "quadratic", "rosenbrock", "beale", "himmelblau", "saddle", "rastrigin", "booth", "matyas", "sixHumpCamel", "monkeySaddle", "ackley", "ravine" or "plateau", got "sphere"',
       },
       { path: 'nodes[7].params.start[1]', message: 'must be between -100 and 100, got 1e6' },
       {

@@ -41,6 +41,12 @@ const KNOWN: [SurfaceName, number, number, number][] = [
   ['monkeySaddle', 2, 0, 8],
   ['ackley', 0, 0, 0],
   ['ackley', 1, 0, 20 - 20 * exp(-0.2 * sqrt(0.5))],
+  ['ravine', 0, 0, 0],
+  // (cos 30°, sin 30°) is the flat axis u: f = ½·1²; the steep axis v: f = ½·50
+  ['ravine', cos(PI / 6), sin(PI / 6), 0.5],
+  ['ravine', -sin(PI / 6), cos(PI / 6), 25],
+  ['plateau', 0, 0, 0],
+  ['plateau', 2, 0, 1 - exp(-1)],
 ];
 
 /** ∇f derived by hand. */
@@ -69,6 +75,16 @@ const GRADIENTS: Record<SurfaceName, (x: number, y: number) => [number, number]>
   matyas: (x, y) => [0.52 * x - 0.48 * y, 0.52 * y - 0.48 * x],
   sixHumpCamel: (x, y) => [8 * x - 8.4 * x ** 3 + 2 * x ** 5 + y, x - 8 * y + 16 * y ** 3],
   monkeySaddle: (x, y) => [3 * x * x - 3 * y * y, -6 * x * y],
+  ravine: (x, y) => {
+    const [c, s] = [cos(PI / 6), sin(PI / 6)];
+    const u = c * x + s * y;
+    const v = c * y - s * x;
+    return [c * u - 50 * s * v, s * u + 50 * c * v];
+  },
+  plateau: (x, y) => {
+    const e = exp(-(x * x + y * y) / 4);
+    return [(e * x) / 2, (e * y) / 2];
+  },
   ackley: (x, y) => {
     const r = sqrt(0.5 * (x * x + y * y));
     const w = exp(0.5 * (cos(2 * PI * x) + cos(2 * PI * y)));

@@ -258,3 +258,28 @@ describe('ReduceLROnPlateau feedback', () => {
     expect(lrs).toEqual([0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.025, 0.025]);
   });
 });
+
+describe('gradient noise', () => {
+  it('perturbs each gradient by σ·N(0, 1), reproducibly by seed, and is off at 0', async () => {
+    baseline = tf.memory().numTensors;
+    const noisy = (sigma: number, seed: number) =>
+      bowl(
+        { id: 'opt', type: 'optimizer.sgd', params: { lr: 0.1 } },
+        { maxSteps: 200, epochs: 1000, gradNoise: sigma, seed },
+      );
+    const gradNorms = (events: RunEvent[]) =>
+      events.flatMap((e) => (e.type === 'step' ? [e.gradNorm!] : []));
+    const clean = gradNorms(await run(noisy(0, 1)));
+    const a = gradNorms(await run(noisy(2, 1)));
+    const b = gradNorms(await run(noisy(2, 1)));
+    const c = gradNorms(await run(noisy(2, 2)));
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+    // Near the minimum the clean gradient vanishes; the noisy one keeps E‖ε‖² = 2σ² = 8.
+    expect(clean.at(-1)).toBeLessThan(1e-6);
+    const tail = a.slice(100);
+    const meanSquare = tail.reduce((s, g) => s + g * g, 0) / tail.length;
+    expect(meanSquare).toBeGreaterThan(4);
+    expect(meanSquare).toBeLessThan(16);
+  });
+});
