@@ -3,7 +3,7 @@
  * in a panel covering the canvas (the graph stays one click away). The landscape store exists
  * from the app's start so it sees every launch begin and end.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentStore } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
 import { engineRuntime } from '../engine/runtime';
@@ -19,6 +19,13 @@ export function LandscapePanel({ store }: { store: DocumentStore }) {
   const [open, setOpen] = useState(false);
   useEffect(() => () => landscapes.dispose(), [landscapes]);
   useEffect(() => landscapes.setOpen(open), [landscapes, open]);
+  // Another document: the landscape shown (and the engine's launch) belong to the old graph.
+  const loadId = useRef(doc.loadId);
+  useEffect(() => {
+    if (loadId.current === doc.loadId) return;
+    loadId.current = doc.loadId;
+    landscapes.documentChanged();
+  }, [landscapes, doc.loadId]);
 
   return (
     <>

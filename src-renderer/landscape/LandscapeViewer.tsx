@@ -7,13 +7,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentStore } from '../document/documentStore';
+import { useDocument } from '../document/useDocument';
 import { cursorStep, useCursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';
 import { useRunState } from '../engine/runtime';
 import { Colorbar } from './Colorbar';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
-import { formatLoss, type HeightMode } from './heightScale';
-import { useLandscapeBlock } from './landscapeBlock';
+import { formatLoss, type HeightMode, heightScale } from './heightScale';
+import { landscapeViews, useLandscapeBlock } from './landscapeBlock';
 import type { LandscapeStore } from './landscapeStore';
 import { drawLegend } from './legend';
 import { RecorderPanel } from './RecorderPanel';
@@ -47,7 +48,9 @@ export function LandscapeViewer({
 }) {
   const state = useSyncExternalStore(landscapes.subscribe, landscapes.getSnapshot);
   const runState = useRunState(runs);
-  const block = useLandscapeBlock(documents, state.view);
+  const views = landscapeViews(useDocument(documents).graph);
+  const shownView = state.view ?? state.selectedView;
+  const block = useLandscapeBlock(documents, shownView);
   const cursor = useCursorStep();
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -90,7 +93,11 @@ export function LandscapeViewer({
   );
   const surface = state.surface;
   useEffect(() => {
-    if (!scene || !surface) return;
+    if (!scene) return;
+    if (!surface) {
+      scene.clearData();
+      return;
+    }
     scene.setData({
       grid: surface.grid,
       xs: surface.xs,
@@ -108,11 +115,16 @@ export function LandscapeViewer({
   // reads better in log height, as the paper plots it.
   const scaled = useRef('');
   useEffect(() => {
-    const key = `${state.launch}:${block.scale}`;
+    const key = `${state.launch}:${state.view}:${block.scale}`;
     if (!state.result || scaled.current === key) return;
     scaled.current = key;
     setStyle({ heightMode: block.scale ?? (spansDecades(state.result.loss) ? 'log' : 'linear') });
-  }, [state.result, state.launch, block.scale, setStyle]);
+  }, [state.result, state.launch, state.view, block.scale, setStyle]);
+  // The colorbar's scale, computed here (the scene updates its own only after this render).
+  const colorScale = useMemo(
+    () => (surface ? heightScale(surface.loss, style.heightMode, style.clipMax) : null),
+    [surface, style.heightMode, style.clipMax],
+  );
 
   const last = useMemo(() => Math.max(0, ...paths.map((p) => p.steps.at(-1) ?? 0)), [paths]);
   // While a run grows, stay at its head unless the user scrubbed back.
@@ -227,6 +239,21 @@ export function LandscapeViewer({
           <button type="button" className="lv-button" onClick={landscapes.cancel}>
             Cancel
           </button>
+        )}
+        {views.length > 1 && (
+          <select
+            aria-label="Landscape block"
+            data-testid="landscape-view-select"
+            title="Which view.landscape block to show"
+            value={state.selectedView ?? state.view ?? views[0]}
+            onChange={(e) => landscapes.selectView(e.target.value)}
+          >
+            {views.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
         )}
         <span className="lv-sep" />
         <select
@@ -349,10 +376,12 @@ export function LandscapeViewer({
       >
         <canvas ref={canvas} data-testid="landscape-canvas" />
         {!surface && (
-          <div className="lv-empty">
+          <div className="lv-empty" data-testid="landscape-empty">
             {state.status === 'error'
               ? state.error
-              : 'Run the graph, then compute its landscape: the paths of every run descend the loss surface here.'}
+              : computing
+                ? 'computing…'
+                : 'Run the graph, then compute its landscape: the paths of every run descend the loss surface here.'}
           </div>
         )}
         {state.status === 'error' && surface && (
@@ -366,13 +395,7 @@ export function LandscapeViewer({
             {Math.round(state.fraction * 100)}%
           </div>
         )}
-        {surface && scene && (
-          <Colorbar
-            map={style.colormap}
-            scale={scene.currentScale()}
-            key={`${surface.loss.length}-${state.fraction}-${style.heightMode}-${style.clipMax}`}
-          />
-        )}
+        {colorScale && <Colorbar map={style.colormap} scale={colorScale} />}
         {paths.length > 0 && (
           <ul className="lv-runs" aria-label="Runs on the landscape">
             {paths.map((p) => (
@@ -389,15 +412,6 @@ export function LandscapeViewer({
               </li>
             ))}
           </ul>
-        )}
-        {state.result && (
-          <div className="lv-caption">
-            {analytic ? `f(x, y) · exact surface` : `${state.result.directions.type} plane`}
-            {explained
-              ? ` · explained variance ${(explained[0] * 100).toFixed(0)}% / ${(explained[1] * 100).toFixed(0)}%`
-              : ''}
-            {state.result.curvature ? ` · center: ${state.result.curvature.kind}` : ''}
-          </div>
         )}
         {hover && (
           <div
@@ -426,6 +440,18 @@ export function LandscapeViewer({
             onSettings={block.setRecording}
             onClose={() => setRecorderOpen(false)}
           />
+        )}
+      </div>
+      <div className="lv-caption" data-testid="landscape-caption">
+        {state.result && (
+          <>
+            {shownView && views.length > 1 ? `${shownView} · ` : ''}
+            {analytic ? `f(x, y) · exact surface` : `${state.result.directions.type} plane`}
+            {explained
+              ? ` · explained variance ${(explained[0] * 100).toFixed(0)}% / ${(explained[1] * 100).toFixed(0)}%`
+              : ''}
+            {state.result.curvature ? ` · center: ${state.result.curvature.kind}` : ''}
+          </>
         )}
       </div>
       <Timeline

@@ -308,6 +308,12 @@ export function RecorderPanel({
           />
         </div>
       )}
+      {resolution === 'custom' &&
+        (evenSize(size.width) !== size.width || evenSize(size.height) !== size.height) && (
+          <p className="lv-message lv-muted" data-testid="landscape-recorder-rounded">
+            Recorded at {evenSize(size.width)}×{evenSize(size.height)}: H.264 needs even sizes.
+          </p>
+        )}
       {progress === null ? (
         <button type="button" className="lv-button lv-primary" onClick={record} disabled={!scene}>
           ● Record {duration}s at {evenSize(size.width)}×{evenSize(size.height)}

@@ -16,6 +16,11 @@ import type { DocumentStore } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
 import type { HeightMode } from './heightScale';
 
+/** Ids of the graph's view.landscape blocks, in graph order (the viewer's view choices). */
+export function landscapeViews(graph: GraphDocument): string[] {
+  return graph.nodes.filter((n) => n.type === 'view.landscape').map((n) => n.id);
+}
+
 /** The block with id `view` (the one the landscape was computed for), else the first one. */
 export function findLandscapeBlock(graph: GraphDocument, view: string | null): GraphNode | null {
   const blocks = graph.nodes.filter((n) => n.type === 'view.landscape');

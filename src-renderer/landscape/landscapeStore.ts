@@ -5,6 +5,8 @@
  * starts (after START_DELAY_MS, so there is a path to fit a plane to) and finishes; while runs
  * train, an analytic surface is recomputed every REFRESH_MS (cheap and exact), and a network's
  * paths grow on the plane already drawn every LIVE_MS (no surface recompute until the end).
+ * A new launch or another document clears what is shown at once: answers about an earlier
+ * launch are dropped, so the viewer never draws the landscape of another graph.
  */
 import type { Subscription } from 'rxjs';
 import type { EngineMessage } from '../../src-shared/protocol/engine';
@@ -29,6 +31,8 @@ export interface LandscapeState {
   readonly request: number;
   readonly launch: number;
   readonly view: string | null;
+  /** The view.landscape block asked for (null: the graph's first). */
+  readonly selectedView: string | null;
   readonly surfaceFn: string | null;
   readonly phase: string;
   readonly fraction: number;
@@ -43,6 +47,13 @@ export interface LandscapeStore {
   /** Asks for the landscape now (replacing any request in flight). */
   compute(): void;
   cancel(): void;
+  /** Shows another view.landscape block of the graph (computed now when there is a run). */
+  selectView(view: string | null): void;
+  /**
+   * Another document was loaded: clears the landscape, and nothing is computed again until
+   * that document runs (the engine still holds the previous graph's launch).
+   */
+  documentChanged(): void;
   /** Whether the viewer is shown (refreshes happen only then). */
   setOpen(open: boolean): void;
   dispose(): void;
@@ -53,6 +64,7 @@ const INITIAL: LandscapeState = {
   request: 0,
   launch: 0,
   view: null,
+  selectedView: null,
   surfaceFn: null,
   phase: '',
   fraction: 0,
@@ -88,6 +100,8 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
   let engineLaunch = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let analytic = false;
+  /** Launches up to this one belong to an earlier document (never shown). */
+  let staleLaunch = -1;
   const listeners = new Set<() => void>();
   const urlGrid = gridFromUrl();
   const set = (next: Partial<LandscapeState>) => {
@@ -99,6 +113,25 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     timer = null;
   };
 
+  /** Forgets the shown landscape (answers about other launches are dropped on arrival). */
+  const clear = (status: 'idle' | 'computing', phase = '') => {
+    clearTimer();
+    analytic = false;
+    set({
+      status,
+      view: null,
+      surfaceFn: null,
+      phase,
+      fraction: 0,
+      surface: null,
+      result: null,
+      error: null,
+    });
+  };
+  /** Whether the engine holds a launch of the open document. */
+  const hasLaunch = () => engineState !== 'idle' && engineLaunch > staleLaunch;
+  const viewParam = () => (state.selectedView ? { view: state.selectedView } : {});
+
   /** The request whose answer only grows the paths (the surface stays as it is). */
   let pathsRequest = -1;
   const compute = () => {
@@ -106,7 +139,13 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     const request = state.request + 1;
     const grid = urlGrid ?? (analytic ? ANALYTIC_GRID : undefined);
     set({ status: 'computing', request, phase: 'setup', fraction: 0, error: null });
-    client.send({ type: 'landscape', request, ...(grid ? { grid } : {}), curvature: true });
+    client.send({
+      type: 'landscape',
+      request,
+      ...viewParam(),
+      ...(grid ? { grid } : {}),
+      curvature: true,
+    });
   };
   const growPaths = () => {
     timer = null;
@@ -117,6 +156,7 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     client.send({
       type: 'landscape',
       request,
+      ...viewParam(),
       ...(grid ? { grid } : {}),
       curvature: true,
       pathsOnly: true,
@@ -131,6 +171,8 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
       engineLaunch = m.launch;
       const before = engineState;
       engineState = m.state;
+      // Another graph (or another run of it): its landscape is not the one shown.
+      if (startedNew) clear(open ? 'computing' : 'idle', open ? 'waiting for the run' : '');
       if (!open) return;
       if (m.state === 'finished' && before !== 'finished') compute();
       else if (m.state === 'running' && (startedNew || before === 'loaded')) {
@@ -145,6 +187,7 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     }
     if (m.type !== 'landscapeProgress' && m.type !== 'landscapeResult') return;
     if (m.request !== state.request) return;
+    if (m.launch !== engineLaunch || m.launch <= staleLaunch) return;
     const about = { launch: m.launch, view: m.view, surfaceFn: m.surfaceFn ?? null };
     if (m.type === 'landscapeProgress') {
       // The engine had no landscape to grow paths on and computes a whole one.
@@ -193,12 +236,23 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
       client.send({ type: 'landscapeCancel' });
       if (state.status === 'computing') set({ status: state.result ? 'done' : 'idle' });
     },
+    selectView(view) {
+      if (view === state.selectedView) return;
+      clear(hasLaunch() ? 'computing' : 'idle');
+      set({ selectedView: view });
+      if (hasLaunch()) compute();
+    },
+    documentChanged() {
+      staleLaunch = engineLaunch;
+      clear('idle');
+      set({ selectedView: null });
+    },
     setOpen(next) {
       const opened = next && !open;
       open = next;
       if (!open) clearTimer();
       // Opening after a run (or during one) shows its landscape at once.
-      if (opened && engineState !== 'idle' && state.status !== 'computing') compute();
+      if (opened && hasLaunch() && state.status !== 'computing') compute();
     },
     dispose() {
       clearTimer();

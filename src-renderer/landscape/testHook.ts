@@ -16,6 +16,8 @@ export interface LandscapeTestHook {
   distinctColors(): number;
   setStep(step: number): void;
   lastStep(): number;
+  /** Run ids of the paths the scene draws now, and whether it draws a surface. */
+  drawn(): { runs: string[]; surface: boolean };
   /** Replaces the surface `count` times (alternating grid sizes); memory before and after. */
   replaceSurfaces(
     count: number,
@@ -57,6 +59,7 @@ export function installLandscapeTestHook(
 ): () => void {
   const hook: LandscapeTestHook = {
     memory: () => scene.memory(),
+    drawn: () => scene.drawn(),
     colorCounts(colors, tolerance) {
       const { data } = framePixels(scene);
       const targets = colors.map(hexRgb);

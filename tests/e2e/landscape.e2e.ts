@@ -5,7 +5,10 @@
  * frame count, codec), save a PNG snapshot (checked: its size), keep the recorder's settings and
  * keyframes in the saved graph (valid for `atlas validate`), follow a chart's hover step and
  * show the viewer's step on the charts, and replace the surface 20 times without GPU memory
- * growth. Screenshots: test-results/landscape-*.png.
+ * growth. Then: lr-too-big's log colorbar; opening and running skip-connections never shows
+ * lr-too-big's paths (computing state at once), and its two view.landscape blocks are chosen in
+ * a selector; a short viewer keeps the canvas fitted and scrolls the recorder.
+ * Screenshots: test-results/landscape-*.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -305,5 +308,133 @@ describe('landscape viewer (web mode)', () => {
     await app.screenshot('landscape-live-paths');
     await page.getByTestId('run-stop').click();
     expect(ownErrors(app)).toEqual([]);
+  });
+  it('clears the previous graph at once: lr-too-big, then skip-connections; switches views', async () => {
+    const { page } = app;
+    const runsOf = () =>
+      page.evaluate(() =>
+        (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts
+          .runs()
+          .map((r) => ({ name: r.name, phase: r.phase })),
+      );
+    const drawn = () => hook<{ runs: string[]; surface: boolean }>(page, 'drawn()');
+    const openExample = async (name: RegExp) => {
+      await page.getByTestId('landscape-toggle').click(); // back to the graph
+      await page.getByRole('button', { name: 'Examples' }).click();
+      await page.getByRole('menuitem', { name }).click();
+    };
+    const finished = (prefix: string) =>
+      until(
+        `${prefix} runs to finish`,
+        runsOf,
+        (runs) => {
+          const own = runs.filter((r) => r.name.startsWith(prefix));
+          return own.length > 0 && own.every((r) => r.phase !== 'running' && r.phase !== 'loaded');
+        },
+        90_000,
+      );
+
+    await openExample(/lr-too-big/);
+    await page.getByTestId('run-run').click();
+    await finished('fine');
+    await page.getByTestId('landscape-toggle').click();
+    await until('the lr-too-big landscape', drawn, (d) => d?.runs.join() === 'fine,tooBig');
+    await page.getByTestId('landscape-progress').waitFor({ state: 'detached' });
+    // Log height: the colorbar's labels are the log-spaced losses its colours mean.
+    await page.getByLabel('Height scale').selectOption('log');
+    expect(await page.getByTestId('landscape-colorbar').textContent()).toMatch(/^loss \(log\)/);
+    const labels = (await page.$$eval('.lv-colorbar-ticks span', (els) =>
+      els.map((e) => Number(e.textContent)),
+    )) as number[];
+    const ratios = labels.slice(1).map((v, k) => v / labels[k]!);
+    expect(labels).toHaveLength(6);
+    expect(ratios[0]!).toBeGreaterThan(1.5);
+    for (const r of ratios) expect(r / ratios[0]!).toBeGreaterThan(0.93);
+    for (const r of ratios) expect(r / ratios[0]!).toBeLessThan(1.07);
+    await page.waitForTimeout(200);
+    await app.screenshot('landscape-lr-too-big-log');
+
+    await openExample(/skip-connections/);
+    await page.getByTestId('run-run').click();
+    await page.getByTestId('landscape-toggle').click();
+    // From the first frame on: no path or caption of lr-too-big, a computing state instead.
+    const first = (await drawn())!;
+    expect(first.runs.filter((r) => r === 'fine' || r === 'tooBig')).toEqual([]);
+    expect(await page.getByTestId('landscape-caption').textContent()).not.toMatch(/plane|surface/);
+    await until(
+      'the computing state',
+      async () =>
+        (await page.getByTestId('landscape-progress').isVisible()) ||
+        (await page
+          .getByTestId('landscape-empty')
+          .textContent()
+          .catch(() => '')) === 'computing…',
+      (v) => v,
+      5000,
+    );
+    await app.screenshot('landscape-computing');
+    let stale = false;
+    await until(
+      'the skip-connections landscape',
+      async () => {
+        const d = (await drawn())!;
+        const labels = await page.$$eval('.lv-runs label', (els) => els.map((e) => e.textContent));
+        stale ||= d.runs.some((r) => r === 'fine' || r === 'tooBig');
+        stale ||= labels.some((l) => /fine|tooBig/.test(l ?? ''));
+        return d.runs.join();
+      },
+      (runs) => runs === 'plain',
+      90_000,
+    );
+    expect(stale).toBe(false);
+    await finished('plain');
+    await page.getByTestId('landscape-progress').waitFor({ state: 'detached', timeout: 90_000 });
+
+    // Two view.landscape blocks: choose the residual MLP's.
+    const select = page.getByTestId('landscape-view-select');
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'landscape-plain',
+      'landscape-residual',
+    ]);
+    await select.selectOption('landscape-residual');
+    await until('the residual landscape', drawn, (d) => d?.runs.join() === 'residual', 90_000);
+    await page.getByTestId('landscape-progress').waitFor({ state: 'detached', timeout: 90_000 });
+    expect(await page.getByTestId('landscape-caption').textContent()).toMatch(
+      /^landscape-residual · random plane/,
+    );
+    await page.waitForTimeout(200);
+    await app.screenshot('landscape-skip-residual');
+    await select.selectOption('landscape-plain');
+    await until('the plain landscape again', drawn, (d) => d?.runs.join() === 'plain', 90_000);
+    expect(ownErrors(app)).toEqual([]);
+  });
+
+  it('fits a short viewer: canvas refit, recorder scrolls inside, caption below the stage', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1100, height: 720 });
+    await page.getByRole('button', { name: '● Record' }).click();
+    await page.waitForTimeout(300);
+    const fit = await page.evaluate(() => {
+      const stage = document.querySelector('.lv-stage')!.getBoundingClientRect();
+      const canvas = document.querySelector<HTMLCanvasElement>('.lv-stage canvas')!;
+      const recorder = document.querySelector('.lv-recorder')!;
+      const caption = document.querySelector('.lv-caption')!.getBoundingClientRect();
+      return {
+        ratio: canvas.width / canvas.clientWidth,
+        aspect: canvas.width / canvas.height,
+        cssAspect: canvas.clientWidth / canvas.clientHeight,
+        recorderBottom: recorder.getBoundingClientRect().bottom,
+        scrolls: recorder.scrollHeight > recorder.clientHeight,
+        stageBottom: stage.bottom,
+        captionTop: caption.top,
+      };
+    });
+    expect(fit.aspect).toBeCloseTo(fit.cssAspect, 1);
+    expect(fit.recorderBottom).toBeLessThanOrEqual(fit.stageBottom);
+    expect(fit.scrolls).toBe(true);
+    expect(fit.captionTop).toBeGreaterThanOrEqual(fit.stageBottom - 0.5);
+    await app.screenshot('landscape-short');
+    await page.getByRole('button', { name: 'Close recorder' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });

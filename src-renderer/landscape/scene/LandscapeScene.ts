@@ -30,8 +30,10 @@ import { gridGradient, newtonStep, surfaceGradient } from '../analytic';
 import type { Vec3 } from '../cameraTrack';
 import { contourLevels, type HeightScale, heightScale } from '../heightScale';
 import { type AxesLabels, buildAxes } from './axes';
+import { BASE_FOV, fitFov } from './cameraFit';
 import { ContourLines } from './contourLines';
 import { showUpTo, tubeGeometry } from './pathTube';
+import { buildPlaneAxes, PLANE_VIEW_HALF, PLOT_CLIP, type PlaneAxes } from './planeAxes';
 import { DEFAULT_STYLE, type SceneData, type ScenePath, type SceneStyle } from './sceneTypes';
 import { isSoftwareGl } from './softwareGl';
 import { SurfaceMesh } from './surfaceMesh';
@@ -59,7 +61,7 @@ interface DrawnPath {
 export class LandscapeScene {
   readonly renderer: WebGLRenderer;
   readonly scene = new Scene();
-  readonly camera = new PerspectiveCamera(38, 1, 0.01, 100);
+  readonly camera = new PerspectiveCamera(BASE_FOV, 1, 0.01, 100);
   readonly ortho = new OrthographicCamera(-1.25, 1.25, 1.25, -1.25, 0.01, 100);
   readonly controls: OrbitControls;
   private readonly world = new Group();
@@ -67,6 +69,7 @@ export class LandscapeScene {
   private surface: SurfaceMesh | null = null;
   private readonly contours = new ContourLines();
   private axes: AxesLabels | null = null;
+  private planeAxes: PlaneAxes | null = null;
   private paths: DrawnPath[] = [];
   private critical: Object3D[] = [];
   private readonly headGeometry = new SphereGeometry(0.036, 20, 14);
@@ -93,6 +96,8 @@ export class LandscapeScene {
       antialias: !isSoftwareGl(),
       preserveDrawingBuffer: false,
     });
+    // Paths are clipped to the plot in the 2D view (their materials carry the planes then).
+    this.renderer.localClippingEnabled = true;
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.scene.background = new Color(0x111318);
     this.scene.add(new HemisphereLight(0xdde6ff, 0x1c2030, 1.5));
@@ -132,13 +137,26 @@ export class LandscapeScene {
     this.height = Math.max(1, height);
     this.renderer.setSize(this.width, this.height, false);
     this.camera.aspect = this.width / this.height;
+    this.camera.fov = fitFov(this.camera.aspect);
     this.camera.updateProjectionMatrix();
     this.fitOrtho(this.ortho, this.width / this.height);
+    this.buildPlaneAxes();
     this.dirty = true;
   }
 
+  /** The 2D view's labels, sized for the viewport (rebuilt when it or the frame changes). */
+  private buildPlaneAxes(): void {
+    this.planeAxes?.dispose();
+    this.planeAxes = null;
+    if (!this.data) return;
+    const unit = (2 * PLANE_VIEW_HALF) / Math.min(this.width, this.height);
+    this.planeAxes = buildPlaneAxes(this.frame, this.data.axisNames, unit);
+    this.planeAxes.group.visible = this.style.view2d;
+    this.scene.add(this.planeAxes.group);
+  }
+
   private fitOrtho(camera: OrthographicCamera, aspect: number): void {
-    const half = 1.3;
+    const half = PLANE_VIEW_HALF;
     camera.left = aspect >= 1 ? -half * aspect : -half;
     camera.right = -camera.left;
     camera.top = aspect >= 1 ? half : half / aspect;
@@ -162,6 +180,26 @@ export class LandscapeScene {
       this.world.add(this.surface.mesh, this.surface.wire);
     }
     this.rebuild({ paths: gridChanged || pathsChanged, critical: gridChanged || criticalChanged });
+  }
+
+  /** Draws nothing (another graph's landscape is on its way): surface, paths, axes go. */
+  clearData(): void {
+    this.data = null;
+    this.clearPaths();
+    this.clearCritical();
+    this.axes?.dispose();
+    this.axes = null;
+    this.planeAxes?.dispose();
+    this.planeAxes = null;
+    if (this.surface) {
+      this.world.remove(this.surface.mesh, this.surface.wire);
+      this.surface.dispose();
+      this.surface = null;
+    }
+    this.contours.surfaceLines.visible = false;
+    this.contours.floorLines.visible = false;
+    this.updateOverlays();
+    this.dirty = true;
   }
 
   setStyle(next: Partial<SceneStyle>): void {
@@ -230,6 +268,11 @@ export class LandscapeScene {
     return Math.max(0, ...this.paths.map((d) => d.path.steps.at(-1) ?? 0));
   }
 
+  /** What is drawn now: the runs' paths and whether there is a surface (tests read it). */
+  drawn(): { runs: string[]; surface: boolean } {
+    return { runs: this.paths.map((d) => d.path.run), surface: this.surface !== null };
+  }
+
   currentScale(): HeightScale {
     return this.scale;
   }
@@ -241,6 +284,7 @@ export class LandscapeScene {
 
   /** Renders the scene into another renderer (recorder, snapshot) from `camera`. */
   renderWith(renderer: WebGLRenderer, camera: PerspectiveCamera | OrthographicCamera): void {
+    renderer.localClippingEnabled = true;
     renderer.render(this.scene, camera);
   }
 
@@ -253,6 +297,7 @@ export class LandscapeScene {
     }
     const c = this.camera.clone();
     c.aspect = aspect;
+    c.fov = fitFov(aspect);
     c.updateProjectionMatrix();
     return c;
   }
@@ -294,6 +339,7 @@ export class LandscapeScene {
     this.clearPaths();
     this.clearCritical();
     this.axes?.dispose();
+    this.planeAxes?.dispose();
     this.surface?.dispose();
     this.contours.dispose();
     this.headGeometry.dispose();
@@ -324,6 +370,7 @@ export class LandscapeScene {
     this.axes?.dispose();
     this.axes = buildAxes(this.frame, this.scale, data.axisNames, FLOOR_Y);
     this.world.add(this.axes.group);
+    this.buildPlaneAxes();
     if (what.paths) this.buildPaths(data.paths);
     else this.liftPaths();
     if (what.critical) this.buildCritical(data);
@@ -446,10 +493,14 @@ export class LandscapeScene {
     if (this.surface) this.surface.wire.visible = s.wireframe;
     this.contours.surfaceLines.visible = s.contours;
     this.contours.floorLines.visible = s.floorContours && !s.view2d;
+    if (this.planeAxes) this.planeAxes.group.visible = s.view2d;
+    const clip = s.view2d ? [...PLOT_CLIP] : null;
     for (const d of this.paths) {
       const shown = !s.hiddenRuns.includes(d.path.run);
       d.tube.visible = shown;
       d.head.visible = shown;
+      (d.tube.material as MeshStandardMaterial).clippingPlanes = clip;
+      (d.head.material as MeshStandardMaterial).clippingPlanes = clip;
     }
     for (const o of this.critical) o.visible = s.overlays.critical;
     this.dirty = true;

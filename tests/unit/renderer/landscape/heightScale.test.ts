@@ -50,3 +50,19 @@ describe('heightScale', () => {
     expect(formatLoss(2.5e-5)).toBe('2.5e-5');
   });
 });
+
+describe('colorbar labels', () => {
+  it('in log height, are the log-spaced losses the colours mean', () => {
+    // Surface losses 0.01 … 100: four decades; 5 evenly spaced heights are 1 decade apart.
+    const scale = heightScale(new Float32Array([0.01, 0.5, 3, 100]), 'log');
+    expect(scaleTicks(scale, 5).map((t) => t.label)).toEqual(['0.01', '0.1', '1', '10', '100']);
+    // The colour at each label's height is the colour of that loss on the surface.
+    for (const t of scaleTicks(scale, 5))
+      expect(scale.normalize(Number(t.label))).toBeCloseTo(t.h, 6);
+  });
+
+  it('in linear height, are evenly spaced losses', () => {
+    const scale = heightScale(new Float32Array([0.01, 0.5, 3, 100]), 'linear');
+    expect(scaleTicks(scale, 5).map((t) => t.label)).toEqual(['0.01', '25', '50', '75', '100']);
+  });
+});

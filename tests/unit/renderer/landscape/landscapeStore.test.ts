@@ -53,7 +53,7 @@ function setup() {
       },
     });
   const state = (s: string) => client.receive({ type: 'state', launch: 1, state: s });
-  return { store, landscapes, result, state };
+  return { store, landscapes, result, state, client };
 }
 
 describe('landscape store refreshes', () => {
@@ -113,6 +113,66 @@ describe('landscape store refreshes', () => {
       type: 'landscape',
       request: 2,
       grid: 121,
+      curvature: true,
+    });
+    t.store.dispose();
+  });
+});
+
+describe('landscape store never shows another graph', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a new launch clears the surface and paths at once and shows computing', () => {
+    const t = setup();
+    t.state('loaded');
+    t.state('running');
+    vi.advanceTimersByTime(START_DELAY_MS);
+    t.result(1, 'classification', [0, 1, 2]);
+    t.state('finished');
+    t.result(2, 'classification', [0, 1, 2, 3]);
+    expect(t.store.getSnapshot().result).not.toBeNull();
+    t.client.receive({ type: 'state', launch: 2, state: 'loaded' });
+    const s = t.store.getSnapshot();
+    expect([s.status, s.surface, s.result, s.view]).toEqual(['computing', null, null, null]);
+    // A late answer about launch 1 (to the request still current) is dropped.
+    t.result(2, 'classification', [0, 1, 2, 3]);
+    expect(t.store.getSnapshot().result).toBeNull();
+    t.store.dispose();
+  });
+
+  it('another document: cleared, and no landscape of the old launch when reopened', () => {
+    const t = setup();
+    t.state('loaded');
+    t.state('finished');
+    t.result(1, 'classification', [0, 1]);
+    expect(t.store.getSnapshot().status).toBe('done');
+    t.store.documentChanged();
+    expect(t.store.getSnapshot()).toMatchObject({ status: 'idle', surface: null, result: null });
+    t.result(1, 'classification', [0, 1]);
+    expect(t.store.getSnapshot().result).toBeNull();
+    const before = t.landscapes().length;
+    t.store.setOpen(false);
+    t.store.setOpen(true);
+    expect(t.landscapes()).toHaveLength(before);
+    t.store.dispose();
+  });
+
+  it('selecting a view asks for that block, and grown paths stay on it', () => {
+    const t = setup();
+    t.state('loaded');
+    t.state('finished');
+    t.store.selectView('residual');
+    const s = t.store.getSnapshot();
+    expect([s.selectedView, s.status, s.result]).toEqual(['residual', 'computing', null]);
+    expect(t.landscapes().at(-1)).toEqual({
+      type: 'landscape',
+      request: 2,
+      view: 'residual',
       curvature: true,
     });
     t.store.dispose();
