@@ -11,8 +11,10 @@ import 'uplot/dist/uPlot.min.css';
 import type { MetricName } from '../../src-shared/protocol/events';
 import { cursorStep } from '../engine/cursorStep';
 import type { RunRecord } from '../engine/runStore';
+import { linearRange, linearSplits, logRange, logSplits } from './chartAxes';
 import { type ChartData, type ChartOptions, chartData } from './chartData';
 import { drawnCharts } from './chartRegistry';
+import { stackLabels } from './markLayout';
 import { X_LABELS } from './metrics';
 
 const REDRAW_MS = 100;
@@ -27,36 +29,6 @@ function formatValue(v: number | null): string {
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-3 || a >= 1e5)) return Number(v.toPrecision(3)).toExponential();
   return Number(v.toPrecision(4)).toString();
-}
-
-/** Log-axis ticks: powers of ten, every k-th decade so that at most ~6 are labelled. */
-function decadeSplits(u: uPlot): number[] {
-  const { min, max } = u.scales.y!;
-  if (!min || !max || !(min > 0) || !(max > min)) return [];
-  const lo = Math.floor(Math.log10(min));
-  const hi = Math.ceil(Math.log10(max));
-  const every = Math.max(1, Math.ceil((hi - lo) / 6));
-  const out: number[] = [];
-  for (let e = Math.ceil(lo / every) * every; e <= hi; e += every) {
-    const v = 10 ** e;
-    if (v >= min && v <= max) out.push(v);
-  }
-  if (out.length >= 3) return out;
-  // Less than a few decades: 1-2-5 steps, or every digit when even those are too sparse.
-  for (const mantissas of [
-    [1, 2, 5],
-    [1, 2, 3, 4, 5, 6, 7, 8, 9],
-  ]) {
-    const fine = [];
-    for (let e = lo; e <= hi; e++) {
-      for (const m of mantissas) {
-        const v = m * 10 ** e;
-        if (v >= min && v <= max) fine.push(v);
-      }
-    }
-    if (fine.length >= 3) return fine;
-  }
-  return [min, max];
 }
 
 function escapeHtml(text: string): string {
@@ -82,7 +54,12 @@ function makeOptions(
     ...size,
     legend: { show: false },
     cursor: { drag: { x: true, y: false }, points: { size: 5 } },
-    scales: { x: { time: false }, y: options.logY ? { distr: 3 } : {} },
+    scales: {
+      x: { time: false },
+      y: data.logY
+        ? { distr: 3, log: 10, range: (_u, min, max) => logRange(min, max) }
+        : { range: (_u, min, max) => linearRange(min, max) },
+    },
     axes: [
       {
         ...AXIS,
@@ -95,7 +72,7 @@ function makeOptions(
       {
         ...AXIS,
         size: 56,
-        ...(options.logY ? { splits: decadeSplits } : {}),
+        splits: (_u, _axis, min, max) => (data.logY ? logSplits(min, max) : linearSplits(min, max)),
         font: '11px system-ui',
         values: (_u, ticks) => ticks.map((t) => formatValue(t)),
       },
@@ -146,17 +123,26 @@ function makeOptions(
           ctx.setLineDash([4, 3]);
           ctx.lineWidth = window.devicePixelRatio || 1;
           ctx.font = `${10 * (window.devicePixelRatio || 1)}px system-ui`;
-          for (const mark of drawn.current.marks) {
-            const x = u.valToPos(mark.x, 'x', true);
-            if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+          const dpr = window.devicePixelRatio || 1;
+          const shown = drawn.current.marks
+            .map((mark) => ({ mark, x: u.valToPos(mark.x, 'x', true) }))
+            .filter(({ x }) => x >= u.bbox.left && x <= u.bbox.left + u.bbox.width);
+          // Labels that would overlap go one row lower.
+          const rows = stackLabels(
+            shown.map(({ mark, x }) => ({
+              x: x + 4 * dpr,
+              width: ctx.measureText(mark.label).width,
+            })),
+          );
+          shown.forEach(({ mark, x }, i) => {
             ctx.strokeStyle = mark.color;
             ctx.beginPath();
             ctx.moveTo(x, top);
             ctx.lineTo(x, top + height);
             ctx.stroke();
             ctx.fillStyle = mark.color;
-            ctx.fillText(mark.label, x + 4, top + 12 * (window.devicePixelRatio || 1));
-          }
+            ctx.fillText(mark.label, x + 4 * dpr, top + (12 + 12 * rows[i]!) * dpr);
+          });
           const cursor = cursorStep.getSnapshot();
           if (options.xAxis === 'step' && cursor.source === 'viewer' && cursor.step !== null) {
             const x = u.valToPos(cursor.step, 'x', true);
@@ -182,13 +168,24 @@ export function MetricChart(props: {
   runs: readonly RunRecord[];
   version: number;
   options: ChartOptions;
+  /** Why the chart is drawn other than asked (log y with values ≤ 0), or null; on change. */
+  onNote?: (note: string | null) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const shape = useRef('');
   const zoomed = useRef(false);
-  const drawn = useRef<ChartData>({ x: [], ys: [], lines: [], marks: [] });
+  const drawn = useRef<ChartData>({
+    x: [],
+    ys: [],
+    lines: [],
+    marks: [],
+    logY: false,
+    note: null,
+  });
+  // Undefined until the first draw: a remounted chart reports its note even when it is null.
+  const lastNote = useRef<string | null | undefined>(undefined);
   const latest = useRef(props);
   latest.current = props;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -198,12 +195,16 @@ export function MetricChart(props: {
   const draw = useRef(() => {
     timer.current = null;
     lastDraw.current = performance.now();
-    const { runs, metric, options, title } = latest.current;
+    const { runs, metric, options, title, onNote } = latest.current;
     const el = host.current;
     if (!el || !readout.current) return;
     const data = chartData(runs, metric, options);
     const aligned: uPlot.AlignedData = [data.x, ...data.ys];
-    const nextShape = JSON.stringify([data.lines, options.logY, options.xAxis]);
+    if (data.note !== lastNote.current) {
+      lastNote.current = data.note;
+      onNote?.(data.note);
+    }
+    const nextShape = JSON.stringify([data.lines, data.logY, options.xAxis]);
     const size = { width: Math.max(120, el.clientWidth), height: Math.max(80, el.clientHeight) };
     if (!plot.current || nextShape !== shape.current) {
       plot.current?.destroy();

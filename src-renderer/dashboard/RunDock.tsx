@@ -1,6 +1,7 @@
 /**
  * The run dashboard, docked under the workspace: notices, chart settings (smoothing, x axis),
- * one chart per metric with every visible run overlaid, the runs table, and the decision
+ * one chart per metric the launched graph records (its view.chart blocks set each chart's
+ * initial smoothing and log y; the user's toggles win afterwards) with every visible run overlaid, the runs table, and the decision
  * boundary for 2D classifiers. Collapsible and resizable by its top edge.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -9,9 +10,10 @@ import type { DocumentStore } from '../document/documentStore';
 import { engineRuntime, useRunState } from '../engine/runtime';
 import { BoundaryView } from './BoundaryView';
 import { drawnCharts } from './chartRegistry';
+import { chartSpecs, DEFAULT_SMOOTHING } from './chartSpecs';
 import { exportChartPng, exportRunsCsv } from './exports';
 import { MetricChart } from './MetricChart';
-import { CHART_METRICS, type XAxis } from './metrics';
+import type { XAxis } from './metrics';
 import { RunsTable } from './RunsTable';
 import { installChartsTestHook } from './testHook';
 import './dashboard.css';
@@ -41,9 +43,11 @@ export function RunDock({ store }: { store: DocumentStore }) {
   const runtime = useMemo(() => engineRuntime(store), [store]);
   const state = useRunState(runtime.runs);
   const [open, setOpen] = useState(false);
-  const [smoothing, setSmoothing] = useState(0.6);
+  // The user's settings, over the graph's: null / absent means "as the graph says".
+  const [smoothing, setSmoothing] = useState<number | null>(null);
   const [xAxis, setXAxis] = useState<XAxis>('step');
   const [logY, setLogY] = useState<Partial<Record<MetricName, boolean>>>({});
+  const [notes, setNotes] = useState<Partial<Record<MetricName, string | null>>>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exported, setExported] = useState<string | null>(null);
   const { height, startDrag } = useDockHeight(340);
@@ -55,9 +59,18 @@ export function RunDock({ store }: { store: DocumentStore }) {
     if (hasRuns) setOpen(true);
   }, [hasRuns]);
 
-  const charts = CHART_METRICS.filter(({ metric }) =>
+  const specs = useMemo(() => chartSpecs(state.graph), [state.graph]);
+  // Another graph's charts: its own settings apply again.
+  const specsKey = JSON.stringify(specs);
+  useEffect(() => {
+    void specsKey;
+    setLogY({});
+    setSmoothing(null);
+  }, [specsKey]);
+  const charts = specs.filter(({ metric }) =>
     state.runs.some((r) => r.visible && (r.series[metric]?.step.length ?? 0) > 0),
   );
+  const shownSmoothing = smoothing ?? specs[0]?.smoothing ?? DEFAULT_SMOOTHING;
   const selectedRuns = state.runs.filter((r) => selected.has(r.key));
   const boundaryRun = state.boundary
     ? state.runs.find((r) => r.key === `${state.boundary!.launch}/${state.boundary!.run}`)
@@ -139,12 +152,12 @@ export function RunDock({ store }: { store: DocumentStore }) {
                 min={0}
                 max={0.99}
                 step={0.01}
-                value={smoothing}
+                value={shownSmoothing}
                 aria-label="Smoothing"
                 data-testid="smoothing"
                 onChange={(e) => setSmoothing(Number(e.currentTarget.value))}
               />
-              <output>{smoothing.toFixed(2)}</output>
+              <output>{shownSmoothing.toFixed(2)}</output>
             </label>
             <fieldset className="segmented" aria-label="x axis">
               {(['step', 'epoch', 'time'] as const).map((axis) => (
@@ -177,6 +190,7 @@ export function RunDock({ store }: { store: DocumentStore }) {
           <div className="dock-runs">
             <RunsTable
               runs={state.runs}
+              group={state.group}
               store={runtime.runs}
               selected={selected}
               onSelect={(key, on) =>
@@ -193,8 +207,10 @@ export function RunDock({ store }: { store: DocumentStore }) {
             {charts.length === 0 && (
               <p className="dock-empty">Charts appear here as a run streams its metrics.</p>
             )}
-            {charts.map(({ metric, title, logByDefault }) => {
-              const log = logY[metric] ?? logByDefault;
+            {charts.map((spec) => {
+              const { metric, title } = spec;
+              const log = logY[metric] ?? spec.logY;
+              const note = log ? (notes[metric] ?? null) : null;
               return (
                 <div key={metric} className="chart-cell">
                   <MetricChart
@@ -202,17 +218,27 @@ export function RunDock({ store }: { store: DocumentStore }) {
                     title={title}
                     runs={state.runs}
                     version={state.version}
-                    options={{ xAxis, smoothing, logY: log }}
+                    options={{ xAxis, smoothing: smoothing ?? spec.smoothing, logY: log }}
+                    onNote={(next) =>
+                      setNotes((prior) =>
+                        prior[metric] === next ? prior : { ...prior, [metric]: next },
+                      )
+                    }
                   />
                   <div className="chart-actions">
                     <button
                       type="button"
-                      className={`chip${log ? ' is-on' : ''}`}
+                      className={`chip${log ? ' is-on' : ''}${note ? ' is-fallback' : ''}`}
                       aria-pressed={log}
-                      title="Logarithmic y axis"
+                      data-testid="log-y"
+                      title={
+                        note
+                          ? 'Logarithmic y asked for, drawn linear: some values are ≤ 0'
+                          : 'Logarithmic y axis'
+                      }
                       onClick={() => setLogY((prior) => ({ ...prior, [metric]: !log }))}
                     >
-                      log y
+                      log y{note && <span className="chip-note">{note}</span>}
                     </button>
                     <button
                       type="button"

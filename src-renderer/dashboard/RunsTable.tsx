@@ -85,12 +85,17 @@ function NameCell({ run, store }: { run: RunRecord; store: RunStore }) {
 
 export function RunsTable(props: {
   runs: readonly RunRecord[];
+  /** The latest launch's group: hidden runs of other graphs fold away behind one row. */
+  group: number;
   store: RunStore;
   selected: ReadonlySet<string>;
   onSelect(key: string, selected: boolean): void;
 }) {
-  const { runs, store } = props;
-  if (runs.length === 0)
+  const { store } = props;
+  const [showEarlier, setShowEarlier] = useState(false);
+  const folded = props.runs.filter((r) => r.group !== props.group && !r.visible);
+  const runs = showEarlier ? props.runs : props.runs.filter((r) => !folded.includes(r));
+  if (props.runs.length === 0)
     return <p className="dock-empty">No runs yet. Press Run (F5) to train the graph.</p>;
   return (
     <table className="runs-table" data-testid="runs-table">
@@ -166,6 +171,22 @@ export function RunsTable(props: {
             </td>
           </tr>
         ))}
+        {folded.length > 0 && (
+          <tr className="runs-earlier">
+            <td colSpan={7}>
+              <button
+                type="button"
+                className="dock-button"
+                data-testid="show-earlier-runs"
+                onClick={() => setShowEarlier(!showEarlier)}
+              >
+                {showEarlier
+                  ? 'Fold earlier runs of other graphs'
+                  : `${folded.length} earlier run${folded.length === 1 ? '' : 's'} of other graphs hidden · show`}
+              </button>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

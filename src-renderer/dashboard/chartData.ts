@@ -1,6 +1,7 @@
 /**
  * Turns runs' series of one metric into uPlot's aligned form: one shared, sorted x array and
- * one y array per run (null where that run has no point), smoothed and log-safe on request.
+ * one y array per run (null where that run has no point), smoothed on request. A log-y chart
+ * whose visible values include one ≤ 0 is drawn linear, saying so, instead of dropping them.
  */
 import type { MetricName } from '../../src-shared/protocol/events';
 import type { ParamMark, RunRecord } from '../engine/runStore';
@@ -20,7 +21,13 @@ export interface ChartData {
   readonly lines: ChartLine[];
   /** Param changes to mark on the x axis. */
   readonly marks: { x: number; color: string; label: string }[];
+  /** The y scale drawn: log only when asked for and every visible value is positive. */
+  readonly logY: boolean;
+  /** Why a log-y request is drawn linear (a chart never hides data), or null. */
+  readonly note: string | null;
 }
+
+export const LINEAR_FALLBACK_NOTE = 'linear: values ≤ 0';
 
 export interface ChartOptions {
   readonly xAxis: XAxis;
@@ -59,13 +66,17 @@ export function chartData(
   const inputs: { x: readonly number[]; y: (number | null)[] }[] = [];
   const lines: ChartLine[] = [];
   const marks: ChartData['marks'] = [];
-  const logSafe = (v: number | null) =>
-    v === null || !Number.isFinite(v) ? null : options.logY && v <= 0 ? null : v;
+  let nonPositive = false;
+  const finite = (v: number | null) => {
+    if (v === null || !Number.isFinite(v)) return null;
+    if (v <= 0) nonPositive = true;
+    return v;
+  };
   for (const run of runs) {
     const s = run.series[metric];
     if (!run.visible || !s || s.step.length === 0) continue;
     const x = s[options.xAxis];
-    const values = s.value.map(logSafe);
+    const values = s.value.map(finite);
     if (options.smoothing > 0) {
       inputs.push({ x, y: values });
       lines.push({ key: run.key, name: run.name, color: run.color, raw: true });
@@ -79,5 +90,13 @@ export function chartData(
     }
   }
   const { x, ys } = alignSeries(inputs);
-  return { x, ys, lines, marks };
+  const fallback = options.logY && nonPositive;
+  return {
+    x,
+    ys,
+    lines,
+    marks,
+    logY: options.logY && !fallback,
+    note: fallback ? LINEAR_FALLBACK_NOTE : null,
+  };
 }

@@ -14,6 +14,9 @@ export interface ChartsTestHook {
     x: number[];
     ys: (number | null)[][];
     marks: { x: number; label: string }[];
+    /** The y scale drawn, and why it differs from the one asked for. */
+    logY: boolean;
+    note: string | null;
   } | null;
   runs(): {
     key: string;
@@ -34,12 +37,14 @@ export function installChartsTestHook(runs: RunStore, client: EngineClient): voi
     chart(metric) {
       const drawn = drawnCharts.get(metric);
       if (!drawn) return null;
-      const { lines, x, ys, marks } = drawn.data;
+      const { lines, x, ys, marks, logY, note } = drawn.data;
       return {
         lines: lines.map(({ key, name, raw }) => ({ key, name, raw })),
         x,
         ys,
         marks: marks.map(({ x: at, label }) => ({ x: at, label })),
+        logY,
+        note,
       };
     },
     runs: () =>

@@ -1,13 +1,17 @@
 /**
  * Run / Pause / Step / Stop for the toolbar, with their keyboard shortcuts (listed in the
- * tooltips): F5 run or resume, F6 pause, F10 one step, Shift+F5 stop.
+ * tooltips): F5 run or resume, F6 pause, F10 one step, Shift+F5 stop; and the pace (steps/s),
+ * which applies live so a lecture can watch an optimizer move.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DocumentStore } from '../document/documentStore';
 import { engineRuntime, useRunState } from './runtime';
 import './run.css';
 
 type Action = 'run' | 'pause' | 'step' | 'stop';
+
+/** Pace choices; 0 stands for "max" (no limit). */
+export const SPEED_CHOICES = [0, 100, 30, 10, 3, 1] as const;
 
 const SHORTCUTS: Record<Action, string> = { run: 'F5', pause: 'F6', step: 'F10', stop: 'Shift+F5' };
 
@@ -42,6 +46,7 @@ export function RunControls({ store }: { store: DocumentStore }) {
   const { session } = runtime;
   const running = engine.state === 'running';
   const paused = engine.state === 'paused';
+  const [speed, setSpeed] = useState(0);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -77,6 +82,25 @@ export function RunControls({ store }: { store: DocumentStore }) {
       {button('pause', 'Pause', running)}
       {button('step', 'Step', !running)}
       {button('stop', 'Stop', running || paused)}
+      <label className="run-speed" title="Steps per second: slow a run down to watch it move">
+        <select
+          aria-label="Steps per second"
+          data-testid="run-speed"
+          value={speed}
+          onChange={(e) => {
+            const next = Number(e.currentTarget.value);
+            setSpeed(next);
+            session.setSpeed(next === 0 ? null : next);
+          }}
+        >
+          {SPEED_CHOICES.map((v) => (
+            <option key={v} value={v}>
+              {v === 0 ? 'max' : v}
+            </option>
+          ))}
+        </select>
+        <span>steps/s</span>
+      </label>
     </fieldset>
   );
 }

@@ -26,6 +26,8 @@ export interface RunSession {
   stop(): void;
   /** Stops and runs the open graph again (after an edit that needs it). */
   restart(): void;
+  /** Paces training to at most this many steps per second (null: as fast as it goes), live. */
+  setSpeed(stepsPerSecond: number | null): void;
   /** Which run the decision boundary shows. */
   focusBoundary(runKey: string | null): void;
   dispose(): void;
@@ -44,6 +46,7 @@ export function createRunSession(
   let boundaryInFlight = false;
   let lastBoundaryAt = 0;
   let boundaryTimer: ReturnType<typeof setTimeout> | null = null;
+  let stepsPerSecond: number | null = null;
   const subscriptions: Subscription[] = [];
 
   // Tracked from the messages themselves: the run store only catches up on the next frame.
@@ -83,6 +86,8 @@ export function createRunSession(
       ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
       ...(Object.keys(files).length ? { files } : {}),
     });
+    // A restarted engine host forgets the pace: every launch states it again.
+    if (stepsPerSecond !== null) client.send({ type: 'setSpeed', stepsPerSecond });
     return true;
   };
 
@@ -164,6 +169,10 @@ export function createRunSession(
     restart() {
       runs.setNotice(null);
       if (load()) pending = 'start';
+    },
+    setSpeed(next) {
+      stepsPerSecond = next;
+      client.send({ type: 'setSpeed', stepsPerSecond: next });
     },
     focusBoundary(runKey) {
       const run = runs.getSnapshot().runs.find((r) => r.key === runKey);

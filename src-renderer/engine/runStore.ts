@@ -9,7 +9,7 @@ import type { GraphDocument } from '../../src-shared/graph';
 import type { BoundaryMessage, EngineMessage, EngineState } from '../../src-shared/protocol/engine';
 import type { MetricName, RunEvent, StartEvent } from '../../src-shared/protocol/events';
 import { keyHyperParams, planLaunch, type RunPlan } from './launchPlan';
-import { runColor } from './runColors';
+import { nextRunColor } from './runColors';
 
 export type RunPhase = 'loaded' | 'running' | 'paused' | 'completed' | 'diverged' | 'stopped';
 
@@ -33,6 +33,8 @@ export interface ParamMark {
 export interface RunRecord {
   readonly key: string;
   readonly launch: number;
+  /** Launches of one document share a group; running another document starts a new one. */
+  readonly group: number;
   readonly runId: string;
   readonly name: string;
   readonly color: string;
@@ -80,6 +82,10 @@ export interface RunStoreState {
   readonly engine: EngineInfo;
   readonly notice: EngineNotice | null;
   readonly boundary: BoundaryMessage | null;
+  /** The graph of the latest launch (the dashboard's charts follow it), or null before one. */
+  readonly graph: GraphDocument | null;
+  /** The group of the latest launch. */
+  readonly group: number;
   /** Increases whenever anything (series included) changes. */
   readonly version: number;
 }
@@ -136,13 +142,19 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     engine: { backend: null, reason: '', host: null, state: 'idle', launch: 0 },
     notice: null,
     boundary: null,
+    graph: null,
+    group: 0,
     version: 0,
   };
   const listeners = new Set<() => void>();
-  const plans = new Map<number, { graph: GraphDocument; runs: Map<string, RunPlan> }>();
+  const plans = new Map<
+    number,
+    { graph: GraphDocument; runs: Map<string, RunPlan>; group: number }
+  >();
   /** Recent (wall ms, step) per run for steps/s. */
   const rate = new Map<string, { t: number; step: number }[]>();
-  let created = 0;
+  /** Colours taken by runs created in the batch being applied (not in state.runs yet). */
+  let taking: string[] = [];
   let nodePhases = new Map<string, RunPhase>();
 
   const emit = (next: Partial<RunStoreState>) => {
@@ -174,9 +186,10 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     return {
       key,
       launch,
+      group: plans.get(launch)?.group ?? state.group,
       runId: e.run,
       name: `${e.run} #${launch}`,
-      color: runColor(created++),
+      color: nextRunColor([...state.runs.filter((r) => r.visible).map((r) => r.color), ...taking]),
       visible: true,
       // The engine's state as of this message (the store's catches up at the end of the batch).
       phase: engine.launch === launch && engine.state === 'paused' ? 'paused' : 'running',
@@ -237,7 +250,11 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     for (const e of events) {
       if (e.type === 'start') {
         const key = `${launch}/${e.run}`;
-        if (!runs.has(key)) runs.set(key, recordFor(launch, e, engine));
+        if (!runs.has(key)) {
+          const record = recordFor(launch, e, engine);
+          taking.push(record.color);
+          runs.set(key, record);
+        }
         continue;
       }
       const r = get(e.run);
@@ -316,7 +333,8 @@ export function createRunStore(now: () => number = () => performance.now()): Run
       return () => listeners.delete(listener);
     },
     beginLaunch(launch, graph, hideEarlier = false) {
-      plans.set(launch, { graph, runs: planLaunch(graph) });
+      const group = hideEarlier && state.runs.length > 0 ? state.group + 1 : state.group;
+      plans.set(launch, { graph, runs: planLaunch(graph), group });
       const runs = state.runs.map((r) => {
         // Older launches that never reported an end are over now.
         const open = r.phase === 'running' || r.phase === 'paused' || r.phase === 'loaded';
@@ -325,7 +343,7 @@ export function createRunStore(now: () => number = () => performance.now()): Run
           : r;
         return hideEarlier && ended.visible ? { ...ended, visible: false } : ended;
       });
-      emit({ runs, notice: null, boundary: null });
+      emit({ runs, notice: null, boundary: null, graph, group });
     },
     apply(messages) {
       if (messages.length === 0) return;
@@ -333,6 +351,7 @@ export function createRunStore(now: () => number = () => performance.now()): Run
       let engine = state.engine;
       let notice = state.notice;
       let boundary = state.boundary;
+      taking = [];
       for (const m of messages) {
         switch (m.type) {
           case 'ready':

@@ -26,6 +26,9 @@ const launch = z.number().int().nonnegative();
 export const MAX_DATA_FILE_CHARS = 32 * 1024 * 1024;
 const runId = z.string().min(1).max(200);
 
+/** Highest pace a setSpeed command may ask for (anything faster is "max": null). */
+export const MAX_STEPS_PER_SECOND = 10_000;
+
 /** Grid cells per side of a decision-boundary request. */
 export const BOUNDARY_MIN_RESOLUTION = 8;
 export const BOUNDARY_MAX_RESOLUTION = 128;
@@ -58,6 +61,11 @@ export const EngineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('step') }),
   z.object({ type: z.literal('stop') }),
+  /** Paces training to at most this many rounds (one update of every run) per second; null: max. */
+  z.object({
+    type: z.literal('setSpeed'),
+    stepsPerSecond: z.number().positive().max(MAX_STEPS_PER_SECOND).nullable(),
+  }),
   z.object({
     type: z.literal('setParam'),
     node: z.string().min(1).max(200),

@@ -254,4 +254,69 @@ describe('running pipelines (web mode)', () => {
     await app.screenshot('run-divergence');
     expect(app.errors).toEqual([]);
   });
+  it('saddle escape: negative losses stay drawn to the last step; earlier graphs hidden', async () => {
+    const { page } = app;
+    await openExample(page, /saddle/i);
+    const before = (await runs(page)).length;
+    await page.getByTestId('run-run').click();
+    const done = await until(
+      'the three runs to finish',
+      () => runs(page),
+      (r) => r.slice(before).length === 3 && r.slice(before).every((x) => x.phase !== 'running'),
+      60_000,
+    );
+    const saddle = done.slice(before);
+    const view = await until(
+      'all three lines to their last step',
+      () => chart(page, 'loss'),
+      (c) =>
+        saddle.every((r) => {
+          if (!c) return false;
+          const i = c.lines.findIndex((l) => l.key === r.key && !l.raw);
+          const drawn = c.x.filter((_, k) => c.ys[i]?.[k] != null);
+          return i >= 0 && drawn.at(-1) === r.step - 1;
+        }),
+    );
+    // Only this graph's runs are on the chart (earlier examples' runs are hidden, not gone).
+    expect(new Set(view!.lines.map((l) => l.key))).toEqual(new Set(saddle.map((r) => r.key)));
+    expect((await runs(page)).length).toBe(done.length);
+    expect(view!.ys.flat().some((v) => v !== null && v < 0)).toBe(true);
+    expect(view!.logY).toBe(false);
+    // Asking for log y draws linear and says why.
+    await page.getByTestId('log-y').first().click();
+    const asked = await until(
+      'the linear fallback',
+      () => chart(page, 'loss'),
+      (c) => c?.note != null,
+    );
+    expect(asked!.note).toBe('linear: values ≤ 0');
+    expect(await page.getByTestId('log-y').first().textContent()).toContain('linear: values ≤ 0');
+    await app.screenshot('run-saddle-escape');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('paces a run to a slow steps/s, live, then lets it go at max', async () => {
+    const { page } = app;
+    await openExample(page, /rosenbrock-race/);
+    const speed = page.getByTestId('run-speed');
+    await speed.selectOption('10');
+    const before = (await runs(page)).length;
+    await page.getByTestId('run-run').click();
+    const mine = async () => (await runs(page)).slice(before);
+    await until('the race to start', mine, (r) => r.length === 6 && r[0]!.step > 0);
+    const a = (await mine())[0]!.step;
+    await new Promise((r) => setTimeout(r, 1000));
+    const b = (await mine())[0]!.step;
+    // 10 steps/s: about 10 more in a second (loose for a busy machine).
+    expect(b - a).toBeGreaterThanOrEqual(3);
+    expect(b - a).toBeLessThanOrEqual(20);
+    await speed.selectOption('0'); // max, mid-run
+    await until(
+      'the race to finish at max speed',
+      mine,
+      (r) => r.every((x) => x.phase !== 'running'),
+      60_000,
+    );
+    expect(app.errors).toEqual([]);
+  });
 });

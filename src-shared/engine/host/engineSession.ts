@@ -42,6 +42,8 @@ export class EngineSession {
   private batcher: EventBatcher | null = null;
   private state: EngineState = 'idle';
   private launch = 0;
+  /** The pace of every launch (kept across loads, like the UI's setting), null: max. */
+  private stepsPerSecond: number | null = null;
   private finished: Promise<void> | null = null;
   private snapshots = new Map<string, RunSnapshot>();
   private nodeTypes = new Map<string, string>();
@@ -127,6 +129,10 @@ export class EngineSession {
       case 'stop':
         live?.stop();
         return;
+      case 'setSpeed':
+        this.stepsPerSecond = command.stepsPerSecond;
+        controller?.setSpeed(command.stepsPerSecond);
+        return;
       case 'setParam':
         if (!live) {
           this.fail('setParam', [{ path: command.node, message: 'no run is going' }]);
@@ -193,6 +199,7 @@ export class EngineSession {
     this.launch = command.launch ?? this.launch + 1;
     const launch = this.launch;
     this.compiled = compiled;
+    compiled.controller.setSpeed(this.stepsPerSecond);
     this.landscapes.load(parsed.graph, launch);
     const batcher = createEventBatcher(
       (events) => this.post({ type: 'events', launch, events }),

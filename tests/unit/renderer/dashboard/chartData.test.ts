@@ -12,6 +12,7 @@ function run(key: string, loss: Series, over: Partial<RunRecord> = {}): RunRecor
   return {
     key,
     launch: 1,
+    group: 1,
     runId: key,
     name: key,
     color: '#fff',
@@ -83,13 +84,32 @@ describe('chartData', () => {
     expect(data.ys[1]![2]).toBeCloseTo(2.125 / 0.875, 12);
   });
 
-  it('drops values a log axis cannot show, and non-finite ones always', () => {
+  it('draws a log-y chart linear, saying so, when a visible value is ≤ 0 (none hidden)', () => {
     const data = chartData([run('a', series([1, 0, -2, Number.NaN, 5]))], 'loss', {
       xAxis: 'step',
       smoothing: 0,
       logY: true,
     });
-    expect(data.ys[0]).toEqual([1, null, null, null, 5]);
+    expect(data.ys[0]).toEqual([1, 0, -2, null, 5]);
+    expect(data.logY).toBe(false);
+    expect(data.note).toBe('linear: values ≤ 0');
+  });
+
+  it('keeps log y when every visible value is positive; hidden runs do not count', () => {
+    const data = chartData(
+      [run('a', series([1e-3, 10])), run('b', series([-1, -2]), { visible: false })],
+      'loss',
+      { xAxis: 'step', smoothing: 0, logY: true },
+    );
+    expect(data.ys).toEqual([[1e-3, 10]]);
+    expect(data.logY).toBe(true);
+    expect(data.note).toBeNull();
+    const linear = chartData([run('a', series([-1, 2]))], 'loss', {
+      xAxis: 'step',
+      smoothing: 0,
+      logY: false,
+    });
+    expect(linear.note).toBeNull();
   });
 
   it('keeps the points of a diverged run up to the divergence', () => {

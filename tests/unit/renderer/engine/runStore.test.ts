@@ -1,5 +1,6 @@
 /** The run store turns engine messages into run records the dashboard and canvas read. */
 import { describe, expect, it } from 'vitest';
+import { RUN_COLORS } from '../../../../src-renderer/engine/runColors';
 import { createRunStore } from '../../../../src-renderer/engine/runStore';
 import type { GraphDocument } from '../../../../src-shared/graph';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
@@ -169,5 +170,37 @@ describe('createRunStore run phase', () => {
     expect(store.getSnapshot().runs[0]!.phase).toBe('paused');
     store.apply([{ type: 'state', launch: 5, state: 'running' }]);
     expect(store.getSnapshot().runs[0]!.phase).toBe('running');
+  });
+});
+
+describe('runs of another graph', () => {
+  const startOf = (run: string): RunEvent => ({ ...start, run });
+
+  it('hides earlier runs (kept, in an older group) and reuses their colours', () => {
+    const store = createRunStore(() => 0);
+    store.beginLaunch(1, graph, true);
+    store.apply([{ type: 'events', launch: 1, events: [startOf('a'), startOf('b')] }]);
+    const first = store.getSnapshot().runs;
+    expect(first.map((r) => r.color)).toEqual([RUN_COLORS[0], RUN_COLORS[1]]);
+    // The same graph again: earlier runs stay visible, the new one gets a free colour.
+    store.beginLaunch(2, graph, false);
+    store.apply([{ type: 'events', launch: 2, events: [startOf('a')] }]);
+    expect(store.getSnapshot().runs.map((r) => [r.key, r.visible, r.group, r.color])).toEqual([
+      ['1/a', true, 0, RUN_COLORS[0]],
+      ['1/b', true, 0, RUN_COLORS[1]],
+      ['2/a', true, 0, RUN_COLORS[2]],
+    ]);
+    // Another graph: the earlier three are hidden, not removed, and in an older group.
+    store.beginLaunch(3, graph, true);
+    store.apply([{ type: 'events', launch: 3, events: [startOf('a')] }]);
+    const snapshot = store.getSnapshot();
+    expect(snapshot.group).toBe(1);
+    expect(snapshot.graph).toBe(graph);
+    expect(snapshot.runs.map((r) => [r.key, r.visible, r.group, r.color])).toEqual([
+      ['1/a', false, 0, RUN_COLORS[0]],
+      ['1/b', false, 0, RUN_COLORS[1]],
+      ['2/a', false, 0, RUN_COLORS[2]],
+      ['3/a', true, 1, RUN_COLORS[0]],
+    ]);
   });
 });
