@@ -41,6 +41,21 @@ function valueNear(ys: readonly (number | null)[], idx: number): number | null {
   return null;
 }
 
+/** What uPlot draws: the values, or their log10 on a log chart (labelled back as 10^t). */
+function plotted(data: ChartData): uPlot.AlignedData {
+  if (!data.logY) return [data.x, ...data.ys];
+  return [
+    data.x,
+    ...data.ys.map((ys) => ys.map((v) => (v !== null && v > 0 ? Math.log10(v) : null))),
+  ];
+}
+
+/** The exponent range of a log chart: whole decades around the data, never empty. */
+function exponentRange(min: number | null, max: number | null): [number, number] {
+  const [lo, hi] = logRange(min === null ? null : 10 ** min, max === null ? null : 10 ** max);
+  return [Math.log10(lo), Math.log10(hi)];
+}
+
 function makeOptions(
   data: ChartData,
   /** What is drawn now (hooks read it: data changes without rebuilding the plot). */
@@ -56,8 +71,10 @@ function makeOptions(
     cursor: { drag: { x: true, y: false }, points: { size: 5 } },
     scales: {
       x: { time: false },
+      // Log charts plot log10(y) on a linear scale (see plotted()): uPlot leaves an axis
+      // unlabelled past ~17 integer digits, which a diverging run reaches at once.
       y: data.logY
-        ? { distr: 3, log: 10, range: (_u, min, max) => logRange(min, max) }
+        ? { range: (_u, min, max) => exponentRange(min, max) }
         : { range: (_u, min, max) => linearRange(min, max) },
     },
     axes: [
@@ -72,9 +89,10 @@ function makeOptions(
       {
         ...AXIS,
         size: 56,
-        splits: (_u, _axis, min, max) => (data.logY ? logSplits(min, max) : linearSplits(min, max)),
+        splits: (_u, _axis, min, max) =>
+          data.logY ? logSplits(10 ** min, 10 ** max).map(Math.log10) : linearSplits(min, max),
         font: '11px system-ui',
-        values: (_u, ticks) => ticks.map((t) => formatValue(t)),
+        values: (_u, ticks) => ticks.map((t) => formatValue(data.logY ? 10 ** t : t)),
       },
     ],
     series: [
@@ -106,7 +124,8 @@ function makeOptions(
           const parts = [`<b>${X_LABELS[options.xAxis]} ${formatValue(current[0][idx]!)}</b>`];
           data.lines.forEach((line, i) => {
             if (line.raw) return;
-            const v = valueNear(current[i + 1] as (number | null)[], idx);
+            const near = valueNear(current[i + 1] as (number | null)[], idx);
+            const v = near !== null && drawn.current.logY ? 10 ** near : near;
             if (v === null) return;
             parts.push(
               `<span style="color:${line.color}">●</span> ${escapeHtml(line.name)} ${formatValue(v)}`,
@@ -199,7 +218,7 @@ export function MetricChart(props: {
     const el = host.current;
     if (!el || !readout.current) return;
     const data = chartData(runs, metric, options);
-    const aligned: uPlot.AlignedData = [data.x, ...data.ys];
+    const aligned = plotted(data);
     if (data.note !== lastNote.current) {
       lastNote.current = data.note;
       onNote?.(data.note);

@@ -290,7 +290,12 @@ describe('running pipelines (web mode)', () => {
       (c) => c?.note != null,
     );
     expect(asked!.note).toBe('linear: values ≤ 0');
-    expect(await page.getByTestId('log-y').first().textContent()).toContain('linear: values ≤ 0');
+    // The chip re-renders on the chart's next draw.
+    await until(
+      'the chip to say so',
+      () => page.getByTestId('log-y').first().textContent(),
+      (t) => t?.includes('linear: values ≤ 0') ?? false,
+    );
     await app.screenshot('run-saddle-escape');
     expect(app.errors).toEqual([]);
   });
