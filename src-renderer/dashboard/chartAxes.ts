@@ -62,7 +62,11 @@ export function linearSplits(min: number, max: number): number[] {
   const decade = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * decade).find((s) => s >= rough) ?? 10 * decade;
   const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) {
+  const first = Math.ceil(min / step);
+  // Indexed, not v += step: past 2^53·step an addition no longer moves v.
+  for (let i = 0; i <= 12; i++) {
+    const v = (first + i) * step;
+    if (v > max + step * 1e-9) break;
     out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   }
   return out.length >= 2 ? out : [min, max];

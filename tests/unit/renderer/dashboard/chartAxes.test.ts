@@ -76,3 +76,18 @@ describe('linearRange', () => {
     expect(linearRange(null, null)).toEqual([0, 1]);
   });
 });
+
+describe('linearSplits on ranges narrow next to their values', () => {
+  it('returns a handful of ticks at once, never looping on additions that do not move', () => {
+    for (const [min, max] of [
+      [0.001 - 1e-12, 0.001 + 1e-12],
+      // a step of 5e3 is below 1e20's float spacing (16384): v += step would never move
+      [1e20, 1e20 + 2e4],
+      [-5e30, -5e30 + 1e16],
+    ] as const) {
+      const ticks = linearSplits(min, max);
+      expect(ticks.length).toBeGreaterThanOrEqual(2);
+      expect(ticks.length).toBeLessThanOrEqual(13);
+    }
+  });
+});
