@@ -1,48 +1,10 @@
-/**
- * UI responsiveness under a metric stream: in Chromium, the built web app's dashboard takes
- * 1 000 run events per second for 10 s (4 runs, through the same validation and per-frame
- * coalescing as engine messages) while PerformanceObserver('longtask') records every main-
- * thread task over 50 ms, and a MessageChannel ping measures the worst event-loop delay
- * (which also sees tasks under 50 ms). Target: no long task (longest < 50 ms).
- * Needs `npm run build:web` first.
- */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
 import type { BenchRow } from './report';
+import { openWebApp } from './webApp';
 
-const WEB_ROOT = resolve(import.meta.dirname, '../../out/web');
 const EVENTS_PER_SECOND = 1000;
 const SECONDS = 10;
 const RUNS = 4;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0]!)).replace(
-      /^[/\\]+/,
-      '',
-    );
-    const file = join(WEB_ROOT, path || 'index.html');
-    const info = file.startsWith(WEB_ROOT + sep) ? await stat(file).catch(() => null) : null;
-    if (!info?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 interface StreamResult {
   longTasks: number[];
@@ -141,21 +103,9 @@ async function streamInPage(args: {
 }
 
 export async function benchUiStream(): Promise<BenchRow[]> {
-  if (!(await stat(join(WEB_ROOT, 'index.html')).catch(() => null))) {
-    throw new Error('out/web is missing: run "npm run build:web" before this benchmark');
-  }
-  const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu-sandbox'],
-  });
+  const app = await openWebApp();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // tsx compiles with keepNames: functions sent to the page call its __name helper.
-    await page.addInitScript('globalThis.__name = (fn) => fn;');
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.getByTestId('app-shell').waitFor({ timeout: 20_000 });
+    const { page } = app;
     await page.waitForFunction(() => '__atlasCharts' in globalThis, null, { timeout: 20_000 });
     const result = await page.evaluate(streamInPage, {
       perSecond: EVENTS_PER_SECOND,
@@ -184,8 +134,7 @@ export async function benchUiStream(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    await browser.close();
-    server.close();
+    await app.close();
   }
 }
 

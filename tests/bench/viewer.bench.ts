@@ -1,63 +1,16 @@
-/**
- * The 3D landscape viewer in Chromium (web mode, software WebGL here): mean frame time of a
- * 201×201 surface with 5 paths while the camera orbits (each frame synchronised by a pixel
- * read), and frames encoded per second while recording it at 1280×720 (frame by frame through
- * WebCodecs / mediabunny). Needs `npm run build:web`. Run alone: `npx tsx tests/bench/viewer.bench.ts`.
- */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
 import type { BenchRow } from './report';
+import { openWebApp } from './webApp';
 
-const WEB_ROOT = resolve(import.meta.dirname, '../../out/web');
 const GRID = 201;
 const PATHS = 5;
 const ORBIT_FRAMES = 120;
 const RECORD_FRAMES = 60;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0]!)).replace(
-      /^[/\\]+/,
-      '',
-    );
-    const file = join(WEB_ROOT, path || 'index.html');
-    const info = file.startsWith(WEB_ROOT + sep) ? await stat(file).catch(() => null) : null;
-    if (!info?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 export async function benchViewer(): Promise<BenchRow[]> {
-  if (!(await stat(join(WEB_ROOT, 'index.html')).catch(() => null))) {
-    throw new Error('out/web is missing: run "npm run build:web" before this benchmark');
-  }
-  const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu-sandbox'],
-  });
+  const app = await openWebApp();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.getByTestId('app-shell').waitFor({ timeout: 20_000 });
+    const { page } = app;
     await page.getByTestId('landscape-toggle').click();
     await page.waitForFunction(() => '__atlasLandscape' in globalThis, null, { timeout: 20_000 });
     // Strings, not functions: tsx's keepNames helpers do not exist in the page.
@@ -92,8 +45,7 @@ export async function benchViewer(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    await browser.close();
-    server.close();
+    await app.close();
   }
 }
 
