@@ -11,6 +11,7 @@ import { type AppSession, openApp } from './support/browser';
 import {
   dragBlockFromPalette,
   drawWire,
+  graphShape,
   handleLocator,
   selectBlock,
   setParam,
@@ -25,22 +26,6 @@ function parse(text: string): GraphDocument {
   const result = parseGraphText(text);
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   return result.graph;
-}
-
-/** The graph without ids and positions: nodes by role, wires as `from.port -> to.port`. */
-function shape(graph: GraphDocument, roleOf: (id: string) => string) {
-  return {
-    name: graph.name,
-    nodes: graph.nodes
-      .map((node) => ({ role: roleOf(node.id), type: node.type, params: node.params }))
-      .sort((a, b) => a.role.localeCompare(b.role)),
-    edges: graph.edges
-      .map(
-        (edge) =>
-          `${roleOf(edge.from.node)}.${edge.from.port} -> ${roleOf(edge.to.node)}.${edge.to.port}`,
-      )
-      .sort(),
-  };
 }
 
 const SEARCH: Record<string, string> = {
@@ -132,8 +117,8 @@ describe('node editor (web mode)', () => {
     const savedText = readFileSync(await file.path(), 'utf8');
     const saved = parse(savedText);
     const roleByAdded = new Map([...added].map(([role, id]) => [id, role]));
-    expect(shape(saved, (id) => roleByAdded.get(id) ?? `?${id}`)).toEqual(
-      shape(quickstart, (id) => id),
+    expect(graphShape(saved, (id) => roleByAdded.get(id) ?? `?${id}`)).toEqual(
+      graphShape(quickstart, (id) => id),
     );
     expect(await page.locator('[data-testid="unsaved-mark"]').count()).toBe(0);
     // The saved file is now first in Open Recent.

@@ -1,5 +1,21 @@
 /** Small graphs for the host tests: an exact quadratic surface (hand-checkable) and moons. */
-export function quadraticGraph(opts: { lr?: number; maxSteps?: number; epochs?: number } = {}) {
+export function quadraticGraph(
+  opts: { lr?: number; maxSteps?: number; epochs?: number; landscapeGrid?: number } = {},
+) {
+  // With landscapeGrid, a view.landscape block shows the run (its trajectory is recorded).
+  const view = opts.landscapeGrid
+    ? [
+        {
+          id: 'view',
+          type: 'view.landscape',
+          params: { grid: opts.landscapeGrid },
+          position: { x: 400, y: 100 },
+        },
+      ]
+    : [];
+  const viewEdge = opts.landscapeGrid
+    ? [{ id: 'e4', from: { node: 'train', port: 'run' }, to: { node: 'view', port: 'runs' } }]
+    : [];
   return JSON.stringify({
     format: 'gradient-atlas/graph',
     version: 1,
@@ -24,6 +40,7 @@ export function quadraticGraph(opts: { lr?: number; maxSteps?: number; epochs?: 
         position: { x: 200, y: 0 },
       },
       { id: 'loss', type: 'metric.loss', params: {}, position: { x: 400, y: 0 } },
+      ...view,
     ],
     edges: [
       { id: 'e1', from: { node: 'bowl', port: 'model' }, to: { node: 'train', port: 'model' } },
@@ -33,6 +50,7 @@ export function quadraticGraph(opts: { lr?: number; maxSteps?: number; epochs?: 
         to: { node: 'train', port: 'optimizer' },
       },
       { id: 'e3', from: { node: 'train', port: 'run' }, to: { node: 'loss', port: 'run' } },
+      ...viewEdge,
     ],
   });
 }

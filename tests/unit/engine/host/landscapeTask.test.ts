@@ -7,34 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
 import { type EngineMessage, parseEngineMessage } from '../../../../src-shared/protocol/engine';
-
-function bowlWithView(): string {
-  return JSON.stringify({
-    format: 'gradient-atlas/graph',
-    version: 1,
-    name: 'bowl',
-    nodes: [
-      {
-        id: 'bowl',
-        type: 'model.surface',
-        params: { fn: 'quadratic', start: [-2.5, 1.5] },
-        position: { x: 0, y: 0 },
-      },
-      { id: 'sgd', type: 'optimizer.sgd', params: { lr: 0.1 }, position: { x: 0, y: 100 } },
-      { id: 'train', type: 'train', params: { maxSteps: 3 }, position: { x: 200, y: 0 } },
-      { id: 'view', type: 'view.landscape', params: { grid: 5 }, position: { x: 400, y: 0 } },
-    ],
-    edges: [
-      { id: 'e1', from: { node: 'bowl', port: 'model' }, to: { node: 'train', port: 'model' } },
-      {
-        id: 'e2',
-        from: { node: 'sgd', port: 'optimizer' },
-        to: { node: 'train', port: 'optimizer' },
-      },
-      { id: 'e3', from: { node: 'train', port: 'run' }, to: { node: 'view', port: 'runs' } },
-    ],
-  });
-}
+import { quadraticGraph } from './graphs';
 
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 5000;
@@ -57,7 +30,7 @@ describe('landscape command (Node host, cpu backend)', () => {
       host: 'node',
       batchMs: 1,
     });
-    session.handle({ type: 'load', graph: bowlWithView(), launch: 3 });
+    session.handle({ type: 'load', graph: quadraticGraph({ landscapeGrid: 5 }), launch: 3 });
     session.handle({ type: 'start' });
     await session.whenFinished;
     await until(() => messages.some((m) => m.type === 'state' && m.state === 'finished'), 'finish');

@@ -7,17 +7,7 @@ import {
 } from '../../../../src-renderer/document/autosave';
 import { createDocumentStore } from '../../../../src-renderer/document/documentStore';
 import { serializeGraph } from '../../../../src-shared/graph';
-import { smallGraph } from '../fixtures';
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-    removeItem: (key: string) => void map.delete(key),
-  };
-}
+import { memoryStorage, smallGraph } from '../fixtures';
 
 const FILE = { name: 'small.json', path: '/files/small.json' };
 

@@ -6,16 +6,7 @@ import {
   readRecent,
   rememberRecent,
 } from '../../../../src-renderer/document/recentFiles';
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-    removeItem: (key: string) => void map.delete(key),
-  };
-}
+import { memoryStorage } from '../fixtures';
 
 const file = (name: string, openedAt = 1) => ({ name, path: `/g/${name}`, text: '{}', openedAt });
 
