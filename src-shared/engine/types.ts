@@ -71,6 +71,24 @@ export interface Model {
   forwardBatched?(params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor3D;
   /** Loss of G points at once for surface models: params [G, ...shape]; returns [G]. */
   lossBatched?(params: readonly tf.Tensor[], batch: Batch | null): tf.Tensor1D;
+  /**
+   * Curvature, most exact first (curvature/model-hvp.ts picks): `hvp` is H·v in closed form
+   * (surfaces, float64); `directionalLoss` is ∇L(θ)·v written with first-order ops only (a
+   * forward-mode R pass), so tf.grads of it is H·v exactly — nested tf.grad is wrong in tfjs.
+   */
+  hvp?(params: readonly tf.Tensor[], batch: Batch | null, v: readonly tf.Tensor[]): tf.Tensor[];
+  /** Float64 gradient and dense row-major Hessian over the flattened params (surfaces). */
+  exactDerivatives?(params: readonly tf.Tensor[]): ExactDerivatives;
+  directionalLoss?(
+    params: readonly tf.Tensor[],
+    batch: Batch | null,
+    v: readonly tf.Tensor[],
+  ): tf.Scalar;
+}
+
+export interface ExactDerivatives {
+  readonly gradient: Float64Array;
+  readonly hessian: Float64Array;
 }
 
 /** Everything an optimizer may need for one update. */
@@ -79,8 +97,10 @@ export interface StepContext {
   readonly grads: readonly tf.Tensor[];
   /** Learning rate for this update (from the schedule, or the optimizer's own lr). */
   readonly lr: number;
-  /** Hessian-vector product at the current params (central difference of gradients). */
+  /** Hessian-vector product at the current params (curvature/model-hvp.ts: exact where it can be). */
   readonly hvp?: (v: readonly tf.Tensor[]) => tf.Tensor[];
+  /** ∇L and H in float64 at the current params, where the model has them in closed form. */
+  readonly exact?: () => ExactDerivatives;
 }
 
 export interface Optimizer {

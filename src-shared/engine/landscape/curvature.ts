@@ -1,6 +1,6 @@
 /**
  * Hessian curvature of the landscape: extreme eigenvalues at a point from Hessian-vector
- * products (central differences, see curvature/), the point's kind, and an optional coarse
+ * products (exact where the model allows, see curvature/model-hvp.ts), the point's kind, and an optional coarse
  * map of |λmin/λmax| over the plane (Li et al. 2018, Fig. 7).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -8,7 +8,7 @@ import {
   type CriticalPointKind,
   classifyCriticalPoint,
   extremeEigenvalues,
-  makeHvp,
+  modelHvp,
   type PowerOptions,
 } from '../curvature';
 import type { Batch, Model } from '../types';
@@ -53,10 +53,10 @@ export function curvatureAt(
     });
   });
   try {
-    const hvp = makeHvp((ps) => model.loss(ps, batch), params);
+    const hvp = modelHvp(model, params, batch);
     const eig = extremeEigenvalues(hvp, shapes, options);
     tf.dispose([...eig.minVector, ...eig.maxVector]);
-    // Zero within the finite-difference noise, relative to the largest curvature.
+    // Zero within the power iteration's tolerance, relative to the largest curvature.
     const tol = 1e-3 * Math.max(Math.abs(eig.max), Math.abs(eig.min), 1e-8);
     return {
       lambdaMax: eig.max,

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { ParamReader } from '../block-params';
+import { denseR, lossR, maxPool2R, reluR } from '../curvature/directional';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo } from '../types';
 import { biasInfo, initKernel, kernelInfo, taskLoss } from './layers';
@@ -97,9 +98,47 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
       return hidden;
     });
 
+  /** ∇L·v by the R pass: convolutions are bilinear, relu masks, max-pool picks the max. */
+  const directionalLoss = (
+    ps: readonly tf.Tensor[],
+    batch: Batch | null,
+    v: readonly tf.Tensor[],
+  ): tf.Scalar => {
+    if (!batch) throw new Error(`${TYPE}: loss needs a batch of data`);
+    return tf.tidy(() => {
+      const n = batch.x.shape[0];
+      let image = tf.reshape(batch.x, [n, height, width, depth]) as tf.Tensor4D;
+      let rImage: tf.Tensor4D | null = null;
+      channels.forEach((_, i) => {
+        const z = tf.add(conv2dSame(image, ps[2 * i] as tf.Tensor4D), ps[2 * i + 1]) as tf.Tensor4D;
+        let rz = tf.add(conv2dSame(image, v[2 * i] as tf.Tensor4D), v[2 * i + 1]) as tf.Tensor4D;
+        if (rImage) rz = tf.add(rz, conv2dSame(rImage, ps[2 * i] as tf.Tensor4D));
+        image = tf.relu(z) as tf.Tensor4D;
+        rImage = reluR(z, rz) as tf.Tensor4D;
+        if (pools[i]) {
+          rImage = maxPool2R(image, rImage);
+          image = tf.maxPool(image, 2, 2, 'same');
+        }
+      });
+      let hidden: tf.Tensor2D = tf.reshape(image, [n, -1]);
+      let rHidden: tf.Tensor2D = tf.reshape(rImage as unknown as tf.Tensor4D, [n, -1]);
+      const layers = (ps.length - convParams) / 2;
+      for (let l = 0; ; l++) {
+        const k = convParams + 2 * l;
+        const kernel = ps[k] as tf.Tensor2D;
+        const z = tf.add(tf.matMul(hidden, kernel), ps[k + 1]) as tf.Tensor2D;
+        const rz = denseR(hidden, rHidden, kernel, v[k] as tf.Tensor2D, v[k + 1]);
+        if (l === layers - 1) return lossR('softmaxCrossEntropy', z, rz, batch.y);
+        hidden = tf.relu(z) as tf.Tensor2D;
+        rHidden = reluR(z, rz) as tf.Tensor2D;
+      }
+    });
+  };
+
   return {
     type: TYPE,
     task: 'classification',
+    directionalLoss,
     paramInfo,
     size,
     initialValues() {

@@ -5,6 +5,7 @@
  * A residual skip on hidden layer l means h_l = act(h_{l-1} W_l + b_l) + h_{l-1}.
  */
 import * as tf from '@tensorflow/tfjs';
+import { activationR, denseR, lossR } from '../curvature/directional';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo, Task } from '../types';
 import {
@@ -68,9 +69,36 @@ export function createDenseStack(spec: DenseStackSpec): Model {
         ) as tf.Tensor2D,
     );
 
+  /** ∇L·v by the R pass alongside the forward pass (curvature/directional.ts). */
+  const directionalLoss = (
+    params: readonly tf.Tensor[],
+    batch: Batch | null,
+    v: readonly tf.Tensor[],
+  ): tf.Scalar => {
+    if (!batch) throw new Error(`${spec.type}: loss needs a batch of data`);
+    return tf.tidy(() => {
+      let h: tf.Tensor2D = batch.x;
+      let rh: tf.Tensor2D | null = null;
+      for (let l = 0; ; l++) {
+        const kernel = params[2 * l] as tf.Tensor2D;
+        const z = tf.add(tf.matMul(h, kernel), params[2 * l + 1]) as tf.Tensor2D;
+        const rz = denseR(h, rh, kernel, v[2 * l] as tf.Tensor2D, v[2 * l + 1]);
+        if (l === layers - 1) {
+          const kind = spec.task === 'classification' ? 'softmaxCrossEntropy' : 'meanSquaredError';
+          return lossR(kind, z, rz, batch.y);
+        }
+        const a = activate(spec.activation, z) as tf.Tensor2D;
+        const ra = activationR(spec.activation, z, rz) as tf.Tensor2D;
+        h = spec.skips[l] ? tf.add(a, h) : a;
+        rh = spec.skips[l] && rh ? tf.add(ra, rh) : ra;
+      }
+    });
+  };
+
   return {
     type: spec.type,
     task: spec.task,
+    directionalLoss,
     paramInfo,
     size,
     initialValues() {

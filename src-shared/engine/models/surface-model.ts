@@ -1,11 +1,14 @@
 /**
  * model.surface: an exact 2D function whose single parameter `point` [2] is (x, y) itself.
  * There is no data: loss(params, null) is f(x, y); lossBatched takes points [G, 2] → [G].
+ * The loss, its gradient and its Hessian come from the formula in float64 (jets), not from
+ * float32 tfjs ops, so gradient descent and Newton's method follow the exact path up to the
+ * float32 storage of the point.
  */
 import * as tf from '@tensorflow/tfjs';
 import { ParamReader } from '../block-params';
 import type { Model, ParamInfo } from '../types';
-import { SURFACE_NAMES, SURFACES, surfaceTensor } from './surfaces';
+import { SURFACE_NAMES, SURFACES, surfaceDerivatives, surfaceTensor } from './surfaces';
 
 const TYPE = 'model.surface';
 
@@ -22,6 +25,20 @@ export function createSurfaceModel(params: Record<string, unknown>): Model {
       throw new Error(`${TYPE}: expects one parameter (point), got ${params.length}`);
     return params[0];
   };
+  const derivativesAt = (point: tf.Tensor) => {
+    const [x, y] = point.dataSync();
+    return surfaceDerivatives(fn, x, y);
+  };
+  // f(x, y) with its float64 gradient: tf.grads of the loss reads ∇f, not float32 ops.
+  const exactLoss = tf.customGrad((point, save) => {
+    const d = derivativesAt(point as tf.Tensor);
+    (save as (tensors: tf.Tensor[]) => void)([tf.tensor1d(d.gradient as [number, number])]);
+    return {
+      value: tf.scalar(d.value),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
+        tf.mul(dy as tf.Tensor, tf.reshape(saved[0], (point as tf.Tensor).shape)),
+    };
+  });
   return {
     type: TYPE,
     task: 'surface',
@@ -29,11 +46,20 @@ export function createSurfaceModel(params: Record<string, unknown>): Model {
     size: 2,
     initialValues: () => [Float32Array.from(start)],
     loss(params) {
-      return tf.tidy(() => {
-        const point = pointOf(params);
-        const [x, y] = tf.split(tf.reshape(point, [2]), 2);
-        return tf.reshape(surfaceTensor(fn, x, y), []) as tf.Scalar;
-      });
+      return exactLoss(pointOf(params)) as tf.Scalar;
+    },
+    exactDerivatives(params) {
+      const d = derivativesAt(pointOf(params));
+      const [hxx, hxy, hyy] = d.hessian;
+      return {
+        gradient: Float64Array.from(d.gradient),
+        hessian: Float64Array.of(hxx, hxy, hxy, hyy),
+      };
+    },
+    hvp(params, _batch, v) {
+      const [hxx, hxy, hyy] = derivativesAt(pointOf(params)).hessian;
+      const [vx, vy] = v[0].dataSync();
+      return [tf.tensor(Float32Array.of(hxx * vx + hxy * vy, hxy * vx + hyy * vy), v[0].shape)];
     },
     lossBatched(params) {
       return tf.tidy(() => {

@@ -1,10 +1,12 @@
 /**
  * Classic 2D test functions for optimizers. Each formula is written once against a tiny
  * arithmetic interface, so the same code evaluates exactly in float64 numbers (for labels,
- * tests and exact grids) and as tfjs ops (for gradients, training and batched grids).
+ * tests and exact grids), on float64 jets (exact gradients and Hessians, for training and
+ * Newton) and as tfjs ops (batched grids).
  */
 import * as tf from '@tensorflow/tfjs';
 import { SURFACE_FUNCTIONS } from '../../graph/catalog/models';
+import { jetArithmetic, jetVariables } from '../curvature/jet';
 
 type Value<T> = T | number;
 
@@ -244,4 +246,17 @@ export function surfaceValue(name: SurfaceName, x: number, y: number): number {
 /** f elementwise over tensors x and y of one shape (float32). */
 export function surfaceTensor(name: SurfaceName, x: tf.Tensor, y: tf.Tensor): tf.Tensor {
   return SURFACES[name].formula(tensorArithmetic, x, y);
+}
+
+/** f, ∇f and the Hessian [fxx, fxy, fyy] at (x, y), exact to float64 rounding. */
+export interface SurfaceDerivatives {
+  readonly value: number;
+  readonly gradient: readonly [number, number];
+  readonly hessian: readonly [number, number, number];
+}
+
+export function surfaceDerivatives(name: SurfaceName, x: number, y: number): SurfaceDerivatives {
+  const [jx, jy] = jetVariables(x, y);
+  const f = SURFACES[name].formula(jetArithmetic, jx, jy);
+  return { value: f.v, gradient: [f.dx, f.dy], hessian: [f.dxx, f.dxy, f.dyy] };
 }

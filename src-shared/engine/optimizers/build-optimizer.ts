@@ -16,6 +16,7 @@ export interface UpdateArgs {
   readonly hyper: Hypers;
   readonly slots: Slots;
   readonly hvp?: StepContext['hvp'];
+  readonly exact?: StepContext['exact'];
 }
 
 /** Runs inside tf.tidy; assigns params and slots in place. May keep JS scalars in a closure. */
@@ -77,6 +78,7 @@ export function buildOptimizer(
           hyper,
           slots,
           hvp: ctx.hvp,
+          exact: ctx.exact,
         }),
       );
       steps = t;

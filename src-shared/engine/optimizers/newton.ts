@@ -2,6 +2,7 @@
  * Newton's method as the lecture writes it, damped: θ ← θ − lr·(H + damping·I)⁻¹·∇L.
  * H is built column by column from Hessian-vector products on unit vectors over the
  * flattened parameter list, symmetrised as (H + Hᵀ)/2, and the system solved in float64.
+ * Where the model has closed forms (surfaces), ∇L and H come exactly in float64 instead.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Optimizer } from '../types';
@@ -75,13 +76,14 @@ export const newtonDefinition: OptimizerDefinition = {
           'for which the full Hessian is built; use a smaller model or another optimizer',
       );
     }
-    const h = buildHessian(a, n);
+    const exact = a.exact?.();
+    const h = exact ? Float64Array.from(exact.hessian) : buildHessian(a, n);
     if (!h.every(Number.isFinite)) {
       throw new Error(`${TYPE}: the Hessian has non-finite entries (NaN or Infinity)`);
     }
     const damping = a.hyper.num('damping');
     for (let i = 0; i < n; i++) h[i * n + i] += damping;
-    const grad = flatten(a.grads, n);
+    const grad = exact ? exact.gradient : flatten(a.grads, n);
     let direction: Float64Array;
     try {
       direction = solveLinear(h, grad, n);

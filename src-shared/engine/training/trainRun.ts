@@ -13,7 +13,7 @@ import {
   type RunEvent,
   type RunStatus,
 } from '../../protocol/events';
-import { hessianVectorProduct } from '../curvature';
+import { modelHvp } from '../curvature';
 import { batchesPerEpoch } from '../datasets';
 import type { Rng } from '../random';
 import type { Batch, DataSplit, Dataset, Model, Optimizer, Schedule } from '../types';
@@ -233,7 +233,11 @@ export class TrainRun {
           params: this.params,
           grads: gradList,
           lr,
-          hvp: (v) => hessianVectorProduct((ps) => this.spec.model.loss(ps, batch), this.params, v),
+          hvp: modelHvp(this.spec.model, this.params, batch),
+          // Closed-form float64 derivatives, unless noise was added to the gradient.
+          ...(this.spec.model.exactDerivatives && !this.gradNoise
+            ? { exact: () => this.spec.model.exactDerivatives!(this.params) }
+            : {}),
         });
       }
     } finally {
