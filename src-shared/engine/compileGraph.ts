@@ -144,6 +144,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
         node: n.id,
         metric: MetricNameSchema.parse(n.type.slice('metric.'.length)) as MetricName,
         every: Math.max(1, Number(n.params.every ?? 1)),
+        params: n.params,
       }));
 
   // Runs shown by a landscape view keep their trajectories for its paths.

@@ -59,11 +59,36 @@ export const MetricNameSchema = z.enum([
   'paramNorm',
   'lr',
   'hessianTop',
+  'hessianEigs',
+  'hessianTrace',
+  'hessianDensity',
   'stepTime',
 ]);
 export type MetricName = z.infer<typeof MetricNameSchema>;
 
-/** One value of a metric block's series. */
+/** The eigenvalue spectral density of a `hessianDensity` event (stochastic Lanczos quadrature). */
+export const SpectrumSchema = z
+  .object({
+    /** Eigenvalue grid, ascending; covers [lambdaMin, lambdaMax]. */
+    grid: z.array(finite).min(2),
+    /** Probability mass at each grid point; sums to 1. */
+    weights: z.array(finite.nonnegative()),
+    lambdaMin: finite,
+    lambdaMax: finite,
+    /** Fraction of the spectrum's mass on negative eigenvalues. */
+    negativeFraction: finite.min(0).max(1),
+  })
+  .refine((s) => s.weights.length === s.grid.length, {
+    message: 'weights must have one entry per grid point',
+    path: ['weights'],
+  });
+export type Spectrum = z.infer<typeof SpectrumSchema>;
+
+/**
+ * One value of a metric block's series. Curvature metrics carry more: `hessianEigs` the top-k
+ * eigenvalues (`values`, largest first; `value` is the first), `hessianTrace` the standard
+ * error of its estimate, `hessianDensity` the spectrum (`value` is λmax).
+ */
 export const MetricEventSchema = z.object({
   type: z.literal('metric'),
   run: z.string(),
@@ -72,6 +97,9 @@ export const MetricEventSchema = z.object({
   metric: MetricNameSchema,
   step: z.number().int().nonnegative(),
   value: numeric,
+  values: z.array(numeric).optional(),
+  stderr: numeric.optional(),
+  spectrum: SpectrumSchema.optional(),
 });
 
 /** A live parameter change, applied before update `step`. */

@@ -9,7 +9,12 @@ import {
   type MetricName,
   type RunEvent,
 } from '../../protocol/events';
-import { hessianVectorProduct, topEigenvalue } from '../curvature';
+import { modelHvp, topEigenvalue } from '../curvature';
+import {
+  CurvatureProbe,
+  type CurvatureReading,
+  isCurvatureMetric,
+} from '../curvature/curvature-metrics';
 import type { Dataset, Model } from '../types';
 import { globalNorm } from './tensors';
 
@@ -17,7 +22,11 @@ export interface MetricRequest {
   readonly node: string;
   readonly metric: MetricName;
   readonly every: number;
+  /** The metric block's params (curvature metrics read k, probes, layer, samples, …). */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
+
+type Reading = number | CurvatureReading | undefined;
 
 interface SplitTensors {
   readonly x: tf.Tensor2D;
@@ -34,6 +43,9 @@ export interface StepReadings {
 }
 
 export class RunMetrics {
+  /** One probe per curvature metric block, by node id. */
+  private readonly probes = new Map<string, CurvatureProbe>();
+
   constructor(
     private readonly run: string,
     private readonly model: Model,
@@ -42,12 +54,25 @@ export class RunMetrics {
     private readonly train: SplitTensors | null,
     private readonly requests: readonly MetricRequest[],
     private readonly seed: number,
-  ) {}
+  ) {
+    for (const r of requests) {
+      if (!isCurvatureMetric(r.metric)) continue;
+      try {
+        this.probes.set(r.node, new CurvatureProbe(r.metric, r.params ?? {}, model, train));
+      } catch (e) {
+        throw new Error(`${r.node} (metric.${r.metric}): ${(e as Error).message}`);
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const probe of this.probes.values()) probe.dispose();
+  }
 
   /** Metric events of step k at θ_k (all but stepTime, known only after the update). */
   atStep(k: number, r: StepReadings): MetricEvent[] {
     const finite = Number.isFinite(r.loss) && Number.isFinite(r.gradNorm);
-    return this.events(k, (metric) => {
+    return this.events(k, (metric, node) => {
       switch (metric) {
         case 'loss':
           return r.loss;
@@ -61,6 +86,10 @@ export class RunMetrics {
           return r.indices && this.train ? this.accuracyOn(this.train, r.indices) : undefined;
         case 'hessianTop':
           return finite ? this.hessianTop() : undefined;
+        case 'hessianEigs':
+        case 'hessianTrace':
+        case 'hessianDensity':
+          return finite ? this.probes.get(node)?.measure(this.params, this.seed + k) : undefined;
         default:
           return undefined; // stepTime after the update; val metrics with evaluate()
       }
@@ -95,21 +124,34 @@ export class RunMetrics {
 
   private events(
     step: number,
-    readValue: (metric: MetricName) => number | undefined,
+    readValue: (metric: MetricName, node: string) => Reading,
     always = false,
   ): MetricEvent[] {
     const out: MetricEvent[] = [];
     for (const request of this.requests) {
       if (!always && step % request.every !== 0) continue;
-      const value = readValue(request.metric);
-      if (value === undefined) continue;
-      out.push({
+      const reading = readValue(request.metric, request.node);
+      if (reading === undefined) continue;
+      const base = {
         type: 'metric',
         run: this.run,
         node: request.node,
         metric: request.metric,
         step,
-        value: finiteOrNull(value),
+      } as const;
+      if (typeof reading === 'number') {
+        out.push({ ...base, value: finiteOrNull(reading) });
+        continue;
+      }
+      out.push({
+        ...base,
+        value: finiteOrNull(reading.value),
+        ...(reading.values ? { values: reading.values.map(finiteOrNull) } : {}),
+        ...(reading.stderr !== undefined ? { stderr: finiteOrNull(reading.stderr) } : {}),
+        ...(reading.spectrum &&
+        [...reading.spectrum.grid, ...reading.spectrum.weights].every(Number.isFinite)
+          ? { spectrum: reading.spectrum }
+          : {}),
       });
     }
     return out;
@@ -132,7 +174,7 @@ export class RunMetrics {
   /** Largest-magnitude Hessian eigenvalue on the training set, by power iteration. */
   private hessianTop(): number {
     const result = topEigenvalue(
-      (v) => hessianVectorProduct((ps) => this.model.loss(ps, this.train), this.params, v),
+      modelHvp(this.model, this.params, this.train),
       this.params.map((p) => p.shape),
       { iters: 20, tol: 1e-4, seed: this.seed },
     );

@@ -412,6 +412,7 @@ export class TrainRun {
     this.disposed = true;
     if (this.status === 'running') this.status = 'stopped';
     tf.dispose(this.params);
+    this.metrics.dispose();
     if (this.train) tf.dispose([this.train.x, this.train.y]);
     if (this.val) tf.dispose([this.val.x, this.val.y]);
     this.spec.optimizer.dispose();

@@ -1,5 +1,6 @@
-/** Metric blocks: each turns a run into one scalar series. */
+/** Metric blocks: each turns a run into one series (curvature ones carry arrays too). */
 import type { BlockDefinition } from '../block';
+import { curvatureMetricBlocks } from './curvature-metrics';
 import { every, read } from './specs';
 
 const METRICS: readonly (readonly [
@@ -19,7 +20,7 @@ const METRICS: readonly (readonly [
   ['stepTime', 'Step time', 'Wall-clock milliseconds per step', 1],
 ];
 
-export const metricBlocks: readonly BlockDefinition[] = METRICS.map(
+const scalarMetricBlocks: readonly BlockDefinition[] = METRICS.map(
   ([name, title, description, fallback]): BlockDefinition => ({
     type: `metric.${name}`,
     kind: 'metric',
@@ -34,3 +35,8 @@ export const metricBlocks: readonly BlockDefinition[] = METRICS.map(
     },
   }),
 );
+
+export const metricBlocks: readonly BlockDefinition[] = [
+  ...scalarMetricBlocks,
+  ...curvatureMetricBlocks,
+];

@@ -73,6 +73,10 @@ const DESIGN: Record<string, string[]> = {
   'metric.paramNorm': ['every'],
   'metric.lr': ['every'],
   'metric.hessianTop': ['every'],
+  // samples extends DESIGN's list: the Hessian is measured on a fixed subset, as PyHessian's batch.
+  'metric.hessianEigs': ['every', 'k', 'layer', 'samples'],
+  'metric.hessianTrace': ['every', 'probes', 'layer', 'samples'],
+  'metric.hessianDensity': ['every', 'steps', 'runs', 'layer', 'samples'],
   'metric.stepTime': ['every'],
   'view.chart': ['smoothing', 'logY'],
   'view.landscape': [
