@@ -15,6 +15,7 @@ import { exportChartPng, exportRunsCsv } from './exports';
 import { MetricChart } from './MetricChart';
 import type { XAxis } from './metrics';
 import { RunsTable } from './RunsTable';
+import { SpectrumView } from './SpectrumView';
 import { installChartsTestHook } from './testHook';
 import './dashboard.css';
 
@@ -204,6 +205,7 @@ export function RunDock({ store }: { store: DocumentStore }) {
             />
           </div>
           <div className="dock-charts" data-testid="charts">
+            <SpectrumView runs={state.runs} version={state.version} />
             {charts.length === 0 && (
               <p className="dock-empty">Charts appear here as a run streams its metrics.</p>
             )}

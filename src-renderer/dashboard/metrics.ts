@@ -14,6 +14,8 @@ export const CHART_METRICS: readonly {
   { metric: 'gradNorm', title: 'Gradient norm ‖∇L‖', logByDefault: true },
   { metric: 'paramNorm', title: 'Parameter norm ‖θ‖', logByDefault: false },
   { metric: 'hessianTop', title: 'Hessian top eigenvalue λ₁', logByDefault: false },
+  { metric: 'hessianEigs', title: 'Hessian largest eigenvalue λ₁ (top-k)', logByDefault: false },
+  { metric: 'hessianTrace', title: 'Hessian trace (Hutchinson)', logByDefault: false },
   { metric: 'stepTime', title: 'Step time (ms)', logByDefault: false },
 ];
 

@@ -7,7 +7,7 @@
  */
 import type { GraphDocument } from '../../src-shared/graph';
 import type { BoundaryMessage, EngineMessage, EngineState } from '../../src-shared/protocol/engine';
-import type { MetricName, RunEvent, StartEvent } from '../../src-shared/protocol/events';
+import type { MetricName, RunEvent, Spectrum, StartEvent } from '../../src-shared/protocol/events';
 import { keyHyperParams, planLaunch, type RunPlan } from './launchPlan';
 import { nextRunColor } from './runColors';
 
@@ -19,6 +19,12 @@ export interface Series {
   readonly epoch: number[];
   readonly time: number[];
   readonly value: (number | null)[];
+}
+
+/** One `hessianDensity` measurement: the spectrum at θ_step. */
+export interface SpectrumPoint {
+  readonly step: number;
+  readonly spectrum: Spectrum;
 }
 
 export interface ParamMark {
@@ -59,6 +65,8 @@ export interface RunRecord {
   readonly finalLoss: number | null;
   readonly last: Readonly<Partial<Record<MetricName, number | null>>>;
   readonly series: Readonly<Partial<Record<MetricName, Series>>>;
+  /** Spectral densities by step (grows in place, like series). */
+  readonly spectra?: readonly SpectrumPoint[];
   readonly marks: readonly ParamMark[];
   readonly nodes: readonly string[];
 }
@@ -209,6 +217,7 @@ export function createRunStore(now: () => number = () => performance.now()): Run
       finalLoss: null,
       last: {},
       series: {},
+      spectra: [],
       marks: [],
       nodes: plan?.nodes ?? [e.run],
     };
@@ -274,6 +283,10 @@ export function createRunStore(now: () => number = () => performance.now()): Run
         case 'metric':
           if (!FROM_STEPS.includes(e.metric) && !FROM_EVALS.includes(e.metric)) {
             push(r, e.metric, e.step, e.value);
+          }
+          if (e.spectrum) {
+            r.spectra ??= [];
+            (r.spectra as SpectrumPoint[]).push({ step: e.step, spectrum: e.spectrum });
           }
           break;
         case 'param':
