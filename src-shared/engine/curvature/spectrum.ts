@@ -29,34 +29,61 @@ export interface Lanczos {
 }
 
 /**
- * m Lanczos steps from the unit vector `start`, every new vector orthogonalised against all
- * earlier ones twice (full reorthogonalisation: float64 Lanczos otherwise loses orthogonality
- * and repeats eigenvalues).
+ * Lanczos from the unit vector `start`, extendable step by step, every new vector
+ * orthogonalised against all earlier ones twice (full reorthogonalisation: float64 Lanczos
+ * otherwise loses orthogonality and repeats eigenvalues).
  */
-export function lanczos(op: FlatOperator, start: Float64Array, m: number): Lanczos {
-  const steps = Math.min(m, op.n);
-  const basis: Float64Array[] = [start];
-  const alpha: number[] = [];
-  const beta: number[] = [];
-  let last = 0;
-  for (let j = 0; j < steps; j++) {
-    const q = basis[j];
-    const w = op.apply(q);
-    const a = dot(w, q);
-    alpha.push(a);
-    for (let pass = 0; pass < 2; pass++) {
-      for (const b of basis) {
-        const c = dot(w, b);
-        for (let i = 0; i < w.length; i++) w[i] -= c * b[i];
-      }
-    }
-    last = Math.sqrt(dot(w, w));
-    if (j === steps - 1 || last < 1e-10 * Math.max(1, Math.abs(a))) break;
-    beta.push(last);
-    for (let i = 0; i < w.length; i++) w[i] /= last;
-    basis.push(w);
+export class LanczosRun {
+  private readonly basis: Float64Array[];
+  readonly alpha: number[] = [];
+  readonly beta: number[] = [];
+  /** The residual norm after the last step (0 when an invariant subspace was found). */
+  last = 0;
+  /** The Krylov space is invariant (or the whole space): more steps add nothing. */
+  exhausted = false;
+  private next: Float64Array;
+
+  constructor(
+    private readonly op: FlatOperator,
+    start: Float64Array,
+  ) {
+    this.basis = [];
+    this.next = start;
   }
-  return { alpha, beta, last };
+
+  /** Runs until T has `m` rows (or the space is exhausted). */
+  extend(m: number): this {
+    while (!this.exhausted && this.alpha.length < Math.min(m, this.op.n)) {
+      if (this.alpha.length > 0) {
+        this.beta.push(this.last);
+      }
+      const q = this.next;
+      this.basis.push(q);
+      const w = this.op.apply(q);
+      const a = dot(w, q);
+      this.alpha.push(a);
+      for (let pass = 0; pass < 2; pass++) {
+        for (const b of this.basis) {
+          const c = dot(w, b);
+          for (let i = 0; i < w.length; i++) w[i] -= c * b[i];
+        }
+      }
+      this.last = Math.sqrt(dot(w, w));
+      if (this.alpha.length >= this.op.n || this.last < 1e-10 * Math.max(1, Math.abs(a))) {
+        this.exhausted = true;
+        break;
+      }
+      for (let i = 0; i < w.length; i++) w[i] /= this.last;
+      this.next = w;
+    }
+    return this;
+  }
+}
+
+/** m Lanczos steps from the unit vector `start` (see LanczosRun). */
+export function lanczos(op: FlatOperator, start: Float64Array, m: number): Lanczos {
+  const run = new LanczosRun(op, start).extend(m);
+  return { alpha: run.alpha, beta: run.beta, last: run.exhausted ? 0 : run.last };
 }
 
 /** Eigenvalues (largest first) and first components of the eigenvectors of T. */
@@ -97,23 +124,21 @@ export function topEigenvalues(
   options: { readonly maxSteps?: number; readonly tol?: number; readonly seed?: number } = {},
 ): TopEigenvalues {
   const count = Math.min(k, op.n);
-  const tol = options.tol ?? 1e-5;
-  const maxSteps = Math.min(op.n, options.maxSteps ?? Math.max(4 * count + 20, 40));
+  const tol = options.tol ?? 1e-4;
+  const maxSteps = Math.min(op.n, options.maxSteps ?? Math.max(8 * count + 40, 80));
   const start = gaussianUnit(op.n, createRng(options.seed ?? 0).fork('lanczos'));
-  // Lanczos restarted with more steps is simplest to reason about; the step count doubles.
-  let m = Math.min(op.n, Math.max(2 * count + 10, 20));
-  let products = 0;
-  for (;;) {
-    const t = lanczos(op, start, m);
-    products += t.alpha.length;
+  const run = new LanczosRun(op, start);
+  // Check convergence every few steps: each check is an m×m eigenproblem, cheap next to Hv.
+  for (let m = Math.min(op.n, count + 8); ; m = Math.min(maxSteps, m + Math.max(4, count))) {
+    run.extend(m);
+    const t = { alpha: run.alpha, beta: run.beta, last: run.exhausted ? 0 : run.last };
     const eig = tridiagonalEigen(t);
     const scale = Math.max(...eig.values.map(Math.abs), 1e-30);
     const residuals = eig.lastRow.slice(0, count).map((s) => Math.abs(t.last * s));
-    const converged = t.alpha.length < m || residuals.every((r) => r <= tol * scale);
+    const converged = run.exhausted || residuals.every((r) => r <= tol * scale);
     if (converged || m >= maxSteps) {
-      return { values: eig.values.slice(0, count), products, converged };
+      return { values: eig.values.slice(0, count), products: run.alpha.length, converged };
     }
-    m = Math.min(maxSteps, 2 * m);
   }
 }
 
