@@ -14,6 +14,8 @@ export interface LandscapeOverrides {
   readonly range?: number;
   readonly directions?: 'random' | 'pca';
   readonly curvature?: boolean;
+  /** Side of the λmax/λmin lattice (a colouring by curvature); absent: none. */
+  readonly curvatureGrid?: number;
 }
 
 export interface LandscapeJob {
@@ -75,6 +77,7 @@ export function landscapeJob(
     range: overrides.range ?? (p.range as number | undefined),
     evalSamples: p.evalSamples as number | undefined,
     curvature: overrides.curvature ?? true,
+    ...(overrides.curvatureGrid !== undefined ? { curvatureGrid: overrides.curvatureGrid } : {}),
     ...(surface ? { box: { x: [...surface.view.x], y: [...surface.view.y] } } : {}),
   };
   const dataset = first.dataset;

@@ -31,6 +31,11 @@ export const LandscapeCommandSchema = z.object({
   /** Hessian eigenvalues at the center (for the critical-point markers). */
   curvature: z.boolean().optional(),
   /**
+   * Side of a λmax/λmin lattice over the plane (Li et al. 2018, Fig. 7), for colouring the
+   * surface by curvature; each lattice point costs two power iterations (exact on surfaces).
+   */
+  curvatureMap: z.number().int().min(2).max(21).optional(),
+  /**
    * While runs train: grow their paths on the plane of this view's last full landscape (no
    * surface recompute), answered by a landscapeResult with that surface. Without one, a full
    * landscape is computed.
@@ -72,6 +77,24 @@ export const WireLandscapeSchema = z
     paths: z.array(WirePathSchema).max(64),
     curvature: z
       .object({ lambdaMax: anyNumber, lambdaMin: anyNumber, kind: CriticalKindSchema })
+      .optional(),
+    /** Extreme Hessian eigenvalues on a lattice of the plane, row-major (k = j·grid + i). */
+    curvatureMap: z
+      .object({
+        grid: z.number().int().min(2).max(21),
+        alphas: numbers,
+        betas: numbers,
+        lambdaMax: numbers,
+        lambdaMin: numbers,
+      })
+      .refine(
+        (m) =>
+          m.alphas.length === m.grid &&
+          m.betas.length === m.grid &&
+          m.lambdaMax.length === m.grid ** 2 &&
+          m.lambdaMin.length === m.grid ** 2,
+        { error: 'a curvature map holds grid axis values and grid × grid eigenvalues' },
+      )
       .optional(),
     notes: z.array(z.string().max(2000)).max(50),
   })

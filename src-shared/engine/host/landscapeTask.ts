@@ -50,6 +50,7 @@ function runSteps(compiled: CompiledGraph, runs: readonly string[]): RunSteps {
 /** The parts of a result the viewer draws (no θ vectors: they can be large). */
 export function toWire(result: LandscapeResult, steps: RunSteps = new Map()): WireLandscape {
   const c = result.curvature?.center;
+  const map = result.curvature?.map;
   return {
     axes: [
       { name: result.axes[0].name, values: [...result.axes[0].values] },
@@ -74,6 +75,17 @@ export function toWire(result: LandscapeResult, steps: RunSteps = new Map()): Wi
       trueLoss: [...p.trueLoss],
     })),
     ...(c ? { curvature: { lambdaMax: c.lambdaMax, lambdaMin: c.lambdaMin, kind: c.kind } } : {}),
+    ...(map
+      ? {
+          curvatureMap: {
+            grid: map.grid,
+            alphas: [...map.alphas],
+            betas: [...map.betas],
+            lambdaMax: [...map.lambdaMax],
+            lambdaMin: [...map.lambdaMin],
+          },
+        }
+      : {}),
     notes: [...result.notes],
   };
 }
@@ -268,6 +280,7 @@ export class LandscapeTask {
       range: command.range,
       directions: command.directions,
       curvature: command.curvature,
+      curvatureGrid: command.curvatureMap,
     };
     if (compiled) {
       const job = landscapeJob(graph, compiled, view, overrides);
@@ -287,6 +300,9 @@ export class LandscapeTask {
           ...(overrides.range !== undefined ? { range: overrides.range } : {}),
           ...(overrides.directions !== undefined ? { directions: overrides.directions } : {}),
           ...(overrides.curvature !== undefined ? { curvature: overrides.curvature } : {}),
+          ...(overrides.curvatureGrid !== undefined
+            ? { curvature: true, curvatureGrid: overrides.curvatureGrid }
+            : {}),
         },
       },
     };

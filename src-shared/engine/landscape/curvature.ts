@@ -13,6 +13,7 @@ import {
 } from '../curvature';
 import type { Batch, Model } from '../types';
 import { paramSize } from './flat-params';
+import { symmetricEigen } from './symmetric-eigen';
 import { planePoint } from './vector-math';
 
 export interface PointCurvature {
@@ -35,6 +36,21 @@ export interface CurvatureMap {
   readonly ratio: readonly number[];
 }
 
+/** Extremes of a closed-form dense Hessian (surfaces): exact, no iteration. */
+function exactCurvature(hessian: Float64Array): PointCurvature {
+  const n = Math.round(Math.sqrt(hessian.length));
+  const values = symmetricEigen(hessian, n).values;
+  const eig = { max: values[0], min: values[n - 1] };
+  const tol = 1e-9 * Math.max(Math.abs(eig.max), Math.abs(eig.min), 1e-12);
+  return {
+    lambdaMax: eig.max,
+    lambdaMin: eig.min,
+    kind: classifyCriticalPoint(eig, tol),
+    iterations: 0,
+    converged: true,
+  };
+}
+
 /** Extreme Hessian eigenvalues of the model's loss on `batch` at flat parameters `theta`. */
 export function curvatureAt(
   model: Model,
@@ -53,6 +69,7 @@ export function curvatureAt(
     });
   });
   try {
+    if (model.exactDerivatives) return exactCurvature(model.exactDerivatives(params).hessian);
     const hvp = modelHvp(model, params, batch);
     const eig = extremeEigenvalues(hvp, shapes, options);
     tf.dispose([...eig.minVector, ...eig.maxVector]);
