@@ -3,6 +3,7 @@
  * train → optimizer.newton), against a float64 reference path derived by hand below: each
  * surface's gradient and Hessian written out from its formula, θ ← θ − H⁻¹∇f in JS numbers.
  */
+import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { firstValueFrom, toArray } from 'rxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +184,11 @@ async function newtonPath(
     .map((e) => e.params!.map(Number));
 }
 
+/** PyTorch float64 Newton paths (torch.autograd Hessians), from tests/fixtures/newton-torch.py. */
+const TORCH = JSON.parse(readFileSync('tests/fixtures/newton-torch.json', 'utf8')) as {
+  surfaces: Record<string, { start: number[]; path: number[][] }>;
+};
+
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
@@ -210,11 +216,17 @@ describe('Newton on every analytic surface follows the float64 reference path', 
       console.info(
         `newton ${name}: from the float64 path ${worst.toExponential(2)} ` +
           `(float32 storage of θ alone: ${storage.toExponential(2)}); ` +
-          `from the float32-stored path ${deviation(app, stored).toExponential(2)}`,
+          `from the float32-stored path ${deviation(app, stored).toExponential(2)}; ` +
+          `from PyTorch's float64 path ${deviation(app, TORCH.surfaces[name].path).toExponential(2)}`,
       );
       // The app is the float64 path with θ stored in float32: nothing else differs.
       expect(deviation(app, stored)).toBeLessThan(1e-6);
       expect(worst).toBeLessThan(Math.max(1e-6, 2 * storage));
+      // PyTorch's float64 path agrees with the hand-derived one, so the app follows it too.
+      const torch = TORCH.surfaces[name];
+      expect(torch.start).toEqual(start);
+      expect(deviation(torch.path, ref)).toBeLessThan(1e-9);
+      expect(deviation(app, torch.path)).toBeLessThan(Math.max(1e-6, 2 * storage));
     });
   }
 });
