@@ -1,8 +1,9 @@
 /**
  * Hessian-vector products by a central difference of gradients:
  *   Hv ≈ (∇L(θ + εv) − ∇L(θ − εv)) / 2ε.
- * Nested tf.grad gives wrong second derivatives through softmax, tanh, sigmoid and exp in
- * tfjs (TOOLCHAIN.md), so every curvature result in the app rests on this instead.
+ * The fallback for models with neither a closed form nor an R pass (model-hvp.ts), and the
+ * independent cross-check the tests use. Measured on a 10k-parameter tanh net it is ~3e-5
+ * relative; the R pass is ~2e-7.
  */
 import * as tf from '@tensorflow/tfjs';
 
