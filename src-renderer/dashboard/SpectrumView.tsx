@@ -8,9 +8,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { cursorStep, useCursorStep } from '../engine/cursorStep';
 import type { RunRecord } from '../engine/runStore';
-import { DENSITY_FLOOR, formatNumber, spectrumAt, spectrumStats, symlogAxis } from './spectrumPlot';
+import {
+  DENSITY_FLOOR,
+  formatNumber,
+  formatTick,
+  spectrumAt,
+  spectrumStats,
+  symlogAxis,
+} from './spectrumPlot';
 
-const HEIGHT = 150;
+const HEIGHT = 136;
+/** Ticks closer than this (px) are skipped, keeping 0 and the outer decades. */
+const MIN_TICK_GAP = 44;
 const PAD = { left: 44, right: 10, top: 10, bottom: 26 };
 
 interface Shown {
@@ -45,13 +54,21 @@ function draw(canvas: HTMLCanvasElement, shown: readonly Shown[], hoverX: number
   g.strokeStyle = 'rgba(139,148,165,0.18)';
   g.fillStyle = '#8b94a5';
   g.textAlign = 'center';
-  for (const tick of axis.ticks(lo, hi)) {
+  const ticks = axis.ticks(lo, hi);
+  // Keep 0; drop decades crowding it from both sides, inner first.
+  const ordered = [...ticks].sort((a, b) => Math.abs(b) - Math.abs(a));
+  const kept = new Set<number>(ticks.includes(0) ? [0] : []);
+  for (const tick of ordered) {
+    if ([...kept].every((k) => Math.abs(px(k) - px(tick)) >= MIN_TICK_GAP)) kept.add(tick);
+  }
+  for (const tick of ticks) {
+    if (!kept.has(tick)) continue;
     const x = px(tick);
     g.beginPath();
     g.moveTo(x, PAD.top);
     g.lineTo(x, PAD.top + plotH);
     g.stroke();
-    g.fillText(formatNumber(tick), x, HEIGHT - 10);
+    g.fillText(formatTick(tick), x, HEIGHT - 10);
   }
   g.textAlign = 'right';
   for (let d = 0; d >= floor; d -= 2) {

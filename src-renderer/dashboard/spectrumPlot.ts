@@ -68,6 +68,14 @@ export function spectrumStats(s: Spectrum): SpectrumStats {
 /** Densities are drawn on a log scale down to this fraction of the peak. */
 export const DENSITY_FLOOR = 1e-6;
 
+/** Tick labels: 1e-4 rather than 1.00e-4, so decades stay short. */
+export function formatTick(v: number): string {
+  const a = Math.abs(v);
+  if (v === 0) return '0';
+  if (a < 1e-2 || a >= 1e4) return `${v < 0 ? '-' : ''}1e${Math.round(Math.log10(a))}`;
+  return String(v);
+}
+
 export function formatNumber(v: number): string {
   const a = Math.abs(v);
   if (v === 0) return '0';

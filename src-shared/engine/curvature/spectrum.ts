@@ -182,9 +182,9 @@ export interface DensityOptions {
   readonly runs?: number;
   /** Lanczos steps per run (default 30). */
   readonly steps?: number;
-  /** Grid points (default 200). */
+  /** Grid points (default 400). */
   readonly points?: number;
-  /** Gaussian width relative to the spectrum's span (default 0.01). */
+  /** Gaussian width relative to the spectrum's span (default 0.003, about PyHessian's σ² = 1e-5). */
   readonly sigma?: number;
   readonly seed?: number;
 }
@@ -197,7 +197,7 @@ export interface DensityOptions {
 export function spectralDensity(op: FlatOperator, options: DensityOptions = {}): SpectralDensity {
   const runs = options.runs ?? 1;
   const steps = options.steps ?? 30;
-  const points = options.points ?? 200;
+  const points = options.points ?? 400;
   const rng = createRng(options.seed ?? 0).fork('slq');
   const nodes: number[] = [];
   const nodeWeights: number[] = [];
@@ -213,7 +213,7 @@ export function spectralDensity(op: FlatOperator, options: DensityOptions = {}):
   const lambdaMin = Math.min(...nodes);
   const lambdaMax = Math.max(...nodes);
   const span = Math.max(lambdaMax - lambdaMin, 1e-12 * Math.max(1, Math.abs(lambdaMax)));
-  const width = (options.sigma ?? 0.01) * span;
+  const width = (options.sigma ?? 0.003) * span;
   const lo = lambdaMin - 4 * width - 0.02 * span;
   const hi = lambdaMax + 4 * width + 0.02 * span;
   const grid = Array.from({ length: points }, (_, i) => lo + ((hi - lo) * i) / (points - 1));

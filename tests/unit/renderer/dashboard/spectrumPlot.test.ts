@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatTick,
   spectrumAt,
   spectrumStats,
   symlogAxis,
@@ -23,6 +24,14 @@ describe('spectrum plot arithmetic', () => {
     expect(axis.forward(99.9)).toBeCloseTo(3, 12); // log10(1 + 999)
     for (const v of [-0.4, 0.003, 7, 120]) expect(axis.inverse(axis.forward(v))).toBeCloseTo(v, 9);
     expect(axis.ticks(-0.5, 120)).toEqual([-0.1, 0, 0.1, 1, 10, 100]);
+    expect([-1e-4, 0, 0.001, 0.1, 100, 1e5].map(formatTick)).toEqual([
+      '-1e-4',
+      '0',
+      '1e-3',
+      '0.1',
+      '100',
+      '1e5',
+    ]);
   });
 
   it('shows the measurement at or before the cursor step, the latest when live', () => {
