@@ -8,10 +8,12 @@
  * built for (its own 4.x), not the project's TypeScript 7, which has no JS API.
  */
 const Module = require('node:module');
-const { readFileSync } = require('node:fs');
+const { cpSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const ROOT = resolve(__dirname, '..');
+const SCANNED = ['package.json', 'src-main', 'src-renderer'];
 const SCANNER = join(ROOT, 'node_modules/@doyensec/electronegativity');
 const ownTypeScript = require.resolve('typescript', { paths: [SCANNER] });
 const resolveFilename = Module._resolveFilename;
@@ -32,10 +34,14 @@ async function main() {
   try {
     await require(join(SCANNER, 'dist/locales/i18n.js'))();
     const run = require(join(SCANNER, 'dist/runner.js'));
+    // What ships, and only that: the sources of main and renderer and package.json (for the
+    // Electron version), not build output (out/), tests or tools.
+    const input = mkdtempSync(join(tmpdir(), 'electronegativity-'));
+    for (const part of SCANNED) cpSync(join(ROOT, part), join(input, part), { recursive: true });
     // No output file: the scanner writes it unawaited. The result holds the same issues.
     const result = await run(
       {
-        input: ROOT,
+        input,
         customScan: [],
         excludeFromScan: [],
         isRelative: true,
@@ -44,6 +50,7 @@ async function main() {
       },
       false,
     );
+    rmSync(input, { recursive: true, force: true });
     findings = result.issues.map((issue) => ({
       issue: issue.id,
       file: issue.file,
