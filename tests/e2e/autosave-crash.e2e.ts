@@ -86,4 +86,34 @@ describe('autosave survives a killed browser', () => {
     expect(await page.getByTestId('unsaved-mark').count()).toBe(1);
     await context.close();
   }, 240_000); // three browser starts on a loaded machine
+
+  it('tabs keep their own autosaves: one tab going clean never clears another tab’s', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'atlas-tabs-'));
+    profiles.push(profile);
+    const { context, page: a } = await launch(profile);
+    await rename(a, 'Work in tab A');
+    const b = await context.newPage();
+    b.on('dialog', (dialog) => void dialog.accept());
+    await b.goto(inject('baseUrl'));
+    await b.getByTestId('app-shell').waitFor();
+    await rename(b, 'Work in tab B');
+    await b.getByTestId('unsaved-mark').waitFor();
+    // B starts a new, clean document: its own autosave goes, A's stays.
+    await b.getByRole('button', { name: 'New', exact: true }).click();
+    await b.getByTestId('unsaved-mark').waitFor({ state: 'detached' });
+    await a.close({ runBeforeUnload: false }); // pagehide writes A's latest edit
+    await b.close();
+
+    const c = await context.newPage();
+    await c.goto(inject('baseUrl'));
+    const offer = c.getByTestId('restore-offer');
+    await offer.waitFor();
+    const items = offer.getByTestId('restore-item');
+    expect(await items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain('Work in tab A');
+    await items.first().getByRole('button', { name: 'Restore' }).click();
+    expect(await c.getByLabel('Graph name').inputValue()).toBe('Work in tab A');
+    await c.screenshot({ path: join(RESULTS_DIR, 'autosave-tabs-restored.png') });
+    await context.close();
+  }, 240_000);
 });
