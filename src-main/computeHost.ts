@@ -31,13 +31,18 @@ export class ComputeHost {
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
         backgroundThrottling: false, // a hidden window must keep training at full speed
       },
     });
     this.window = win;
     win.webContents.on('render-process-gone', (_event, details) => this.crashed(details.reason));
-    win.webContents.on('will-navigate', (event) => event.preventDefault());
-    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // Navigation and new windows are refused app-wide (index.ts, web-contents-created).
     await this.load(win, 'compute.html');
     const { port1, port2 } = new MessageChannelMain();
     win.webContents.postMessage(IpcChannel.enginePort, null, [port1]);

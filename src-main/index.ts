@@ -1,6 +1,8 @@
 /**
- * Electron main process: the thin edge. It creates the window with secure defaults, the
- * app menu, native dialogs, and wires validated IPC to the plain-Node handlers.
+ * Electron main process: the thin edge. It creates the window with secure defaults, serves
+ * the pages from the privileged app:// scheme, builds the app menu and native dialogs, and
+ * wires IPC (sender checked, payload validated) to the plain-Node handlers. The rules live in
+ * security.ts and are held to Electron's security checklist by tests/unit/main.
  */
 import { join } from 'node:path';
 import {
@@ -10,14 +12,30 @@ import {
   ipcMain,
   Menu,
   type MenuItemConstructorOptions,
+  protocol,
   session,
   shell,
 } from 'electron';
 import { IpcChannel, type MenuCommand } from '../src-shared/protocol/bridge';
+import { createAppRequestHandler } from './appProtocol';
 import { ComputeHost } from './computeHost';
 import { createIpcHandlers, type Dialogs } from './ipcHandlers';
-import { CONTENT_SECURITY_POLICY } from './security';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appPageUrl,
+  assertTrustedSender,
+  isAllowedExternal,
+  trustedOrigins,
+} from './security';
 import { RecentFiles } from './services/graphFiles';
+
+// Must happen before `ready`: app:// behaves like a secure, standard origin.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+/** The dev server's URL in development (electron-vite), never in a packaged app. */
+const devServerUrl =
+  process.env.ELECTRON_RENDERER_URL && !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : null;
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -35,7 +53,14 @@ function createMainWindow(): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click would open links in a new window, bypassing the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
@@ -52,12 +77,6 @@ function createMainWindow(): BrowserWindow {
     });
     if (choice === 0) event.preventDefault(); // preventDefault here lets the unload go ahead
   });
-  // No navigation away from the app and no new windows: links open in the system browser.
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   void loadPage(win, 'index.html');
   // The engine runs in its own hidden window; a UI reload gets a fresh engine and port.
   const compute = new ComputeHost(win, loadPage);
@@ -66,12 +85,12 @@ function createMainWindow(): BrowserWindow {
   return win;
 }
 
-/** Loads one of the renderer's pages: the dev server in development, the built files otherwise. */
+/** Loads one of the renderer's pages: the dev server in development, app:// otherwise. */
 async function loadPage(win: BrowserWindow, page: string): Promise<void> {
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (devUrl && !app.isPackaged)
-    await win.loadURL(new URL(page, devUrl.endsWith('/') ? devUrl : `${devUrl}/`).toString());
-  else await win.loadFile(join(__dirname, '../renderer', page));
+  if (devServerUrl) {
+    const base = devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`;
+    await win.loadURL(new URL(page, base).toString());
+  } else await win.loadURL(appPageUrl(page));
 }
 
 function sendMenu(command: MenuCommand): void {
@@ -115,29 +134,43 @@ const dialogs: Dialogs = {
   },
 };
 
-app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-      },
-    });
+// Every web contents, now or later (windows, and any webview or popup someone adds): no
+// navigation away from the app, no new windows (allowed links open in the system browser),
+// no <webview>.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
   });
-  // The app loads only its own files: refuse every permission request.
+});
+
+app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(join(__dirname, '../renderer')));
+  // The app loads only its own files: refuse every permission request and check.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   const handlers = createIpcHandlers({
     dialogs,
     recent: new RecentFiles(join(app.getPath('userData'), 'recent.json')),
     hostInfo: { host: 'electron', platform: process.platform, version: app.getVersion() },
   });
-  ipcMain.handle(IpcChannel.hostInfo, () => handlers.hostInfo());
-  ipcMain.handle(IpcChannel.openGraph, () => handlers.openGraph());
-  ipcMain.handle(IpcChannel.saveGraph, (_event, payload: unknown) => handlers.saveGraph(payload));
-  ipcMain.handle(IpcChannel.exportFile, (_event, payload: unknown) => handlers.exportFile(payload));
+  // Each channel answers only the top frame of the app's own pages.
+  const origins = trustedOrigins(devServerUrl ?? undefined);
+  const handle = (channel: string, handler: (payload: unknown) => Promise<unknown>) =>
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      assertTrustedSender(channel, event.senderFrame, origins);
+      return handler(payload);
+    });
+  handle(IpcChannel.hostInfo, () => handlers.hostInfo());
+  handle(IpcChannel.openGraph, () => handlers.openGraph());
+  handle(IpcChannel.saveGraph, (payload) => handlers.saveGraph(payload));
+  handle(IpcChannel.exportFile, (payload) => handlers.exportFile(payload));
 
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createMainWindow();

@@ -5,12 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { bridge, isElectron } from './bridge';
 import { electronEnginePort } from './engine/electronPort';
-import { sessionRuns, setEnginePortFactory } from './engine/runtime';
+import { setEnginePortFactory } from './engine/runtime';
 
 // In Electron the engine is in main's compute window; listen for its port before anything
-// else so that the handover cannot be missed. Web mode starts a Worker on first use.
+// else so that the handover cannot be missed. Web mode starts a Worker on first use. Either
+// way a lost engine reaches the run session through the port (EngineClient.hostLost$).
 if (isElectron) {
-  const port = electronEnginePort(bridge, (reason) => sessionRuns.hostLost(reason));
+  const port = electronEnginePort(bridge);
   setEnginePortFactory(() => port);
 }
 

@@ -2,6 +2,7 @@
  * Entry of the headless command line, run by `npm run atlas -- <command>` through tsx
  * (no build step). All logic lives in main.ts and commands/, testable without a process.
  */
+import { EXIT } from './io';
 import { runCli } from './main';
 
 // A closed pipe (`atlas … | head`) ends the command quietly; any other stream error in one
@@ -15,7 +16,7 @@ for (const stream of [process.stdout, process.stderr]) {
         // stderr itself is gone
       }
     }
-    process.exit(error.code === 'EPIPE' ? 0 : 1);
+    process.exit(error.code === 'EPIPE' ? EXIT.ok : EXIT.output);
   });
 }
 

@@ -2,9 +2,10 @@
  * Reads and parses a graph file for a command, turning every way it can fail (missing,
  * unreadable, too large, not UTF-8, not JSON, invalid) into one-line messages.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { MAX_CSV_BYTES } from '../../src-shared/engine/datasets/csv';
 import { formatProblem, type GraphDocument, parseGraphText } from '../../src-shared/graph/index';
+import { readTextFileBounded } from '../services/boundedRead';
 import { readGraphText } from '../services/graphFiles';
 
 export type LoadedGraph =
@@ -38,7 +39,7 @@ export async function loadGraphOrThrow(path: string): Promise<GraphDocument> {
   return loaded.graph;
 }
 
-/** dataset.csv paths are relative to the graph file's folder. */
+/** dataset.csv paths are relative to the graph file's folder; reads are bounded. */
 export function fileReaderBeside(graphPath: string): (path: string) => string {
-  return (path) => readFileSync(resolve(dirname(graphPath), path), 'utf8');
+  return (path) => readTextFileBounded(resolve(dirname(graphPath), path), MAX_CSV_BYTES);
 }

@@ -19,6 +19,10 @@ export const EXIT = Object.freeze({
   invalid: 2,
   /** `run`: a run diverged (NaN/Inf). */
   diverged: 3,
-  /** Interrupted (Ctrl-C): the runs were stopped, their events written. */
+  /** An output could not be written (disk full, a device error), reported in one line. */
+  output: 4,
+  /** Interrupted (Ctrl-C, 128 + SIGINT): the runs were stopped, their events written. */
   interrupted: 130,
+  /** Terminated (128 + SIGTERM), as interrupted otherwise. */
+  terminated: 143,
 });

@@ -2,6 +2,7 @@
 import type { Command } from './command';
 import { commands as defaultCommands } from './commands/index';
 import { type CliIo, EXIT } from './io';
+import { printable, printableLines } from './printable';
 
 const HELP_FLAGS = new Set(['--help', '-h', 'help']);
 
@@ -16,7 +17,8 @@ export function helpText(commands: readonly Command[]): string {
     'Usage:',
     ...commands.map((command) => `  atlas ${command.name} ${command.usage}`),
     '',
-    'Exit status: 0 success, 2 bad input (arguments, file, graph), 3 a run diverged.',
+    'Exit status: 0 success, 2 bad input (arguments, file, graph), 3 a run diverged,',
+    '  4 an output could not be written, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).',
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -37,7 +39,9 @@ export async function runCli(
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr.write(`atlas: unknown command ${JSON.stringify(name)}; run atlas --help\n`);
+    io.stderr.write(
+      `atlas: unknown command ${printable(JSON.stringify(name))}; run atlas --help\n`,
+    );
     return EXIT.invalid;
   }
   if (args.length === 1 && HELP_FLAGS.has(args[0]) && args[0] !== 'help') {
@@ -49,7 +53,7 @@ export async function runCli(
   } catch (error) {
     // A bug, not bad input: say so in one line rather than dumping a stack trace.
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`atlas ${command.name}: internal error: ${message}\n`);
+    io.stderr.write(`atlas ${command.name}: internal error: ${printableLines(message)}\n`);
     return EXIT.internal;
   }
 }

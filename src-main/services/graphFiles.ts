@@ -66,21 +66,48 @@ export async function readGraphFile(path: string): Promise<OpenedFile> {
   return { path, name: basename(path), text: read.text };
 }
 
-/** Writes `data` to `path` atomically: temp file in the same folder, fsync, rename. */
+/**
+ * Writes `data` to `path` atomically: a temp file in the same folder, fsync, rename, then
+ * fsync the folder so the rename itself survives a power cut. On any failure the temp file
+ * is removed and the target is left as it was.
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'w');
+  const folder = dirname(path);
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx');
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, path);
   } catch (error) {
     await fs.rm(temp, { force: true });
     throw error;
+  }
+  await syncFolder(folder);
+}
+
+/** fsync of a folder (POSIX); platforms that cannot open a folder for it (Windows) skip it. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof fs.open>>;
+  try {
+    handle = await fs.open(folder, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR' || code === 'EPERM' || code === 'EACCES') return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some file systems refuse fsync on a folder; the data itself is already synced.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EBADF' && code !== 'ENOTSUP') throw error;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -8,11 +8,11 @@ import type { QuickAddRequest } from '../canvas/QuickAdd';
 import { RunDock } from '../dashboard/RunDock';
 import {
   type AutosaveRecord,
-  clearAutosave,
-  readAutosave,
+  migrateLegacyAutosave,
   restoredGraph,
   startAutosave,
 } from '../document/autosave';
+import { holdTabLock, indexedDbAutosaveStore, orphanedAutosaves } from '../document/autosaveStore';
 import { useDocument } from '../document/useDocument';
 import type { AlignMode } from '../editor/align';
 import { computeLayout } from '../editor/autoLayout';
@@ -52,7 +52,10 @@ function Workbench() {
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [quickAdd, setQuickAdd] = useState<QuickAddRequest | null>(null);
-  const [restore, setRestore] = useState<AutosaveRecord | null>(() => readAutosave(localStorage));
+  const autosaves = useMemo(indexedDbAutosaveStore, []);
+  /** This tab's autosave record: a new one per page load, held by a lock while the tab lives. */
+  const tabId = useMemo(() => crypto.randomUUID(), []);
+  const [restore, setRestore] = useState<readonly AutosaveRecord[]>([]);
   const commands = useMemo(
     () =>
       createFileCommands({
@@ -85,8 +88,23 @@ function Workbench() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  // Autosave starts once any earlier autosave has been restored or declined.
-  useEffect(() => (restore ? undefined : startAutosave(store, localStorage)), [restore, store]);
+  // Autosave from the start (the restore offer may stay up a while); offer what tabs that
+  // are gone left behind.
+  useEffect(() => {
+    holdTabLock(tabId);
+    let cancelled = false;
+    void migrateLegacyAutosave(localStorage, autosaves)
+      .then(() => orphanedAutosaves(autosaves))
+      .then((records) => {
+        if (!cancelled) setRestore(records);
+      })
+      .catch(() => {}); // no IndexedDB (private mode): nothing to offer
+    const stop = startAutosave(store, autosaves, { id: tabId });
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [autosaves, store, tabId]);
 
   useEffect(
     () =>
@@ -243,18 +261,20 @@ function Workbench() {
             onDuplicateWithWires={() => duplicateSelectionWithWires(store)}
           />
           <LandscapePanel store={store} />
-          {restore && (
+          {restore.length > 0 && (
             <RestoreBanner
-              record={restore}
-              onRestore={() => {
-                const graph = restoredGraph(restore);
-                if (graph) store.load(graph, restore.file, { dirty: true });
+              records={restore}
+              onRestore={(record) => {
+                const graph = restoredGraph(record);
+                if (graph) store.load(graph, record.file, { dirty: true });
                 else setNotice('The autosaved graph could not be read; it was discarded.');
-                setRestore(null);
+                // This tab's own autosave holds it from now on.
+                void autosaves.delete(record.id).catch(() => {});
+                setRestore((records) => records.filter((r) => r.id !== record.id));
               }}
-              onDiscard={() => {
-                clearAutosave(localStorage);
-                setRestore(null);
+              onDiscard={(record) => {
+                void autosaves.delete(record.id).catch(() => {});
+                setRestore((records) => records.filter((r) => r.id !== record.id));
               }}
             />
           )}

@@ -10,8 +10,9 @@ import type { EnginePort } from './engineClient';
 
 export function electronEnginePort(
   bridge: AtlasBridge,
-  onHostLost: (reason: string) => void,
+  onHostLost?: (reason: string) => void,
 ): EnginePort {
+  const lostListeners = new Set<(reason: string) => void>();
   let port: MessagePort | null = null;
   const pending: unknown[] = [];
   const listeners = new Set<(data: unknown) => void>();
@@ -32,7 +33,8 @@ export function electronEnginePort(
   bridge.onEngineHostCrashed?.((reason) => {
     port?.close();
     port = null;
-    onHostLost(reason);
+    onHostLost?.(reason);
+    for (const listener of lostListeners) listener(reason);
   });
 
   return {
@@ -43,6 +45,10 @@ export function electronEnginePort(
     onMessage(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onHostLost(listener) {
+      lostListeners.add(listener);
+      return () => lostListeners.delete(listener);
     },
     close: () => port?.close(),
   };

@@ -11,18 +11,26 @@ import {
   parseEngineMessage,
 } from '../../src-shared/protocol/engine';
 import { bufferPerFrame, type RequestFrame } from './frameBuffer';
+import { TEST_HOOKS_NAME } from './heartbeat';
+import { type SupervisedPort, supervisedWorkerPort } from './supervisedWorker';
 
 /** Where the engine is: a Worker in web mode, a MessagePort to the compute window in Electron. */
 export interface EnginePort {
   postMessage(message: unknown): void;
   /** Subscribes to raw incoming data; returns an unsubscribe function. */
   onMessage(listener: (data: unknown) => void): () => void;
+  /** The engine's host died and a fresh one takes over (its runs are gone). */
+  onHostLost?(listener: (reason: string) => void): () => void;
   close?(): void;
 }
 
 export class EngineClient {
   private readonly incoming = new Subject<EngineMessage>();
+  private readonly lost = new Subject<string>();
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeLost: () => void;
+  /** Each loss of the engine's host, with its reason; a fresh engine is already starting. */
+  readonly hostLost$: Observable<string> = this.lost.asObservable();
   /** Every validated message, as it arrives. */
   readonly messages$: Observable<EngineMessage> = this.incoming.asObservable();
   /** The messages of each animation frame, in order. */
@@ -34,6 +42,7 @@ export class EngineClient {
   ) {
     this.frames$ = bufferPerFrame(this.messages$, requestFrame).pipe(share());
     this.unsubscribe = port.onMessage((data) => this.receive(data));
+    this.unsubscribeLost = port.onHostLost?.((reason) => this.lost.next(reason)) ?? (() => {});
   }
 
   /** Feeds raw data as if it came from the engine (the port, and the UI benchmark). */
@@ -68,38 +77,30 @@ export class EngineClient {
 
   close(): void {
     this.unsubscribe();
+    this.unsubscribeLost();
     this.port.close?.();
     this.incoming.complete();
+    this.lost.complete();
   }
 }
 
-/** The engine in a dedicated module Worker (web mode). */
-export function workerPort(): EnginePort {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'atlas-engine',
-  });
-  return {
-    postMessage: (message) => worker.postMessage(message),
-    onMessage(listener) {
-      const onMessage = (event: MessageEvent) => listener(event.data);
-      const onError = (event: ErrorEvent) =>
-        listener({
-          type: 'error',
-          command: 'engine',
-          problems: [
-            { path: 'worker', message: event.message || 'the engine worker failed to start' },
-          ],
-        });
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
-      return () => {
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
-      };
-    },
-    close: () => worker.terminate(),
-  };
+/**
+ * The engine in a dedicated module Worker (web mode), supervised: restarted when it dies or
+ * hangs. `?testHooks=1` arms the worker's test hooks (e2e); `?engineHungMs=N` shortens the
+ * time without a heartbeat after which it counts as hung.
+ */
+export function workerPort(): SupervisedPort {
+  const query = typeof location === 'undefined' ? null : new URLSearchParams(location.search);
+  const hooks = query?.get('testHooks') === '1';
+  const hungAfterMs = Number(query?.get('engineHungMs'));
+  return supervisedWorkerPort(
+    () =>
+      new Worker(new URL('./engine.worker.ts', import.meta.url), {
+        type: 'module',
+        name: hooks ? `atlas-engine ${TEST_HOOKS_NAME}` : 'atlas-engine',
+      }),
+    Number.isInteger(hungAfterMs) && hungAfterMs >= 1000 ? { hungAfterMs } : {},
+  );
 }
 
 /** A MessagePort handed over by Electron's main process (the compute window's other end). */

@@ -6,6 +6,7 @@
  */
 import { EngineSession } from '../../src-shared/engine/host/engineSession';
 import type { EngineMessage } from '../../src-shared/protocol/engine';
+import { testHookOf } from './heartbeat';
 import { selectBackend } from './selectBackend';
 
 /** The part of a Worker scope or MessagePort the host needs. */
@@ -36,6 +37,7 @@ export async function startEngineHost(
   const queue: unknown[] = [];
   let session: EngineSession | null = null;
   endpoint.addEventListener('message', (event) => {
+    if (testHookOf(event.data)) return; // the worker's test hooks, not engine commands
     if (session) session.handle(event.data);
     else queue.push(event.data);
   });

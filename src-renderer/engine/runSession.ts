@@ -128,6 +128,13 @@ export function createRunSession(
       }
     }),
     client.frames$.subscribe((messages) => runs.apply(messages)),
+    // The engine died: its runs are over, and the fresh engine has nothing loaded.
+    client.hostLost$.subscribe((reason) => {
+      state = 'idle';
+      pending = null;
+      boundaryInFlight = false;
+      runs.hostLost(reason);
+    }),
   );
 
   const unsubscribeDocument = documents.subscribe(() => {

@@ -416,11 +416,13 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     hostLost(reason) {
       const runs = state.runs.map((r) =>
         r.phase === 'running' || r.phase === 'paused' || r.phase === 'loaded'
-          ? { ...r, phase: 'stopped' as const, reason: 'stopped: compute host crashed' }
+          ? { ...r, phase: 'stopped' as const, reason: 'stopped: engine crashed' }
           : r,
       );
       emit({
         runs,
+        // The fresh engine has nothing loaded: Run is available again at once.
+        engine: { ...state.engine, state: 'idle' },
         notice: {
           kind: 'error',
           title: 'The compute engine crashed',

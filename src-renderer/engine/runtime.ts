@@ -7,6 +7,7 @@ import type { DocumentStore } from '../document/documentStore';
 import { EngineClient, type EnginePort, workerPort } from './engineClient';
 import { createRunSession, type RunSession } from './runSession';
 import { createRunStore, type RunPhase, type RunStore, type RunStoreState } from './runStore';
+import type { SupervisedPort } from './supervisedWorker';
 
 export interface EngineRuntime {
   readonly client: EngineClient;
@@ -33,9 +34,23 @@ function maxStepsFromUrl(): number | undefined {
 /** The session's runs: exists from the start so every view can subscribe at once. */
 export const sessionRuns: RunStore = createRunStore();
 
+/** `window.__atlasEngine` (only with ?testHooks=1): end-to-end tests kill the worker or make it throw. */
+function installEngineTestHook(port: EnginePort): void {
+  if (typeof location === 'undefined' || typeof window === 'undefined') return;
+  if (new URLSearchParams(location.search).get('testHooks') !== '1') return;
+  if (!('postToWorker' in port)) return;
+  const worker = port as SupervisedPort;
+  (window as { __atlasEngine?: unknown }).__atlasEngine = {
+    kill: () => worker.postToWorker({ atlasTestHook: 'exit' }),
+    throwInside: () => worker.postToWorker({ atlasTestHook: 'throw' }),
+  };
+}
+
 export function engineRuntime(documents: DocumentStore): EngineRuntime {
   if (runtime) return runtime;
-  const client = new EngineClient(portFactory());
+  const port = portFactory();
+  installEngineTestHook(port);
+  const client = new EngineClient(port);
   const runs = sessionRuns;
   const session = createRunSession(client, runs, documents, { maxSteps: maxStepsFromUrl() });
   runtime = { client, runs, session };

@@ -1,6 +1,5 @@
-import { promises as fs, constants as fsConstants } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { lastValueFrom, tap } from 'rxjs';
+import { extname, resolve } from 'node:path';
+import { lastValueFrom, Subject, takeUntil, tap } from 'rxjs';
 import { compileGraph } from '../../../src-shared/engine/compileGraph';
 import {
   computeLandscape,
@@ -14,8 +13,11 @@ import { initNodeBackend } from '../../host/nodeBackend';
 import { writeFileAtomic } from '../../services/graphFiles';
 import type { Command } from '../command';
 import { fileReaderBeside, loadGraphOrThrow } from '../graphFile';
+import { Interrupted, listenForInterrupts } from '../interrupt';
 import { type CliIo, EXIT } from '../io';
 import { integerOption, parseOptions, progressBar, UsageError } from '../options';
+import { checkOutputPath, OutputError } from '../outputs';
+import { printable, printableLines } from '../printable';
 import { RunFailed, reportFailure } from './run';
 
 const LANDSCAPE_USAGE =
@@ -57,22 +59,6 @@ function parseLandscapeArgs(args: readonly string[]) {
   };
 }
 
-/** Fails before any training when the output's folder cannot take the file. */
-async function checkWritableFolder(out: string): Promise<void> {
-  const folder = dirname(resolve(out));
-  try {
-    const stat = await fs.stat(folder);
-    if (!stat.isDirectory()) throw new UsageError(`--out ${out}: ${folder} is not a folder`);
-    await fs.access(folder, fsConstants.W_OK);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `--out ${out}: ${code === 'ENOENT' ? `no such folder ${folder}` : `cannot write in ${folder} (${code})`}`,
-    );
-  }
-}
-
 function encode(result: LandscapeResult, path: string): string {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return landscapeToCsv(result);
@@ -88,71 +74,90 @@ function outputPath(out: string, view: string, index: number): string {
 }
 
 async function writeLandscapes(args: readonly string[], io: CliIo): Promise<number> {
-  {
-    const opts = parseLandscapeArgs(args);
-    await checkWritableFolder(opts.out);
-    const graph = await loadGraphOrThrow(opts.file);
-    const path = resolve(opts.file);
-    const backend = await initNodeBackend(opts.backend);
-    const compiled = compileGraph(graph, {
-      backend,
-      maxSteps: opts.steps,
-      seed: opts.seed,
-      recordTrajectories: 'all',
-      readText: fileReaderBeside(path),
+  const opts = parseLandscapeArgs(args);
+  await checkOutputPath('out', opts.out, { atomic: true });
+  const graph = await loadGraphOrThrow(opts.file);
+  // Every file this will write, checked before any training (one per landscape view).
+  const views = landscapeViews(graph);
+  const targets = views.map((view, index) => outputPath(opts.out, view.id, index));
+  for (const target of targets.slice(1)) await checkOutputPath('out', target, { atomic: true });
+  const path = resolve(opts.file);
+  const backend = await initNodeBackend(opts.backend);
+  const compiled = compileGraph(graph, {
+    backend,
+    maxSteps: opts.steps,
+    seed: opts.seed,
+    recordTrajectories: 'all',
+    readText: fileReaderBeside(path),
+  });
+  io.stderr.write(
+    `atlas: ${printable(graph.name)} · training ${compiled.runs.length} run(s) on ${backend.name}\n`,
+  );
+  let diverged = 0;
+  compiled.controller.events$.subscribe({
+    next: (e) => {
+      if (e.type !== 'done') return;
+      if (e.status === 'diverged') diverged += 1;
+      io.stderr.write(
+        `  ${e.run}: ${printableLines(e.reason ?? `${e.status} after ${e.steps} steps`)}\n`,
+      );
+    },
+    error: () => {}, // a failing step rejects start(), reported there
+  });
+  const abort = new Subject<void>();
+  const interrupts = listenForInterrupts(() => {
+    compiled.controller.stop();
+    abort.next();
+  });
+  const checkInterrupted = () => {
+    if (interrupts.signal) throw new Interrupted(interrupts.signal);
+  };
+  try {
+    await compiled.controller.start().catch((error: unknown) => {
+      throw new RunFailed(error);
     });
-    io.stderr.write(
-      `atlas: ${graph.name} · training ${compiled.runs.length} run(s) on ${backend.name}\n`,
-    );
-    let diverged = 0;
-    compiled.controller.events$.subscribe({
-      next: (e) => {
-        if (e.type !== 'done') return;
-        if (e.status === 'diverged') diverged += 1;
-        io.stderr.write(`  ${e.run}: ${e.reason ?? `${e.status} after ${e.steps} steps`}\n`);
-      },
-      error: () => {}, // a failing step rejects start(), reported there
-    });
-    try {
-      await compiled.controller.start().catch((error: unknown) => {
-        throw new RunFailed(error);
+    checkInterrupted();
+    for (const [index, view] of views.entries()) {
+      const job = landscapeJob(graph, compiled, view, {
+        grid: opts.grid,
+        range: opts.range,
+        directions: opts.directions,
       });
-      const views = landscapeViews(graph);
-      for (const [index, view] of views.entries()) {
-        const job = landscapeJob(graph, compiled, view, {
-          grid: opts.grid,
-          range: opts.range,
-          directions: opts.directions,
-        });
-        let lastDraw = 0;
-        const progress = lastValueFrom(
-          computeLandscape(job.input).pipe(
-            tap((p) => {
-              const now = Date.now();
-              if (io.stderr.isTTY && now - lastDraw > 100) {
-                lastDraw = now;
-                io.stderr.write(`\r${progressBar(p.fraction)} ${view.id}: ${p.phase}\x1b[K`);
-              }
-            }),
-          ),
-        );
-        const final = await progress;
-        if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
-        if (!final.result)
-          throw new Error(`${view.id}: the landscape computation ended without a result`);
-        const target = resolve(outputPath(opts.out, view.id, index));
+      let lastDraw = 0;
+      const final = await lastValueFrom(
+        computeLandscape(job.input).pipe(
+          takeUntil(abort),
+          tap((p) => {
+            const now = Date.now();
+            if (io.stderr.isTTY && now - lastDraw > 100) {
+              lastDraw = now;
+              io.stderr.write(`\r${progressBar(p.fraction)} ${view.id}: ${p.phase}\x1b[K`);
+            }
+          }),
+        ),
+        { defaultValue: null },
+      );
+      if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
+      checkInterrupted();
+      if (!final?.result)
+        throw new Error(`${view.id}: the landscape computation ended without a result`);
+      const target = resolve(targets[index]!);
+      try {
         await writeFileAtomic(target, encode(final.result, target));
-        const r = final.result;
-        io.stderr.write(
-          `  ${view.id}: ${r.grid}×${r.grid} ${r.directions.type} surface, ${r.paths.length} path(s), ${Math.round(r.evaluation.pointsPerSecond)} points/s → ${target}\n`,
-        );
-        for (const note of r.notes) io.stderr.write(`  note: ${note}\n`);
+      } catch (error) {
+        throw new OutputError('out', target, error);
       }
-    } finally {
-      compiled.dispose();
+      const r = final.result;
+      io.stderr.write(
+        `  ${view.id}: ${r.grid}×${r.grid} ${r.directions.type} surface, ${r.paths.length} path(s), ${Math.round(r.evaluation.pointsPerSecond)} points/s → ${printable(target)}\n`,
+      );
+      for (const note of r.notes) io.stderr.write(`  note: ${printableLines(note)}\n`);
     }
-    return diverged > 0 ? EXIT.diverged : EXIT.ok;
+  } finally {
+    interrupts.dispose();
+    compiled.dispose();
   }
+  return diverged > 0 ? EXIT.diverged : EXIT.ok;
 }
 
 export const landscapeCommand: Command = {

@@ -5,13 +5,17 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { CompileError, compileGraph } from '../../../src-shared/engine/compileGraph';
 import type { RunEvent } from '../../../src-shared/protocol/events';
 import { initNodeBackend } from '../../host/nodeBackend';
 import type { Command } from '../command';
 import { fileReaderBeside, GraphProblems, loadGraphOrThrow } from '../graphFile';
+import { Interrupted, listenForInterrupts, SIGNAL_EXIT } from '../interrupt';
 import { type CliIo, EXIT } from '../io';
 import { integerOption, parseOptions, progressBar, UsageError } from '../options';
+import { checkOutputPath, OutputError } from '../outputs';
+import { printable, printableLines } from '../printable';
 
 const RUN_USAGE =
   '<graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-] [--trace params]';
@@ -61,33 +65,60 @@ function oneLine(error: unknown): string {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
+/** The NDJSON file, opened before training; the first write error is kept, not thrown. */
+interface EventsFile {
+  readonly stream: WriteStream;
+  readonly error: () => unknown;
+}
+
 /** Opens the NDJSON file before training, so that a bad path costs nothing. */
-async function openEventsFile(path: string): Promise<WriteStream> {
+async function openEventsFile(path: string, onError: () => void): Promise<EventsFile> {
   const stream = createWriteStream(resolve(path));
   await new Promise<void>((ready, fail) => {
     stream.once('open', () => ready());
     stream.once('error', (error: NodeJS.ErrnoException) =>
-      fail(new UsageError(`--events ${path}: cannot be written (${error.code ?? error.message})`)),
+      fail(
+        new UsageError(
+          `--events ${printable(path)}: cannot be written (${error.code ?? error.message})`,
+        ),
+      ),
     );
   });
-  return stream;
+  // A write error later (a full disk, /dev/full) stops the runs and fails the command.
+  let failure: unknown = null;
+  stream.on('error', (error) => {
+    if (failure === null) {
+      failure = error;
+      onError();
+    }
+  });
+  return { stream, error: () => failure };
 }
 
 /** Reports a problem the user can act on; returns the exit code. */
 export function reportFailure(error: unknown, io: CliIo): number {
+  const say = (line: string) => io.stderr.write(`${printable(line)}\n`);
   if (error instanceof GraphProblems) {
-    for (const line of error.lines) io.stderr.write(`${line}\n`);
+    for (const line of error.lines) say(line);
     return EXIT.invalid;
   }
   if (error instanceof CompileError) {
-    for (const p of error.problems) io.stderr.write(`${p.path}: ${p.message}\n`);
+    for (const p of error.problems) say(`${p.path}: ${p.message}`);
     return EXIT.invalid;
   }
   if (error instanceof UsageError || error instanceof RunFailed) {
-    io.stderr.write(`atlas: ${error.message}\n`);
+    say(`atlas: ${error.message}`);
     return EXIT.invalid;
   }
-  io.stderr.write(`atlas: ${oneLine(error)}\n`);
+  if (error instanceof OutputError) {
+    say(`atlas: ${error.message}`);
+    return EXIT.output;
+  }
+  if (error instanceof Interrupted) {
+    say(`atlas: ${error.message}; stopped`);
+    return SIGNAL_EXIT[error.signal];
+  }
+  say(`atlas: ${oneLine(error)}`);
   return EXIT.internal;
 }
 
@@ -106,6 +137,7 @@ export const runCommand: Command = {
 
 export async function runGraphFile(args: readonly string[], io: CliIo): Promise<RunOutcome> {
   const opts = parseRunArgs(args);
+  if (opts.events !== '-') await checkOutputPath('events', opts.events, { atomic: false });
   const graph = await loadGraphOrThrow(opts.file);
   const path = resolve(opts.file);
   const backend = await initNodeBackend(opts.backend);
@@ -116,22 +148,30 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
     maxSteps: opts.steps,
     readText: fileReaderBeside(path),
   });
-  const sink = opts.events === '-' ? null : await openEventsFile(opts.events);
+  let sink: EventsFile | null = null;
+  try {
+    sink =
+      opts.events === '-'
+        ? null
+        : await openEventsFile(opts.events, () => compiled.controller.stop());
+  } catch (error) {
+    compiled.dispose();
+    throw error;
+  }
   const write = (line: string) => {
-    if (sink) sink.write(line);
-    else io.stdout.write(line);
+    if (sink) {
+      if (sink.error() === null) sink.stream.write(line);
+    } else io.stdout.write(line);
   };
 
   io.stderr.write(
-    `atlas: ${graph.name} · ${compiled.runs.length} run(s) · backend ${backend.name} (${backend.reason})\n`,
+    `atlas: ${printable(graph.name)} · ${compiled.runs.length} run(s) · backend ${backend.name} (${backend.reason})\n`,
   );
   const done: RunEvent[] = [];
   const progress = new Map<string, number>();
   const total = compiled.runs.reduce((s, r) => s + r.totalSteps, 0);
   let lastDraw = 0;
-  const stopOnSignal = () => compiled.controller.stop();
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
+  const interrupts = listenForInterrupts(() => compiled.controller.stop());
   const onEvent = (event: RunEvent) => {
     write(`${JSON.stringify(event)}\n`);
     if (event.type === 'step') progress.set(event.run, event.step + 1);
@@ -143,7 +183,9 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
           ? (event.reason ?? 'diverged')
           : `${event.status} after ${event.steps} steps`;
       if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
-      io.stderr.write(`  ${event.run}: ${detail}, final loss ${event.finalLoss ?? 'NaN'}\n`);
+      io.stderr.write(
+        `  ${event.run}: ${printableLines(detail)}, final loss ${event.finalLoss ?? 'NaN'}\n`,
+      );
     }
     const now = Date.now();
     if (io.stderr.isTTY && now - lastDraw > 100) {
@@ -161,16 +203,21 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
   } catch (error) {
     throw new RunFailed(error);
   } finally {
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
+    interrupts.dispose();
     compiled.dispose();
-    if (sink) await new Promise<void>((r) => sink.end(r));
+    if (sink) {
+      sink.stream.end();
+      await finished(sink.stream).catch(() => {}); // its error is sink.error()
+    }
   }
+  if (sink && sink.error() !== null) throw new OutputError('events', opts.events, sink.error());
   const status = (s: string) => done.some((e) => e.type === 'done' && e.status === s);
-  const exitCode = status('diverged')
-    ? EXIT.diverged
-    : status('stopped')
-      ? EXIT.interrupted
-      : EXIT.ok;
+  const exitCode = interrupts.signal
+    ? SIGNAL_EXIT[interrupts.signal]
+    : status('diverged')
+      ? EXIT.diverged
+      : status('stopped')
+        ? EXIT.interrupted
+        : EXIT.ok;
   return { exitCode, done };
 }

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { loadGraphFile } from '../graphFile';
 import { EXIT } from '../io';
+import { printable } from '../printable';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -17,13 +18,13 @@ export const validateCommand: Command = {
     const [path] = args;
     const loaded = await loadGraphFile(path);
     if (!loaded.ok) {
-      for (const line of loaded.lines) io.stderr.write(`${line}\n`);
+      for (const line of loaded.lines) io.stderr.write(`${printable(line)}\n`);
       return EXIT.invalid;
     }
     const { graph } = loaded;
     const runs = graph.nodes.filter((node) => node.type === 'train').length;
     io.stdout.write(
-      `${path}: valid · ${JSON.stringify(graph.name)} · ${plural(graph.nodes.length, 'node')}, ` +
+      `${printable(path)}: valid · ${printable(JSON.stringify(graph.name))} · ${plural(graph.nodes.length, 'node')}, ` +
         `${plural(graph.edges.length, 'edge')}, ${plural(runs, 'run')}\n`,
     );
     return EXIT.ok;

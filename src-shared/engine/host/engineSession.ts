@@ -47,6 +47,8 @@ export class EngineSession {
   private finished: Promise<void> | null = null;
   private snapshots = new Map<string, RunSnapshot>();
   private nodeTypes = new Map<string, string>();
+  /** Runs of the loaded graph that have sent their done event. */
+  private endedRuns = new Set<string>();
   private readonly landscapes = new LandscapeTask((message) => this.post(message));
 
   constructor(
@@ -195,6 +197,7 @@ export class EngineSession {
       return;
     }
     this.unload();
+    this.endedRuns = new Set();
     this.nodeTypes = new Map(parsed.graph.nodes.map((n) => [n.id, n.type]));
     this.launch = command.launch ?? this.launch + 1;
     const launch = this.launch;
@@ -208,10 +211,14 @@ export class EngineSession {
     this.batcher = batcher;
     this.subscriptions.push(
       compiled.controller.events$.subscribe({
-        next: (e) => batcher.push(e),
+        next: (e) => {
+          if (e.type === 'done') this.endedRuns.add(e.run);
+          batcher.push(e);
+        },
         complete: () => batcher.flush(),
         error: (error: unknown) => {
-          batcher.flush();
+          // A step threw: the runs it ended say why, and the engine stays available.
+          this.endOpenRuns(compiled, batcher, messageOf(error));
           this.fail('run', [{ path: 'run', message: messageOf(error) }]);
         },
       }),
@@ -228,6 +235,32 @@ export class EngineSession {
     );
     this.state = 'idle';
     this.setState('loaded');
+  }
+
+  /**
+   * An uncaught error in the host while a run was going (a throw outside the step loop, an
+   * unhandled rejection): the open runs end with its message, the engine stays available.
+   */
+  failRun(error: unknown): void {
+    const compiled = this.compiled;
+    const batcher = this.batcher;
+    const message = messageOf(error);
+    if (compiled && batcher && this.state !== 'finished' && this.state !== 'loaded') {
+      this.endOpenRuns(compiled, batcher, message);
+      compiled.controller.stop();
+    }
+    this.fail('run', [{ path: 'run', message }]);
+  }
+
+  private endOpenRuns(compiled: CompiledGraph, batcher: EventBatcher, message: string): void {
+    // By the time a step's error arrives the runs are disposed: what they sent tells which
+    // ones are still open.
+    for (const run of compiled.runs) {
+      if (this.endedRuns.has(run.id)) continue;
+      this.endedRuns.add(run.id);
+      batcher.push(run.finish('stopped', `stopped: ${message.split('\n')[0]}`));
+    }
+    batcher.flush();
   }
 
   /** Keeps the final parameters of runs that can draw a decision boundary. */

@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results');
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu-sandbox',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../../../../src-shared/engine/datasets';
-import type { CsvDataset } from '../../../../src-shared/engine/datasets/csv';
+import {
+  CSV_LIMITS,
+  type CsvDataset,
+  MAX_CSV_BYTES,
+  parseCsvDataset,
+} from '../../../../src-shared/engine/datasets/csv';
 
 const load = (text: string, params: Record<string, unknown> = {}) =>
   createDataset(
@@ -160,9 +165,67 @@ describe('dataset.csv', () => {
     });
 
     it('too few rows for the validation split', () => {
-      expect(() => load('a,t\n1,0\n', { valSplit: 0.6 })).toThrow(
+      expect(() => load('a,t\n1,0.5\n', { valSplit: 0.6 })).toThrow(
         'dataset.csv: valSplit 0.6 leaves no training rows out of 1',
       );
+    });
+  });
+
+  describe('bounded input: every limit is checked at the record that crosses it', () => {
+    const options = { path: 'd.csv', valSplit: 0, normalize: false, shuffle: false, seed: 0 };
+    const parse = (text: string, limits: Partial<typeof CSV_LIMITS>) =>
+      parseCsvDataset(text, { ...options, limits: { ...CSV_LIMITS, ...limits } });
+    // Rows 2.. are data; row k holds k,(k % 2).
+    const rows = (count: number) =>
+      `a,t\n${Array.from({ length: count }, (_, i) => `${i + 2},${i % 2}`).join('\n')}\n`;
+
+    it('refuses a text longer than the byte limit before parsing it', () => {
+      expect(() => parse('a,t\n1,0\n2,1\n', { maxChars: 8 })).toThrow(
+        'CSV "d.csv" is over 0.0 MiB, the limit for CSV datasets',
+      );
+      const huge = 'x'.repeat(MAX_CSV_BYTES + 1);
+      expect(() => load(huge)).toThrow('CSV "d.csv" is over 64.0 MiB, the limit for CSV datasets');
+    });
+
+    it('stops at the first row past the cell limit, naming it', () => {
+      expect(parse(rows(5), { maxCells: 10 }).train.n).toBe(5);
+      // A broken row after the limit is never reached: the limit stops the read first.
+      expect(() => parse(`${rows(6)}x,y,z\n`, { maxCells: 10 })).toThrow(
+        'CSV "d.csv" row 7: more than 10 cells (2 columns × 6 rows); make the file smaller',
+      );
+    });
+
+    it('refuses too many columns at the header', () => {
+      expect(() => parse('a,b,c,t\n1,2,3,0\n', { maxColumns: 3 })).toThrow(
+        'CSV "d.csv" row 1: 4 columns; at most 3 are read',
+      );
+    });
+
+    it('refuses a text target with too many distinct labels', () => {
+      const text = `a,t\n${Array.from({ length: 5 }, (_, i) => `${i},c${i}`).join('\n')}\n`;
+      expect(parse(text, { maxClassLabels: 5 }).classNames).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
+      expect(() => parse(text, { maxClassLabels: 4 })).toThrow(
+        'CSV "d.csv", column "t": more than 4 distinct class labels; a text target is read as classes',
+      );
+    });
+
+    it('refuses a single class with a message that says so', () => {
+      expect(() => load('a,t\n1,dog\n2,dog\n')).toThrow(
+        'CSV "d.csv", column "t": every row has the same class ("dog"); classification needs at least 2 classes',
+      );
+      expect(() => load('a,label,b\n1,3,0\n2,3,1\n', { target: 'label' })).toThrow(
+        'CSV "d.csv", column "label": every row has the same class ("3"); classification needs at least 2 classes',
+      );
+      // A constant real-valued target is regression, which one value does not break.
+      expect(load('a,t\n1,0.5\n2,0.5\n').task).toBe('regression');
+    });
+
+    it('reads a large file into exactly sized typed arrays', () => {
+      const ds = load(rows(20_000));
+      expect(ds.train.n).toBe(20_000);
+      expect(ds.train.x.length).toBe(20_000);
+      expect(ds.train.x[19_999]).toBe(20_001);
+      expect([...ds.train.y.subarray(0, 4)]).toEqual([0, 1, 0, 1]);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { promises as fs, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   GraphFileError,
   RecentFiles,
@@ -20,6 +20,59 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(file, '{"new":true}');
     expect(await fs.readFile(file, 'utf8')).toBe('{"new":true}');
     expect(readdirSync(d)).toEqual(['graph.json']);
+  });
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('removes its temp file when the write fails (a full disk), leaving the target as it was', async () => {
+    const d = dir();
+    const file = join(d, 'graph.json');
+    await fs.writeFile(file, 'old');
+    const open = fs.open.bind(fs);
+    vi.spyOn(fs, 'open').mockImplementation(async (path, flags) => {
+      const handle = await open(path, flags);
+      if (String(path).endsWith('.tmp')) {
+        handle.writeFile = () =>
+          Promise.reject(
+            Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+          );
+      }
+      return handle;
+    });
+    await expect(writeFileAtomic(file, 'new')).rejects.toThrow('ENOSPC');
+    expect(readdirSync(d)).toEqual(['graph.json']);
+    expect(await fs.readFile(file, 'utf8')).toBe('old');
+  });
+
+  it('removes its temp file when the rename fails (the target is a folder)', async () => {
+    const d = dir();
+    await fs.mkdir(join(d, 'taken'));
+    await fs.writeFile(join(d, 'taken', 'inside'), 'x');
+    await expect(writeFileAtomic(join(d, 'taken'), 'new')).rejects.toThrow();
+    expect(readdirSync(d)).toEqual(['taken']);
+  });
+
+  it('fsyncs the folder after the rename, so the new name survives a power cut', async () => {
+    const d = dir();
+    const file = join(d, 'graph.json');
+    const order: string[] = [];
+    const open = fs.open.bind(fs);
+    const rename = fs.rename.bind(fs);
+    vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+      await rename(from, to);
+      order.push('rename');
+    });
+    vi.spyOn(fs, 'open').mockImplementation(async (path, flags) => {
+      const handle = await open(path, flags);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        await sync();
+        order.push(path === d ? 'sync folder' : 'sync file');
+      };
+      return handle;
+    });
+    await writeFileAtomic(file, 'data');
+    expect(order).toEqual(['sync file', 'rename', 'sync folder']);
   });
 
   it('fails without touching the target when the folder does not exist', async () => {

@@ -1,0 +1,135 @@
+/**
+ * Web mode's engine: a Worker watched over. The worker's `error` and `messageerror` events,
+ * or no message at all (not even a heartbeat) for HUNG_AFTER_MS, mean it is dead or hung:
+ * it is terminated, the runs it had are reported lost (`stopped: engine crashed`), and a
+ * fresh worker takes over — up to a few times a minute, after which the engine is reported
+ * unavailable instead of restarting forever. (Electron's compute window does the same in
+ * main: computeHost.ts.)
+ */
+import type { EnginePort } from './engineClient';
+import { HEARTBEAT_MS, HUNG_AFTER_MS, isHeartbeat } from './heartbeat';
+
+/** The part of a Worker the supervisor uses. */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  addEventListener(
+    type: 'message' | 'messageerror' | 'error',
+    listener: (event: Event) => void,
+  ): void;
+  terminate(): void;
+}
+
+export interface SupervisorOptions {
+  readonly hungAfterMs?: number;
+  readonly checkEveryMs?: number;
+  readonly maxRestarts?: number;
+  readonly restartWindowMs?: number;
+  readonly now?: () => number;
+  readonly every?: (ms: number, tick: () => void) => () => void;
+}
+
+export interface SupervisedPort extends EnginePort {
+  /** Subscribes to the loss of a worker (its reason); returns an unsubscribe function. */
+  onHostLost(listener: (reason: string) => void): () => void;
+  /** The test hooks' handle on the live worker (e2e): post to it directly. */
+  postToWorker(message: unknown): void;
+}
+
+const defaultEvery = (ms: number, tick: () => void) => {
+  const id = setInterval(tick, ms);
+  return () => clearInterval(id);
+};
+
+export function supervisedWorkerPort(
+  createWorker: () => WorkerLike,
+  options: SupervisorOptions = {},
+): SupervisedPort {
+  const hungAfter = options.hungAfterMs ?? HUNG_AFTER_MS;
+  const now = options.now ?? (() => performance.now());
+  const maxRestarts = options.maxRestarts ?? 3;
+  const restartWindow = options.restartWindowMs ?? 60_000;
+  const listeners = new Set<(data: unknown) => void>();
+  const lostListeners = new Set<(reason: string) => void>();
+  let worker: WorkerLike | null = null;
+  let lastSeen = now();
+  let restarts: number[] = [];
+  let closed = false;
+
+  const deliver = (data: unknown) => {
+    for (const listener of listeners) listener(data);
+  };
+
+  const start = () => {
+    const next = createWorker();
+    worker = next;
+    lastSeen = now();
+    // Events of a worker already replaced are ignored.
+    next.addEventListener('message', (event) => {
+      if (worker !== next) return;
+      lastSeen = now();
+      const data = (event as MessageEvent).data;
+      if (!isHeartbeat(data)) deliver(data);
+    });
+    next.addEventListener('messageerror', () => {
+      if (worker === next) lost('a message from the engine could not be read');
+    });
+    next.addEventListener('error', (event) => {
+      if (worker !== next) return;
+      event.preventDefault?.();
+      lost((event as ErrorEvent).message || 'the engine worker failed');
+    });
+  };
+
+  const lost = (reason: string) => {
+    worker?.terminate();
+    worker = null;
+    for (const listener of lostListeners) listener(reason);
+    const at = now();
+    restarts = [...restarts.filter((t) => at - t < restartWindow), at];
+    if (restarts.length > maxRestarts) {
+      // Say so where the backend is shown, instead of restarting forever.
+      deliver({
+        type: 'error',
+        command: 'engine',
+        problems: [
+          {
+            path: 'worker',
+            message: `the engine stopped ${restarts.length} times in a minute (${reason}); reload the page`,
+          },
+        ],
+      });
+      return;
+    }
+    start();
+  };
+
+  const stopWatching = (options.every ?? defaultEvery)(options.checkEveryMs ?? HEARTBEAT_MS, () => {
+    if (!closed && worker && now() - lastSeen > hungAfter) {
+      lost(`the engine did not respond for ${Math.round(hungAfter / 1000)} s`);
+    }
+  });
+  start();
+
+  return {
+    postMessage(message) {
+      worker?.postMessage(message);
+    },
+    postToWorker(message) {
+      worker?.postMessage(message);
+    },
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onHostLost(listener) {
+      lostListeners.add(listener);
+      return () => lostListeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      stopWatching();
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
