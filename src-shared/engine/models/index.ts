@@ -10,8 +10,11 @@ export type { Activation, Init } from './layers';
 export {
   ACTIVATIONS,
   batchedTaskLoss,
+  binaryCrossEntropyWithLogits,
+  classProbabilities,
   INITS,
   meanSquaredError,
+  predictedClasses,
   softmaxCrossEntropy,
 } from './layers';
 export type { ModelData } from './model-data';

@@ -30,6 +30,35 @@ export const MAX_HIDDEN_UNITS = 4096;
 /** Bound on weights between consecutive hidden layers (2^24 floats = 64 MiB). */
 export const MAX_HIDDEN_WEIGHTS = 2 ** 24;
 
+/**
+ * A classifier's last layer. softmax: K logits, softmax cross-entropy (torch's
+ * CrossEntropyLoss); sigmoid: one logit, binary cross-entropy on it (BCEWithLogitsLoss).
+ */
+export const CLASSIFIER_OUTPUTS = ['softmax', 'sigmoid'] as const;
+export type ClassifierOutput = (typeof CLASSIFIER_OUTPUTS)[number];
+
+/** Classes each output needs from its data (null: any number of classes). */
+export const OUTPUT_CLASSES: Readonly<Record<ClassifierOutput, number | null>> = {
+  softmax: null,
+  sigmoid: 2,
+};
+
+const output = choice({
+  options: CLASSIFIER_OUTPUTS,
+  default: 'softmax',
+  help: 'Classifier output: K logits with softmax cross-entropy, or one sigmoid logit with binary cross-entropy (2 classes only); regression ignores it',
+});
+
+/** The class count a model's `output` param asks of its data (the catalog's fact). */
+function outputClasses(params: Readonly<Record<string, unknown>>) {
+  const chosen = read<string>(params, 'output', 'softmax') as ClassifierOutput;
+  const classes = OUTPUT_CLASSES[chosen] ?? null;
+  return classes === null ? null : { classes, param: 'output', why: `a single ${chosen} output` };
+}
+
+const outputSuffix = (params: Readonly<Record<string, unknown>>): string =>
+  read<string>(params, 'output', 'softmax') === 'sigmoid' ? ' · sigmoid' : '';
+
 const title = (fn: string): string => fn.charAt(0).toUpperCase() + fn.slice(1);
 
 export const modelBlocks: readonly BlockDefinition[] = [
@@ -72,9 +101,11 @@ export const modelBlocks: readonly BlockDefinition[] = [
         default: 'glorot',
         help: 'Initial weights: Glorot uniform or all zeros (biases start at zero)',
       }),
+      output,
       seed: seed('the initial weights'),
     },
-    summary: (params) => `Linear · ${read(params, 'init', 'glorot')} init`,
+    summary: (params) => `Linear · ${read(params, 'init', 'glorot')} init${outputSuffix(params)}`,
+    requiredClasses: outputClasses,
   },
   {
     type: 'model.mlp',
@@ -107,13 +138,15 @@ export const modelBlocks: readonly BlockDefinition[] = [
         default: 'glorot',
         help: 'Initial weights: Glorot uniform, He normal, or all zeros (biases start at zero)',
       }),
+      output,
       seed: seed('the initial weights'),
     },
+    requiredClasses: outputClasses,
     summary: (params) => {
       const hidden = readList(params, 'hidden', [32, 32]);
       const shape = hidden.length === 0 ? 'no hidden layer' : hidden.join('-');
       const skip = read(params, 'skip', false) ? ' · skip' : '';
-      return `MLP ${shape} · ${read(params, 'activation', 'relu')}${skip}`;
+      return `MLP ${shape} · ${read(params, 'activation', 'relu')}${skip}${outputSuffix(params)}`;
     },
     check: (params) => {
       const hidden = readList(params, 'hidden', []);

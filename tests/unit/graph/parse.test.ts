@@ -31,6 +31,7 @@ describe('defaults', () => {
       activation: 'relu',
       skip: false,
       init: 'glorot',
+      output: 'softmax',
       seed: 0,
     });
   });
