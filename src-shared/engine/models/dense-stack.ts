@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo, Task } from '../types';
+import { LAYER_ACTIVATIONS, type LayerActivation, type SequentialSpec } from './io/sequential-spec';
 import {
   type Activation,
   activate,
@@ -29,6 +30,32 @@ export interface DenseStackSpec {
   readonly seed: number;
 }
 
+/**
+ * The stack as Dense layers for export; none with residual skips (no Sequential form) or
+ * an activation tfjs lacks. The head gets the activation a predicting user expects.
+ */
+function sequentialOf(spec: DenseStackSpec): SequentialSpec | null {
+  if (spec.skips.some(Boolean)) return null;
+  const hidden = spec.activation as string;
+  if (spec.sizes.length > 2 && !(LAYER_ACTIVATIONS as readonly string[]).includes(hidden)) {
+    return null;
+  }
+  const out = spec.sizes[spec.sizes.length - 1]!;
+  const head: LayerActivation =
+    spec.task === 'regression' ? 'linear' : out === 1 ? 'sigmoid' : 'softmax';
+  return {
+    name: spec.type.replace('.', '_'),
+    inputShape: [spec.sizes[0]!],
+    layers: spec.sizes.slice(1).map((units, l) => ({
+      kind: 'dense',
+      name: `dense${l + 1}`,
+      units,
+      activation: l === spec.sizes.length - 2 ? head : (hidden as LayerActivation),
+      useBias: true,
+    })),
+  };
+}
+
 export function createDenseStack(spec: DenseStackSpec): Model {
   const layers = spec.sizes.length - 1;
   const paramInfo: ParamInfo[] = [];
@@ -47,6 +74,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     }
   }
   const size = paramInfo.reduce((sum, p) => sum + p.shape.reduce((a, b) => a * b, 1), 0);
+  const sequential = sequentialOf(spec);
 
   /** Applies the stack to h; `mix(h, l)` computes h·W_l + b_l for single or batched params. */
   const run = (input: tf.Tensor, mix: (h: tf.Tensor, l: number) => tf.Tensor): tf.Tensor => {
@@ -73,6 +101,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     task: spec.task,
     paramInfo,
     size,
+    ...(sequential ? { sequential } : {}),
     initialValues() {
       const rng = createRng(spec.seed);
       return paramInfo.map((info) => {

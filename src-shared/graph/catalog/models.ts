@@ -1,8 +1,20 @@
 /** Model blocks: exact 2D surfaces, linear models, MLPs and a small CNN. */
+import { z } from 'zod';
 import type { BlockDefinition } from '../block';
 import { formatShort } from '../format';
 import type { PortSpec } from '../ports';
-import { bool, choice, num, numberList, point, read, readList, seed } from './specs';
+import {
+  bool,
+  choice,
+  num,
+  numberList,
+  point,
+  read,
+  readList,
+  seed,
+  structured,
+  text,
+} from './specs';
 
 const outputs: readonly PortSpec[] = [{ name: 'model', type: 'model' }];
 
@@ -58,6 +70,16 @@ function outputClasses(params: Readonly<Record<string, unknown>>) {
 
 const outputSuffix = (params: Readonly<Record<string, unknown>>): string =>
   read<string>(params, 'output', 'softmax') === 'sigmoid' ? ' · sigmoid' : '';
+
+/**
+ * An embedded tfjs Layers model: model.json's object with the weights inline as base64
+ * `weightData` (the engine checks the rest). Bounded by the graph's own string limit.
+ */
+const EmbeddedModelSchema = z.looseObject({
+  modelTopology: z.looseObject({}),
+  weightsManifest: z.array(z.looseObject({})).max(64).optional(),
+  weightData: z.string({ error: 'needs the weights as a base64 string, weightData' }),
+});
 
 const title = (fn: string): string => fn.charAt(0).toUpperCase() + fn.slice(1);
 
@@ -199,5 +221,35 @@ export const modelBlocks: readonly BlockDefinition[] = [
     },
     summary: (params) =>
       `CNN ${readList(params, 'channels', [8, 16]).join('-')} · ${read(params, 'kernel', 3)}×${read(params, 'kernel', 3)}`,
+  },
+  {
+    type: 'model.import',
+    kind: 'model',
+    title: 'Import (tfjs)',
+    description:
+      'Your own model: a TensorFlow.js Layers model.json (Sequential Dense, Conv2D, MaxPooling2D, Flatten); its weights are where training starts',
+    inputs: datasetInput,
+    outputs,
+    params: {
+      path: text({
+        default: '',
+        maxLength: 4096,
+        help: 'model.json, relative to the graph file; its weight files sit beside it',
+      }),
+      embedded: structured({
+        schema: EmbeddedModelSchema,
+        help: 'A small model kept in the graph itself: model.json with base64 weightData (used instead of path)',
+      }),
+    },
+    summary: (params) => {
+      if (params.embedded) return 'Imported · embedded in the graph';
+      const path = read(params, 'path', '');
+      const file = path.split(/[\\/]/).pop() ?? '';
+      return file === '' ? 'Import · no model chosen' : `Imported · ${file}`;
+    },
+    check: (params) =>
+      params.path === '' && !params.embedded
+        ? [{ param: 'path', message: 'choose a model.json file (or embed a model)' }]
+        : [],
   },
 ];

@@ -23,6 +23,7 @@ const DESIGN: Record<string, string[]> = {
   'model.linear': ['init', 'output', 'seed'],
   'model.mlp': ['hidden', 'activation', 'skip', 'init', 'output', 'seed'],
   'model.cnn': ['channels', 'kernel', 'dense', 'seed'],
+  'model.import': ['path', 'embedded'],
   'optimizer.sgd': ['lr', 'momentum', 'nesterov', 'weightDecay'],
   'optimizer.adagrad': ['lr', 'eps', 'initialAccumulator'],
   'optimizer.rmsprop': ['lr', 'beta', 'eps', 'momentum', 'centered'],

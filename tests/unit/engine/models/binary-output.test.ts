@@ -48,7 +48,9 @@ describe('binary cross-entropy on logits', () => {
   it('equals log 2 at z = 0 with gradient (σ(0) − y)/n = ±1/(2n), derived by hand', () => {
     const z = tf.variable(tf.zeros([4, 1]));
     const y = tf.tensor1d([0, 1, 1, 0], 'int32');
-    const { value, grads } = tf.variableGrads(() => binaryCrossEntropyWithLogits(z as tf.Tensor2D, y));
+    const { value, grads } = tf.variableGrads(() =>
+      binaryCrossEntropyWithLogits(z as tf.Tensor2D, y),
+    );
     expect(value.dataSync()[0]).toBeCloseTo(Math.LN2, 6);
     // Autodiff of max(z,0) − zy + log1p(e^−|z|) would give −y/n here: the custom gradient fixes it.
     expect(Array.from(grads[z.name]!.dataSync())).toEqual([0.125, -0.125, -0.125, 0.125]);
