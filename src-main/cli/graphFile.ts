@@ -2,7 +2,7 @@
  * Reads and parses a graph file for a command, turning every way it can fail (missing,
  * unreadable, too large, not UTF-8, not JSON, invalid) into one-line messages.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatProblem, type GraphDocument, parseGraphText } from '../../src-shared/graph/index';
 import { readGraphText } from '../services/graphFiles';
@@ -41,4 +41,19 @@ export async function loadGraphOrThrow(path: string): Promise<GraphDocument> {
 /** dataset.csv paths are relative to the graph file's folder. */
 export function fileReaderBeside(graphPath: string): (path: string) => string {
   return (path) => readFileSync(resolve(dirname(graphPath), path), 'utf8');
+}
+
+/** The largest binary file a graph may name (model.import's weights): 64 MiB. */
+export const MAX_BINARY_BYTES = 64 * 1024 * 1024;
+
+/** Binary files (model.import's weight files) relative to the graph file's folder, bounded. */
+export function bytesReaderBeside(graphPath: string): (path: string) => Uint8Array {
+  return (path) => {
+    const full = resolve(dirname(graphPath), path);
+    const size = statSync(full).size;
+    if (size > MAX_BINARY_BYTES) {
+      throw new Error(`${path} is ${size} bytes; at most ${MAX_BINARY_BYTES}`);
+    }
+    return new Uint8Array(readFileSync(full));
+  };
 }

@@ -13,7 +13,7 @@ import { landscapeJob, landscapeViews } from '../../../src-shared/engine/landsca
 import { initNodeBackend } from '../../host/nodeBackend';
 import { writeFileAtomic } from '../../services/graphFiles';
 import type { Command } from '../command';
-import { fileReaderBeside, loadGraphOrThrow } from '../graphFile';
+import { bytesReaderBeside, fileReaderBeside, loadGraphOrThrow } from '../graphFile';
 import { type CliIo, EXIT } from '../io';
 import { integerOption, parseOptions, progressBar, UsageError } from '../options';
 import { RunFailed, reportFailure } from './run';
@@ -100,6 +100,7 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
       seed: opts.seed,
       recordTrajectories: 'all',
       readText: fileReaderBeside(path),
+      readBytes: bytesReaderBeside(path),
     });
     io.stderr.write(
       `atlas: ${graph.name} · training ${compiled.runs.length} run(s) on ${backend.name}\n`,

@@ -9,12 +9,13 @@ import { CompileError, compileGraph } from '../../../src-shared/engine/compileGr
 import type { RunEvent } from '../../../src-shared/protocol/events';
 import { initNodeBackend } from '../../host/nodeBackend';
 import type { Command } from '../command';
-import { fileReaderBeside, GraphProblems, loadGraphOrThrow } from '../graphFile';
+import { bytesReaderBeside, fileReaderBeside, GraphProblems, loadGraphOrThrow } from '../graphFile';
 import { type CliIo, EXIT } from '../io';
 import { integerOption, parseOptions, progressBar, UsageError } from '../options';
+import { checkSaveModelDir, saveRunModels } from '../saveModel';
 
 const RUN_USAGE =
-  '<graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-] [--trace params]';
+  '<graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-] [--trace params] [--save-model DIR]';
 
 export interface RunOutcome {
   readonly exitCode: number;
@@ -28,6 +29,7 @@ export function parseRunArgs(args: readonly string[]) {
     'backend',
     'events',
     'trace',
+    'save-model',
   ]);
   if (positional.length !== 1) throw new UsageError(`usage: atlas run ${RUN_USAGE}`);
   const backend = options.get('backend') ?? 'auto';
@@ -44,6 +46,7 @@ export function parseRunArgs(args: readonly string[]) {
     backend: backend as 'auto' | 'wasm' | 'cpu',
     events: options.get('events') ?? '-',
     traceParams: trace === 'params',
+    saveModel: options.get('save-model') ?? null,
   };
 }
 
@@ -115,7 +118,16 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
     seed: opts.seed,
     maxSteps: opts.steps,
     readText: fileReaderBeside(path),
+    readBytes: bytesReaderBeside(path),
   });
+  if (opts.saveModel !== null) {
+    try {
+      checkSaveModelDir(opts.saveModel, compiled);
+    } catch (error) {
+      compiled.dispose();
+      throw error;
+    }
+  }
   const sink = opts.events === '-' ? null : await openEventsFile(opts.events);
   const write = (line: string) => {
     if (sink) sink.write(line);
@@ -158,6 +170,11 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
   compiled.controller.events$.subscribe({ next: onEvent, error: () => {} });
   try {
     await compiled.controller.start();
+    if (opts.saveModel !== null) {
+      for (const file of saveRunModels(opts.saveModel, compiled)) {
+        io.stderr.write(`  model saved: ${file}\n`);
+      }
+    }
   } catch (error) {
     throw new RunFailed(error);
   } finally {
