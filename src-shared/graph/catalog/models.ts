@@ -235,6 +235,7 @@ export const modelBlocks: readonly BlockDefinition[] = [
         default: '',
         maxLength: 4096,
         help: 'model.json, relative to the graph file; its weight files sit beside it',
+        file: 'layersModel',
       }),
       embedded: structured({
         schema: EmbeddedModelSchema,
