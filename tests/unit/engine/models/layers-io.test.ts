@@ -323,6 +323,57 @@ describe('import: a model written by tfjs model.save', () => {
   });
 });
 
+describe('import: the Keras converter layout', () => {
+  it('reads model_config, an InputLayer (Keras 3 batch_shape) and prefixed weight names', () => {
+    const kernel = [0.5, -1, 2, 0.25, 1, -0.5]; // [3, 2]
+    const bias = [0.1, -0.2];
+    const json = {
+      format: 'layers-model',
+      generatedBy: 'keras v2.15.0',
+      convertedBy: 'TensorFlow.js Converter v4.22.0',
+      modelTopology: {
+        keras_version: '2.15.0',
+        backend: 'tensorflow',
+        model_config: {
+          class_name: 'Sequential',
+          config: {
+            name: 'sequential',
+            layers: [
+              { class_name: 'InputLayer', config: { name: 'input_1', batch_shape: [null, 3] } },
+              {
+                class_name: 'Dense',
+                config: { name: 'dense', units: 2, activation: 'softmax', use_bias: true },
+              },
+            ],
+          },
+        },
+      },
+      weightsManifest: [
+        {
+          paths: ['group1-shard1of1.bin'],
+          weights: [
+            { name: 'sequential/dense/bias', shape: [2], dtype: 'float32' },
+            { name: 'sequential/dense/kernel', shape: [3, 2], dtype: 'float32' },
+          ],
+        },
+      ],
+    };
+    const bytes = new Uint8Array(Float32Array.from([...bias, ...kernel]).buffer);
+    const model = createModel(
+      'model.import',
+      { path: 'keras/model.json' },
+      { task: 'classification', numFeatures: 3, numClasses: 2 },
+      {
+        readText: () => JSON.stringify(json),
+        readBytes: (p) => (p === 'keras/group1-shard1of1.bin' ? bytes : fail(p)),
+      },
+    );
+    const [k, b] = model.initialValues();
+    expect(Array.from(k!)).toEqual(kernel);
+    expect(Array.from(b!)).toEqual(bias.map(Math.fround));
+  });
+});
+
 describe('import: hostile files', () => {
   const reader = (json: unknown, bytes: Uint8Array = new Uint8Array(0)) => ({
     readText: () => (typeof json === 'string' ? json : JSON.stringify(json)),
