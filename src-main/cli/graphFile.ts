@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { MAX_CSV_BYTES } from '../../src-shared/engine/datasets/csv';
 import { formatProblem, type GraphDocument, parseGraphText } from '../../src-shared/graph/index';
-import { readTextFileBounded } from '../services/boundedRead';
+import { readFileBounded, readTextFileBounded } from '../services/boundedRead';
 import { readGraphText } from '../services/graphFiles';
 
 export type LoadedGraph =
@@ -42,4 +42,13 @@ export async function loadGraphOrThrow(path: string): Promise<GraphDocument> {
 /** dataset.csv paths are relative to the graph file's folder; reads are bounded. */
 export function fileReaderBeside(graphPath: string): (path: string) => string {
   return (path) => readTextFileBounded(resolve(dirname(graphPath), path), MAX_CSV_BYTES);
+}
+
+/** The largest binary file a graph may name (model.import's weights): 64 MiB. */
+export const MAX_BINARY_BYTES = 64 * 1024 * 1024;
+
+/** Binary files (model.import's weight files) relative to the graph file's folder, bounded. */
+export function bytesReaderBeside(graphPath: string): (path: string) => Uint8Array {
+  return (path) =>
+    new Uint8Array(readFileBounded(resolve(dirname(graphPath), path), MAX_BINARY_BYTES));
 }

@@ -34,8 +34,8 @@ const REASONS: Readonly<Record<string, string>> = {
   ELOOP: 'too many symbolic links',
 };
 
-/** The file's UTF-8 text; throws an Error whose message says what is wrong, in words. */
-export function readTextFileBounded(path: string, maxBytes: number): string {
+/** The file's bytes; throws an Error whose message says what is wrong, in words. */
+export function readFileBounded(path: string, maxBytes: number): Buffer {
   let fd: number;
   try {
     checkRegular(statSync(path), maxBytes);
@@ -58,12 +58,18 @@ export function readTextFileBounded(path: string, maxBytes: number): string {
       if (total > maxBytes) throw new Error(`grew past ${mib(maxBytes)} while being read`);
       chunks.push(read === CHUNK_BYTES ? chunk : chunk.subarray(0, read));
     }
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, total));
-    } catch {
-      throw new Error('is not UTF-8 text');
-    }
+    return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The file's UTF-8 text, read as readFileBounded does. */
+export function readTextFileBounded(path: string, maxBytes: number): string {
+  const bytes = readFileBounded(path, maxBytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error('is not UTF-8 text');
   }
 }

@@ -14,6 +14,7 @@ import { chartSpecs, DEFAULT_SMOOTHING } from './chartSpecs';
 import { exportChartPng, exportRunsCsv } from './exports';
 import { MetricChart } from './MetricChart';
 import type { XAxis } from './metrics';
+import { exportRunModel } from './modelExport';
 import { RunsTable } from './RunsTable';
 import { SpectrumView } from './SpectrumView';
 import { installChartsTestHook } from './testHook';
@@ -194,6 +195,12 @@ export function RunDock({ store }: { store: DocumentStore }) {
               group={state.group}
               store={runtime.runs}
               selected={selected}
+              canExportModel={(run) => run.launch === state.engine.launch}
+              onExportModel={(run) =>
+                void exportRunModel(runtime.client, run.runId, run.name).then(
+                  (line) => line && setExported(line),
+                )
+              }
               onSelect={(key, on) =>
                 setSelected((prior) => {
                   const next = new Set(prior);

@@ -90,6 +90,9 @@ export function RunsTable(props: {
   store: RunStore;
   selected: ReadonlySet<string>;
   onSelect(key: string, selected: boolean): void;
+  /** The engine still holds this run (the latest launch): its model can be exported. */
+  canExportModel?(run: RunRecord): boolean;
+  onExportModel?(run: RunRecord): void;
 }) {
   const { store } = props;
   const [showEarlier, setShowEarlier] = useState(false);
@@ -107,6 +110,7 @@ export function RunsTable(props: {
           <th>Optimizer</th>
           <th>Status</th>
           <th title="Final metrics (latest while running)">Last</th>
+          <th aria-label="Export model" />
           <th aria-label="Remove" />
         </tr>
       </thead>
@@ -154,6 +158,25 @@ export function RunsTable(props: {
             </td>
             <td className="run-final">{finalText(run)}</td>
             <td>
+              {props.onExportModel && (
+                <button
+                  type="button"
+                  className="run-export-model"
+                  data-testid="export-model"
+                  title={
+                    props.canExportModel?.(run)
+                      ? 'Export this model (TensorFlow.js Layers: model.json + weights.bin)'
+                      : 'Only runs of the latest launch can be exported'
+                  }
+                  aria-label={`Export the model of ${run.name}`}
+                  disabled={!props.canExportModel?.(run)}
+                  onClick={() => props.onExportModel?.(run)}
+                >
+                  ⤓
+                </button>
+              )}
+            </td>
+            <td>
               <button
                 type="button"
                 className="run-remove"
@@ -173,7 +196,7 @@ export function RunsTable(props: {
         ))}
         {folded.length > 0 && (
           <tr className="runs-earlier">
-            <td colSpan={7}>
+            <td colSpan={8}>
               <button
                 type="button"
                 className="dock-button"

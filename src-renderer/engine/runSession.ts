@@ -5,10 +5,11 @@
  * boundary fresh: one request in flight at a time, at most every BOUNDARY_MS while running.
  */
 import type { Subscription } from 'rxjs';
-import { type GraphDocument, serializeGraph } from '../../src-shared/graph';
+import { type GraphDocument, getBlock, serializeGraph } from '../../src-shared/graph';
 import type { EngineState } from '../../src-shared/protocol/engine';
 import { hasCsvFile, readCsvFile } from '../document/csvFiles';
 import type { DocumentStore } from '../document/documentStore';
+import { modelBundle } from '../document/modelFiles';
 import type { EngineClient } from './engineClient';
 import { planTweaks } from './liveTweaks';
 import type { RunStore } from './runStore';
@@ -78,6 +79,14 @@ export function createRunSession(
     for (const node of doc.graph.nodes) {
       const path = node.type === 'dataset.csv' ? node.params.path : undefined;
       if (typeof path === 'string' && hasCsvFile(path)) files[path] = readCsvFile(path);
+      // Picked tfjs models travel the same way, found by the catalog's file params.
+      for (const [name, spec] of Object.entries(getBlock(node.type)?.params ?? {})) {
+        const value = node.params[name];
+        if (spec.kind !== 'string' || spec.file !== 'layersModel' || typeof value !== 'string')
+          continue;
+        const bundle = modelBundle(value);
+        if (bundle !== undefined) files[value] = bundle;
+      }
     }
     client.send({
       type: 'load',

@@ -11,6 +11,7 @@ import {
   type PointParam,
 } from '../../src-shared/graph';
 import { CsvFilePicker } from './CsvFilePicker';
+import { ModelFilesPicker } from './ModelFilesPicker';
 import {
   formatParamText,
   fromLogPosition,
@@ -232,6 +233,11 @@ export function ParamField(props: ParamFieldProps) {
                 <option key={option} value={option} />
               ))}
             </datalist>
+          )}
+          {spec.kind === 'string' && spec.file === 'layersModel' && (
+            <ModelFilesPicker
+              onPicked={(name) => props.onApply(name, `${props.nodeId}.${props.name}`)}
+            />
           )}
           {props.csvFile && (
             <CsvFilePicker

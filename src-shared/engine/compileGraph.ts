@@ -35,6 +35,8 @@ export interface CompileOptions {
   readonly recordTrajectories?: boolean | 'all';
   /** Reads a user's file (dataset.csv) for hosts that have files. */
   readonly readText?: (path: string) => string;
+  /** Reads a user's binary file (model.import's weight files) for hosts that have files. */
+  readonly readBytes?: (path: string) => Uint8Array;
   readonly now?: () => number;
 }
 
@@ -127,6 +129,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
               imageShape: dataset.imageShape,
             }
           : null,
+        { readText: options.readText, readBytes: options.readBytes },
       ),
     );
     let initial: Float32Array[] | null = null;

@@ -3,6 +3,7 @@
  * trainer that joins them. Each block module implements one of these; compileGraph wires them.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { SequentialSpec } from './models/io/sequential-spec';
 
 export type Task = 'classification' | 'regression';
 
@@ -69,6 +70,11 @@ export interface Model {
    * dimension G; returns [G, n, out]. Used by the landscape's batched grid.
    */
   forwardBatched?(params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor3D;
+  /**
+   * The architecture as a tfjs Layers Sequential stack, with the output activation a
+   * predicting user expects (softmax, sigmoid or linear), when it has one: what export writes.
+   */
+  readonly sequential?: SequentialSpec;
   /** Loss of G points at once for surface models: params [G, ...shape]; returns [G]. */
   lossBatched?(params: readonly tf.Tensor[], batch: Batch | null): tf.Tensor1D;
   /**

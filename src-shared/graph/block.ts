@@ -17,6 +17,13 @@ export const BLOCK_KINDS = [
 
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
+/** What a dataset block yields, known from its params before any data is read. */
+export interface DataFacts {
+  readonly task: 'classification' | 'regression';
+  /** Number of classes; null when only the data can tell (a CSV's labels). */
+  readonly classes: number | null;
+}
+
 /** A rule that involves several params of one block (e.g. nesterov needs momentum > 0). */
 export interface ParamRuleIssue {
   /** The param the message is about. */
@@ -39,6 +46,15 @@ export interface BlockDefinition {
   summary(params: Readonly<Record<string, unknown>>): string;
   /** LaTeX, as the lecture writes it (optimizers and schedules). */
   readonly updateRule?: string;
+  /** Datasets: the task and class count their params imply (null: unknown until read). */
+  data?(params: Readonly<Record<string, unknown>>): DataFacts | null;
+  /**
+   * Models: the exact number of classes these params need from the data (a single sigmoid
+   * output: 2), with the param that asks for it; null when any classification data fits.
+   */
+  requiredClasses?(
+    params: Readonly<Record<string, unknown>>,
+  ): { readonly classes: number; readonly param: string; readonly why: string } | null;
   /** Rules across params, run only when every param is individually valid. */
   check?(params: Readonly<Record<string, unknown>>): readonly ParamRuleIssue[];
 }

@@ -44,6 +44,8 @@ export interface StringParam extends ParamBase {
   readonly kind: 'string';
   readonly default: string;
   readonly maxLength: number;
+  /** The value names a user's file of this kind (the inspector offers a picker). */
+  readonly file?: 'layersModel';
 }
 
 export interface NumberListParam extends ParamBase {

@@ -78,6 +78,8 @@ export const EngineCommandSchema = z.discriminatedUnion('type', [
     run: runId,
     resolution: z.number().int().min(BOUNDARY_MIN_RESOLUTION).max(BOUNDARY_MAX_RESOLUTION),
   }),
+  /** A run's model at its current (or final) parameters, in the tfjs Layers format. */
+  z.object({ type: z.literal('exportModel'), run: runId }),
   /** The loss landscape of a view.landscape block (see ./landscape). */
   LandscapeCommandSchema,
   LandscapeCancelCommandSchema,
@@ -125,6 +127,26 @@ export const BoundaryMessageSchema = z
   });
 export type BoundaryMessage = z.infer<typeof BoundaryMessageSchema>;
 
+/** Largest exported model.json text and weights.bin (the import limits: 2^22 floats). */
+export const MAX_EXPORT_JSON_CHARS = 8 * 1024 * 1024;
+export const MAX_EXPORT_WEIGHT_BYTES = 4 * 2 ** 22;
+
+export const ModelExportMessageSchema = z.object({
+  type: z.literal('modelExport'),
+  launch,
+  run: runId,
+  /** Updates done at the exported parameters. */
+  step: z.number().int().nonnegative(),
+  /** model.json, as text. */
+  modelJson: z.string().max(MAX_EXPORT_JSON_CHARS),
+  /** weights.bin. */
+  weights: z.custom<Uint8Array>(
+    (v) => v instanceof Uint8Array && v.length <= MAX_EXPORT_WEIGHT_BYTES,
+    { error: 'expected weights as a Uint8Array of at most 16 MiB' },
+  ),
+});
+export type ModelExportMessage = z.infer<typeof ModelExportMessageSchema>;
+
 export const EngineMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
@@ -142,6 +164,7 @@ export const EngineMessageSchema = z.discriminatedUnion('type', [
     problems: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
   BoundaryMessageSchema,
+  ModelExportMessageSchema,
   LandscapeProgressMessageSchema,
   LandscapeResultMessageSchema,
 ]);

@@ -82,8 +82,12 @@ export async function benchCurvature(): Promise<BenchRow[]> {
   const hvp = modelHvp(model, params, train);
   const v = params.map((p) => tf.randomNormal(p.shape));
   const gradient = tf.grads((...ps: tf.Tensor[]) => model.loss(ps, train));
-  const hvpMs = timeEach(20, () => tf.dispose(hvp(v).map((t) => (t.dataSync(), t))));
-  const gradMs = timeEach(20, () => tf.dispose(gradient(params).map((t) => (t.dataSync(), t))));
+  const synced = (ts: tf.Tensor[]) => {
+    for (const t of ts) t.dataSync();
+    tf.dispose(ts);
+  };
+  const hvpMs = timeEach(20, () => synced(hvp(v)));
+  const gradMs = timeEach(20, () => synced(gradient(params)));
   probe.dispose();
   run.dispose();
   tf.dispose([...params, ...v, train.x, train.y]);

@@ -12,7 +12,7 @@ import { landscapeJob, landscapeViews } from '../../../src-shared/engine/landsca
 import { initNodeBackend } from '../../host/nodeBackend';
 import { writeFileAtomic } from '../../services/graphFiles';
 import type { Command } from '../command';
-import { fileReaderBeside, loadGraphOrThrow } from '../graphFile';
+import { bytesReaderBeside, fileReaderBeside, loadGraphOrThrow } from '../graphFile';
 import { Interrupted, listenForInterrupts } from '../interrupt';
 import { type CliIo, EXIT } from '../io';
 import { integerOption, parseOptions, progressBar, UsageError } from '../options';
@@ -89,6 +89,7 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
     seed: opts.seed,
     recordTrajectories: 'all',
     readText: fileReaderBeside(path),
+    readBytes: bytesReaderBeside(path),
   });
   io.stderr.write(
     `atlas: ${printable(graph.name)} · training ${compiled.runs.length} run(s) on ${backend.name}\n`,

@@ -10,15 +10,16 @@ import { CompileError, compileGraph } from '../../../src-shared/engine/compileGr
 import type { RunEvent } from '../../../src-shared/protocol/events';
 import { initNodeBackend } from '../../host/nodeBackend';
 import type { Command } from '../command';
-import { fileReaderBeside, GraphProblems, loadGraphOrThrow } from '../graphFile';
+import { bytesReaderBeside, fileReaderBeside, GraphProblems, loadGraphOrThrow } from '../graphFile';
 import { Interrupted, listenForInterrupts, SIGNAL_EXIT } from '../interrupt';
 import { type CliIo, EXIT } from '../io';
 import { integerOption, parseOptions, progressBar, UsageError } from '../options';
 import { checkOutputPath, OutputError } from '../outputs';
 import { printable, printableLines } from '../printable';
+import { checkSaveModelDir, saveRunModels } from '../saveModel';
 
 const RUN_USAGE =
-  '<graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-] [--trace params]';
+  '<graph.json> [--steps N] [--seed S] [--backend wasm|cpu] [--events FILE|-] [--trace params] [--save-model DIR]';
 
 export interface RunOutcome {
   readonly exitCode: number;
@@ -32,6 +33,7 @@ export function parseRunArgs(args: readonly string[]) {
     'backend',
     'events',
     'trace',
+    'save-model',
   ]);
   if (positional.length !== 1) throw new UsageError(`usage: atlas run ${RUN_USAGE}`);
   const backend = options.get('backend') ?? 'auto';
@@ -48,6 +50,7 @@ export function parseRunArgs(args: readonly string[]) {
     backend: backend as 'auto' | 'wasm' | 'cpu',
     events: options.get('events') ?? '-',
     traceParams: trace === 'params',
+    saveModel: options.get('save-model') ?? null,
   };
 }
 
@@ -147,7 +150,16 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
     seed: opts.seed,
     maxSteps: opts.steps,
     readText: fileReaderBeside(path),
+    readBytes: bytesReaderBeside(path),
   });
+  if (opts.saveModel !== null) {
+    try {
+      await checkSaveModelDir(opts.saveModel, compiled);
+    } catch (error) {
+      compiled.dispose();
+      throw error;
+    }
+  }
   let sink: EventsFile | null = null;
   try {
     sink =
@@ -200,7 +212,13 @@ export async function runGraphFile(args: readonly string[], io: CliIo): Promise<
   compiled.controller.events$.subscribe({ next: onEvent, error: () => {} });
   try {
     await compiled.controller.start();
+    if (opts.saveModel !== null) {
+      for (const file of await saveRunModels(opts.saveModel, compiled)) {
+        io.stderr.write(`  model saved: ${printable(file)}\n`);
+      }
+    }
   } catch (error) {
+    if (error instanceof OutputError) throw error;
     throw new RunFailed(error);
   } finally {
     interrupts.dispose();

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BOUNDARY_MAX_CLASSES, BOUNDARY_MAX_POINTS, type PointSet } from '../../protocol/engine';
+import { classProbabilities } from '../models/layers';
 import type { DataSplit, Dataset, Model } from '../types';
 
 export interface BoundaryGrid {
@@ -89,7 +90,7 @@ export function decisionBoundary(
   const probs = tf.tidy(() => {
     const params = values.map((v, i) => tf.tensor(v, [...model.paramInfo[i]!.shape]));
     const x = tf.tensor2d(grid, [resolution * resolution, 2]);
-    return tf.softmax(model.forward(params, x)).dataSync() as Float32Array;
+    return classProbabilities(model.forward(params, x)).dataSync() as Float32Array;
   });
   return {
     resolution,

@@ -9,6 +9,7 @@ import type { EngineCommand, EngineMessage, EngineState } from '../../protocol/e
 import { parseEngineCommand } from '../../protocol/engine';
 import type { BackendChoice } from '../backend';
 import { type CompiledGraph, CompileError, compileGraph } from '../compileGraph';
+import { exportLayersModel, exportUnavailable } from '../models';
 import type { Dataset, Model } from '../types';
 import { boundaryUnavailable, decisionBoundary } from './decisionBoundary';
 import { createEventBatcher, type EventBatcher } from './eventBatcher';
@@ -46,6 +47,8 @@ export class EngineSession {
   private stepsPerSecond: number | null = null;
   private finished: Promise<void> | null = null;
   private snapshots = new Map<string, RunSnapshot>();
+  /** Every finished run's model and final parameters, for exportModel. */
+  private finals = new Map<string, { model: Model; values: Float32Array[]; step: number }>();
   private nodeTypes = new Map<string, string>();
   /** Runs of the loaded graph that have sent their done event. */
   private endedRuns = new Set<string>();
@@ -151,6 +154,9 @@ export class EngineSession {
         return;
       case 'boundary':
         this.boundary(command.run, command.resolution);
+        return;
+      case 'exportModel':
+        this.exportModel(command.run);
         return;
       case 'landscape':
         this.landscapes.start(command, this.state === 'finished' ? null : this.compiled);
@@ -267,6 +273,14 @@ export class EngineSession {
   private snapshot(compiled: CompiledGraph): void {
     for (const run of compiled.runs) {
       const inputs = compiled.runInputs.get(run.id);
+      if (inputs && !exportUnavailable(inputs.model)) {
+        try {
+          const values = run.currentParamList();
+          this.finals.set(run.id, { model: inputs.model, values, step: run.stepIndex });
+        } catch {
+          // Already disposed (a crash mid-run): nothing to export.
+        }
+      }
       if (!inputs?.dataset || boundaryUnavailable(inputs.model, inputs.dataset)) continue;
       try {
         this.snapshots.set(run.id, {
@@ -313,6 +327,39 @@ export class EngineSession {
     this.post({ type: 'boundary', launch: this.launch, run: runId, step: source.step, ...grid });
   }
 
+  /** The run's model at its parameters now (live) or at the end, as model.json + weights.bin. */
+  private exportModel(runId: string): void {
+    const compiled = this.compiled;
+    let source = this.finals.get(runId);
+    if (compiled && this.state !== 'finished') {
+      const run = compiled.runs.find((r) => r.id === runId);
+      const model = compiled.runInputs.get(runId)?.model;
+      if (run && model) source = { model, values: run.currentParamList(), step: run.stepIndex };
+    }
+    if (!source) {
+      const why = compiled?.runInputs.get(runId)?.model;
+      const message = why
+        ? (exportUnavailable(why) ?? 'it has no parameters')
+        : `no run '${runId}' in the loaded graph`;
+      this.fail('exportModel', [{ path: runId, message: `cannot export: ${message}` }]);
+      return;
+    }
+    const why = exportUnavailable(source.model);
+    if (why) {
+      this.fail('exportModel', [{ path: runId, message: `cannot export: ${why}` }]);
+      return;
+    }
+    const artifacts = exportLayersModel(source.model, source.values);
+    this.post({
+      type: 'modelExport',
+      launch: this.launch,
+      run: runId,
+      step: source.step,
+      modelJson: JSON.stringify(artifacts.modelJson),
+      weights: artifacts.weights,
+    });
+  }
+
   private unload(): void {
     const compiled = this.compiled;
     if (compiled && this.batcher && this.state !== 'finished') {
@@ -331,6 +378,7 @@ export class EngineSession {
     this.compiled?.dispose();
     this.compiled = null;
     this.snapshots.clear();
+    this.finals.clear();
   }
 
   private setState(state: EngineState): void {

@@ -9,37 +9,45 @@ import { ParamReader } from '../block-params';
 import { denseR, lossR, maxPool2R, reluR } from '../curvature/directional';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo } from '../types';
+import type { LayerSpec } from './io/sequential-spec';
 import { biasInfo, initKernel, kernelInfo, taskLoss } from './layers';
 import type { ModelData } from './model-data';
 
 const TYPE = 'model.cnn';
 
 /**
- * A stride-1 `same` convolution as patches × kernel (im2col). Same result as tf.conv2d, but
+ * A stride-1 convolution as patches × kernel (im2col). Same result as tf.conv2d, but
  * differentiable on every backend: the wasm backend lacks Conv2DBackpropFilter, so tf.conv2d
- * cannot be trained there. Patches: k² shifted slices of the padded image, concatenated on
- * the channel axis in (dy, dx, cin) order — the row order of the kernel reshaped to [k²·cin, cout].
+ * cannot be trained there. Patches: kh·kw shifted slices of the (padded) image, concatenated
+ * on the channel axis in (dy, dx, cin) order — the row order of the kernel reshaped to
+ * [kh·kw·cin, cout]. `same` pads as TensorFlow does (the odd pixel after).
  */
-export function conv2dSame(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
+export function conv2dStride1(
+  image: tf.Tensor4D,
+  kernel: tf.Tensor4D,
+  padding: 'same' | 'valid',
+): tf.Tensor4D {
   return tf.tidy(() => {
     const [n, h, w, cin] = image.shape;
-    const [k, , , cout] = kernel.shape;
-    const before = Math.floor((k - 1) / 2);
-    const after = k - 1 - before;
-    const padded = tf.pad(image, [
-      [0, 0],
-      [before, after],
-      [before, after],
-      [0, 0],
-    ]);
+    const [kh, kw, , cout] = kernel.shape;
+    const pad = (k: number): [number, number] =>
+      padding === 'same' ? [Math.floor((k - 1) / 2), k - 1 - Math.floor((k - 1) / 2)] : [0, 0];
+    const padded = padding === 'same' ? tf.pad(image, [[0, 0], pad(kh), pad(kw), [0, 0]]) : image;
+    const [oh, ow] = padding === 'same' ? [h, w] : [h - kh + 1, w - kw + 1];
     const patches: tf.Tensor4D[] = [];
-    for (let dy = 0; dy < k; dy++) {
-      for (let dx = 0; dx < k; dx++) patches.push(tf.slice(padded, [0, dy, dx, 0], [n, h, w, cin]));
+    for (let dy = 0; dy < kh; dy++) {
+      for (let dx = 0; dx < kw; dx++)
+        patches.push(tf.slice(padded, [0, dy, dx, 0], [n, oh, ow, cin]));
     }
-    const columns = tf.reshape(tf.concat(patches, 3), [n * h * w, k * k * cin]);
-    const product = tf.matMul(columns as tf.Tensor2D, tf.reshape(kernel, [k * k * cin, cout]));
-    return tf.reshape(product, [n, h, w, cout]);
+    const columns = tf.reshape(tf.concat(patches, 3), [n * oh * ow, kh * kw * cin]);
+    const product = tf.matMul(columns as tf.Tensor2D, tf.reshape(kernel, [kh * kw * cin, cout]));
+    return tf.reshape(product, [n, oh, ow, cout]);
   });
+}
+
+/** The CNN's convolution: stride 1, `same` padding. */
+export function conv2dSame(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
+  return conv2dStride1(image, kernel, 'same');
 }
 
 export function createCnn(params: Record<string, unknown>, data: ModelData): Model {
@@ -135,12 +143,40 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
     });
   };
 
+  const layers: LayerSpec[] = [];
+  channels.forEach((filters, i) => {
+    const conv = `conv${i + 1}`;
+    layers.push({
+      kind: 'conv2d',
+      name: conv,
+      filters,
+      kernel: [kernel, kernel],
+      padding: 'same',
+      activation: 'relu',
+      useBias: true,
+    });
+    if (pools[i]) {
+      layers.push({
+        kind: 'maxPool',
+        name: `pool${i + 1}`,
+        pool: [2, 2],
+        strides: [2, 2],
+        padding: 'same',
+      });
+    }
+  });
+  layers.push({ kind: 'flatten', name: 'flatten' });
+  widths.slice(1).forEach((units, l) => {
+    const activation = l === widths.length - 2 ? 'softmax' : 'relu';
+    layers.push({ kind: 'dense', name: `dense${l + 1}`, units, activation, useBias: true });
+  });
   return {
     type: TYPE,
     task: 'classification',
     directionalLoss,
     paramInfo,
     size,
+    sequential: { name: 'model_cnn', inputShape: [height, width, depth], layers },
     initialValues() {
       const rng = createRng(seed);
       return paramInfo.map((info) => {

@@ -1,4 +1,9 @@
 /** model.linear and model.mlp: dense stacks configured from block params. */
+import {
+  CLASSIFIER_OUTPUTS,
+  type ClassifierOutput,
+  OUTPUT_CLASSES,
+} from '../../graph/catalog/models';
 import { ParamReader } from '../block-params';
 import type { Model } from '../types';
 import { createDenseStack } from './dense-stack';
@@ -8,15 +13,36 @@ import type { ModelData } from './model-data';
 export const MAX_HIDDEN_LAYERS = 16;
 export const MAX_WIDTH = 4096;
 
-/** Output units: K logits for K classes (binary included: a 2-class softmax), 1 for regression. */
-export function outputUnits(data: ModelData): number {
-  return data.task === 'classification' ? data.numClasses : 1;
+/**
+ * Output units: K softmax logits for K classes, one logit for the sigmoid output (whose
+ * class count the catalog states), 1 for regression.
+ */
+export function outputUnits(data: ModelData, output: ClassifierOutput = 'softmax'): number {
+  if (data.task !== 'classification') return 1;
+  return output === 'softmax' ? data.numClasses : 1;
+}
+
+/** The `output` param, checked against the class count the catalog says it needs. */
+function readOutput(p: ParamReader, data: ModelData): ClassifierOutput {
+  const output = p.choice('output', CLASSIFIER_OUTPUTS, 'softmax');
+  const needed = OUTPUT_CLASSES[output];
+  if (needed === null) return output;
+  if (data.task === 'regression') {
+    p.fail('output', `${output} needs data with ${needed} classes; this dataset is a regression`);
+  }
+  if (data.numClasses !== needed) {
+    p.fail(
+      'output',
+      `${output} needs data with ${needed} classes; this dataset has ${data.numClasses}`,
+    );
+  }
+  return output;
 }
 
 /**
- * Logistic / softmax / linear regression by the data's task. Binary classification uses a
- * 2-class softmax rather than a single sigmoid unit, so every classifier has the same
- * output layout ([n, K] logits) and loss (softmax cross-entropy); the two are equivalent.
+ * Logistic / softmax / linear regression by the data's task. Binary logistic regression is
+ * either a 2-class softmax (the default) or, with output: sigmoid, one logit with binary
+ * cross-entropy, as torch.nn.BCEWithLogitsLoss; the two fit the same boundaries.
  */
 export function createLinear(params: Record<string, unknown>, data: ModelData): Model {
   const type = 'model.linear';
@@ -24,7 +50,7 @@ export function createLinear(params: Record<string, unknown>, data: ModelData): 
   return createDenseStack({
     type,
     task: data.task,
-    sizes: [data.numFeatures, outputUnits(data)],
+    sizes: [data.numFeatures, outputUnits(data, readOutput(p, data))],
     activation: 'relu', // unused: no hidden layer
     skips: [false],
     init: p.choice('init', INITS, 'glorot'),
@@ -45,7 +71,7 @@ export function createMlp(params: Record<string, unknown>, data: ModelData): Mod
     p.fail('hidden', `may have at most ${MAX_HIDDEN_LAYERS} layers, got ${hidden.length}`);
   }
   const skip = p.boolean('skip', false);
-  const sizes = [data.numFeatures, ...hidden, outputUnits(data)];
+  const sizes = [data.numFeatures, ...hidden, outputUnits(data, readOutput(p, data))];
   const skips = sizes
     .slice(1)
     .map((_, l) => skip && l > 0 && l < hidden.length && sizes[l] === sizes[l + 1]);

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { activationR, denseR, lossR } from '../curvature/directional';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo, Task } from '../types';
+import { LAYER_ACTIVATIONS, type LayerActivation, type SequentialSpec } from './io/sequential-spec';
 import {
   type Activation,
   activate,
@@ -30,6 +31,32 @@ export interface DenseStackSpec {
   readonly seed: number;
 }
 
+/**
+ * The stack as Dense layers for export; none with residual skips (no Sequential form) or
+ * an activation tfjs lacks. The head gets the activation a predicting user expects.
+ */
+function sequentialOf(spec: DenseStackSpec): SequentialSpec | null {
+  if (spec.skips.some(Boolean)) return null;
+  const hidden = spec.activation as string;
+  if (spec.sizes.length > 2 && !(LAYER_ACTIVATIONS as readonly string[]).includes(hidden)) {
+    return null;
+  }
+  const out = spec.sizes[spec.sizes.length - 1]!;
+  const head: LayerActivation =
+    spec.task === 'regression' ? 'linear' : out === 1 ? 'sigmoid' : 'softmax';
+  return {
+    name: spec.type.replace('.', '_'),
+    inputShape: [spec.sizes[0]!],
+    layers: spec.sizes.slice(1).map((units, l) => ({
+      kind: 'dense',
+      name: `dense${l + 1}`,
+      units,
+      activation: l === spec.sizes.length - 2 ? head : (hidden as LayerActivation),
+      useBias: true,
+    })),
+  };
+}
+
 export function createDenseStack(spec: DenseStackSpec): Model {
   const layers = spec.sizes.length - 1;
   const paramInfo: ParamInfo[] = [];
@@ -48,6 +75,14 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     }
   }
   const size = paramInfo.reduce((sum, p) => sum + p.shape.reduce((a, b) => a * b, 1), 0);
+  const sequential = sequentialOf(spec);
+  // One output unit on a classifier is the sigmoid head: BCE on its logit.
+  const outputLoss =
+    spec.task === 'regression'
+      ? 'meanSquaredError'
+      : spec.sizes[layers] === 1
+        ? 'bceWithLogits'
+        : 'softmaxCrossEntropy';
 
   /** Applies the stack to h; `mix(h, l)` computes h·W_l + b_l for single or batched params. */
   const run = (input: tf.Tensor, mix: (h: tf.Tensor, l: number) => tf.Tensor): tf.Tensor => {
@@ -84,8 +119,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
         const z = tf.add(tf.matMul(h, kernel), params[2 * l + 1]) as tf.Tensor2D;
         const rz = denseR(h, rh, kernel, v[2 * l] as tf.Tensor2D, v[2 * l + 1]);
         if (l === layers - 1) {
-          const kind = spec.task === 'classification' ? 'softmaxCrossEntropy' : 'meanSquaredError';
-          return lossR(kind, z, rz, batch.y);
+          return lossR(outputLoss, z, rz, batch.y);
         }
         const a = activate(spec.activation, z) as tf.Tensor2D;
         const ra = activationR(spec.activation, z, rz) as tf.Tensor2D;
@@ -101,6 +135,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     directionalLoss,
     paramInfo,
     size,
+    ...(sequential ? { sequential } : {}),
     initialValues() {
       const rng = createRng(spec.seed);
       return paramInfo.map((info) => {

@@ -2,28 +2,47 @@
 import type { Model } from '../types';
 import { createCnn } from './cnn';
 import { createLinear, createMlp } from './dense-models';
+import { createImportedModel, type ModelFileReader } from './io/import-model';
 import type { ModelData } from './model-data';
 import { createSurfaceModel } from './surface-model';
 
 export { MAX_HIDDEN_LAYERS, MAX_WIDTH } from './dense-models';
+export type { ModelFileReader } from './io/import-model';
+export {
+  embedArtifacts,
+  exportLayersModel,
+  exportUnavailable,
+  type LayersArtifacts,
+  WEIGHTS_FILE,
+} from './io/layers-export';
 export type { Activation, Init } from './layers';
 export {
   ACTIVATIONS,
   batchedTaskLoss,
+  binaryCrossEntropyWithLogits,
+  classProbabilities,
   INITS,
   meanSquaredError,
+  predictedClasses,
   softmaxCrossEntropy,
 } from './layers';
 export type { ModelData } from './model-data';
 export type { SurfaceName, SurfacePoint, SurfaceSpec } from './surfaces';
 export { SURFACE_NAMES, SURFACES, surfaceTensor, surfaceValue } from './surfaces';
 
-export const MODEL_TYPES = ['model.surface', 'model.linear', 'model.mlp', 'model.cnn'] as const;
+export const MODEL_TYPES = [
+  'model.surface',
+  'model.linear',
+  'model.mlp',
+  'model.cnn',
+  'model.import',
+] as const;
 
 export function createModel(
   type: string,
   params: Record<string, unknown>,
   data: ModelData | null,
+  files: ModelFileReader = {},
 ): Model {
   if (type === 'model.surface') return createSurfaceModel(params);
   if (!(MODEL_TYPES as readonly string[]).includes(type)) {
@@ -35,6 +54,8 @@ export function createModel(
       return createLinear(params, data);
     case 'model.mlp':
       return createMlp(params, data);
+    case 'model.import':
+      return createImportedModel(params, data, files);
     default:
       return createCnn(params, data);
   }

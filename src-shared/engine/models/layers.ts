@@ -66,15 +66,69 @@ export function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): t
   return tf.neg(tf.mean(picked));
 }
 
+/**
+ * Binary cross-entropy on logits, elementwise: max(z, 0) − z·y + log(1 + e^−|z|), the
+ * numerically stable form torch.nn.BCEWithLogitsLoss uses (no overflow for any z). The
+ * gradient is given as σ(z) − y: autodiff of the stable form is wrong at z = 0 (relu and
+ * |z| have derivative 0 there), exactly where a zero-initialised model starts.
+ */
+export function sigmoidCrossEntropyTerms(logits: tf.Tensor, targets: tf.Tensor): tf.Tensor {
+  const terms = tf.customGrad((z, y, save) => {
+    const zt = z as tf.Tensor;
+    const yt = y as tf.Tensor;
+    (save as tf.GradSaveFunc)([zt, yt]);
+    const value = tf.add(tf.sub(tf.relu(zt), tf.mul(zt, yt)), tf.log1p(tf.exp(tf.neg(tf.abs(zt)))));
+    return {
+      value,
+      gradFunc: (dy, saved) => {
+        const [zs, ys] = saved as [tf.Tensor, tf.Tensor];
+        return [tf.mul(dy, tf.sub(tf.sigmoid(zs), ys)), tf.mul(dy, tf.neg(zs))];
+      },
+    };
+  });
+  return terms(logits, tf.broadcastTo(targets, logits.shape));
+}
+
+/** Mean binary cross-entropy of one logit per sample [n, 1] against labels 0/1 [n]. */
+export function binaryCrossEntropyWithLogits(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => {
+    const t = labels.dtype === 'float32' ? labels : tf.cast(labels, 'float32');
+    return tf.mean(sigmoidCrossEntropyTerms(tf.reshape(logits, [-1]), t));
+  });
+}
+
 /** Mean squared error of outputs [n, 1] against targets [n] (torch's MSELoss, mean). */
 export function meanSquaredError(outputs: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
   return tf.mean(tf.square(tf.sub(tf.reshape(outputs, [-1]), targets)));
 }
 
+/**
+ * A classifier's outputs say which head it has: one column is a sigmoid logit (binary
+ * cross-entropy, class 1 when the logit is positive), K ≥ 2 columns are softmax logits.
+ */
 export function taskLoss(task: Task, outputs: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
-  return task === 'classification'
-    ? softmaxCrossEntropy(outputs, targets)
-    : meanSquaredError(outputs, targets);
+  if (task === 'regression') return meanSquaredError(outputs, targets);
+  return outputs.shape[1] === 1
+    ? binaryCrossEntropyWithLogits(outputs, targets)
+    : softmaxCrossEntropy(outputs, targets);
+}
+
+/** Predicted class ids [n] (int32) from a classifier's outputs [n, K] or [n, 1]. */
+export function predictedClasses(outputs: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() =>
+    outputs.shape[1] === 1
+      ? (tf.cast(tf.greater(tf.reshape(outputs, [-1]), 0), 'int32') as tf.Tensor1D)
+      : tf.argMax(outputs, 1),
+  );
+}
+
+/** Class probabilities [n, K] from a classifier's outputs; one logit z gives [1 − σ(z), σ(z)]. */
+export function classProbabilities(outputs: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    if (outputs.shape[1] !== 1) return tf.softmax(outputs);
+    const p = tf.sigmoid(outputs);
+    return tf.concat([tf.sub(1, p), p], 1) as tf.Tensor2D;
+  });
 }
 
 /**
@@ -90,6 +144,10 @@ export function batchedTaskLoss(
     if (task === 'regression') {
       const diff = tf.sub(tf.squeeze(outputs, [2]), tf.expandDims(targets, 0));
       return tf.mean(tf.square(diff), 1) as tf.Tensor1D;
+    }
+    if (outputs.shape[2] === 1) {
+      const t = tf.expandDims(tf.cast(targets, 'float32'), 0);
+      return tf.mean(sigmoidCrossEntropyTerms(tf.squeeze(outputs, [2]), t), 1) as tf.Tensor1D;
     }
     const ids = targets.dtype === 'int32' ? targets : tf.cast(targets, 'int32');
     const oneHot = tf.expandDims(tf.oneHot(ids, outputs.shape[2]), 0);

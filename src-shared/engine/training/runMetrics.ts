@@ -15,6 +15,7 @@ import {
   type CurvatureReading,
   isCurvatureMetric,
 } from '../curvature/curvature-metrics';
+import { predictedClasses } from '../models/layers';
 import type { Dataset, Model } from '../types';
 import { globalNorm } from './tensors';
 
@@ -163,7 +164,7 @@ export class RunMetrics {
       const idx = indices ? tf.tensor1d(indices, 'int32') : null;
       const x = (idx ? tf.gather(split.x, idx) : split.x) as tf.Tensor2D;
       const y = idx ? tf.gather(split.y, idx) : split.y;
-      const predicted = tf.argMax(this.model.forward(this.params, x), 1);
+      const predicted = predictedClasses(this.model.forward(this.params, x));
       return tf.mean(tf.cast(tf.equal(predicted, tf.cast(y, 'int32')), 'float32'));
     });
     const value = accuracy.dataSync()[0]!;

@@ -35,6 +35,9 @@ function toySummary(title: string) {
     `${title} · ${read(params, 'samples', 400)} points · noise ${formatShort(read(params, 'noise', 0))}`;
 }
 
+/** Classes of the 2D toys that have no `classes` param. */
+const TOY_FIXED_CLASSES = 2;
+
 function toy(
   name: string,
   title: string,
@@ -57,6 +60,10 @@ function toy(
       seed: seed('sampling the points'),
     },
     summary: toySummary(title),
+    data: (params) => ({
+      task: 'classification',
+      classes: withClasses ? read(params, 'classes', 2) : TOY_FIXED_CLASSES,
+    }),
   };
 }
 
@@ -90,6 +97,7 @@ export const datasetBlocks: readonly BlockDefinition[] = [
       valSplit: valSplit(),
       seed: seed('sampling the points'),
     },
+    data: () => ({ task: 'regression', classes: null }),
     summary: (params) =>
       `Regression · ${read(params, 'fn', 'sin')} · ${read(params, 'samples', 200)} points`,
   },
@@ -104,6 +112,7 @@ export const datasetBlocks: readonly BlockDefinition[] = [
       valSplit: valSplit(),
       seed: seed('the train/validation split'),
     },
+    data: () => ({ task: 'classification', classes: 10 }),
     summary: (params) => `Digits · ${formatShort(read(params, 'valSplit', 0.2) * 100)}% val`,
   },
   {

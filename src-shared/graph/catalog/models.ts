@@ -1,8 +1,20 @@
 /** Model blocks: exact 2D surfaces, linear models, MLPs and a small CNN. */
+import { z } from 'zod';
 import type { BlockDefinition } from '../block';
 import { formatShort } from '../format';
 import type { PortSpec } from '../ports';
-import { bool, choice, num, numberList, point, read, readList, seed } from './specs';
+import {
+  bool,
+  choice,
+  num,
+  numberList,
+  point,
+  read,
+  readList,
+  seed,
+  structured,
+  text,
+} from './specs';
 
 const outputs: readonly PortSpec[] = [{ name: 'model', type: 'model' }];
 
@@ -29,6 +41,45 @@ export const SURFACE_FUNCTIONS = [
 export const MAX_HIDDEN_UNITS = 4096;
 /** Bound on weights between consecutive hidden layers (2^24 floats = 64 MiB). */
 export const MAX_HIDDEN_WEIGHTS = 2 ** 24;
+
+/**
+ * A classifier's last layer. softmax: K logits, softmax cross-entropy (torch's
+ * CrossEntropyLoss); sigmoid: one logit, binary cross-entropy on it (BCEWithLogitsLoss).
+ */
+export const CLASSIFIER_OUTPUTS = ['softmax', 'sigmoid'] as const;
+export type ClassifierOutput = (typeof CLASSIFIER_OUTPUTS)[number];
+
+/** Classes each output needs from its data (null: any number of classes). */
+export const OUTPUT_CLASSES: Readonly<Record<ClassifierOutput, number | null>> = {
+  softmax: null,
+  sigmoid: 2,
+};
+
+const output = choice({
+  options: CLASSIFIER_OUTPUTS,
+  default: 'softmax',
+  help: 'Classifier output: K logits with softmax cross-entropy, or one sigmoid logit with binary cross-entropy (2 classes only); regression ignores it',
+});
+
+/** The class count a model's `output` param asks of its data (the catalog's fact). */
+function outputClasses(params: Readonly<Record<string, unknown>>) {
+  const chosen = read<string>(params, 'output', 'softmax') as ClassifierOutput;
+  const classes = OUTPUT_CLASSES[chosen] ?? null;
+  return classes === null ? null : { classes, param: 'output', why: `a single ${chosen} output` };
+}
+
+const outputSuffix = (params: Readonly<Record<string, unknown>>): string =>
+  read<string>(params, 'output', 'softmax') === 'sigmoid' ? ' · sigmoid' : '';
+
+/**
+ * An embedded tfjs Layers model: model.json's object with the weights inline as base64
+ * `weightData` (the engine checks the rest). Bounded by the graph's own string limit.
+ */
+const EmbeddedModelSchema = z.looseObject({
+  modelTopology: z.looseObject({}),
+  weightsManifest: z.array(z.looseObject({})).max(64).optional(),
+  weightData: z.string({ error: 'needs the weights as a base64 string, weightData' }),
+});
 
 const title = (fn: string): string => fn.charAt(0).toUpperCase() + fn.slice(1);
 
@@ -72,9 +123,11 @@ export const modelBlocks: readonly BlockDefinition[] = [
         default: 'glorot',
         help: 'Initial weights: Glorot uniform or all zeros (biases start at zero)',
       }),
+      output,
       seed: seed('the initial weights'),
     },
-    summary: (params) => `Linear · ${read(params, 'init', 'glorot')} init`,
+    summary: (params) => `Linear · ${read(params, 'init', 'glorot')} init${outputSuffix(params)}`,
+    requiredClasses: outputClasses,
   },
   {
     type: 'model.mlp',
@@ -107,13 +160,15 @@ export const modelBlocks: readonly BlockDefinition[] = [
         default: 'glorot',
         help: 'Initial weights: Glorot uniform, He normal, or all zeros (biases start at zero)',
       }),
+      output,
       seed: seed('the initial weights'),
     },
+    requiredClasses: outputClasses,
     summary: (params) => {
       const hidden = readList(params, 'hidden', [32, 32]);
       const shape = hidden.length === 0 ? 'no hidden layer' : hidden.join('-');
       const skip = read(params, 'skip', false) ? ' · skip' : '';
-      return `MLP ${shape} · ${read(params, 'activation', 'relu')}${skip}`;
+      return `MLP ${shape} · ${read(params, 'activation', 'relu')}${skip}${outputSuffix(params)}`;
     },
     check: (params) => {
       const hidden = readList(params, 'hidden', []);
@@ -166,5 +221,36 @@ export const modelBlocks: readonly BlockDefinition[] = [
     },
     summary: (params) =>
       `CNN ${readList(params, 'channels', [8, 16]).join('-')} · ${read(params, 'kernel', 3)}×${read(params, 'kernel', 3)}`,
+  },
+  {
+    type: 'model.import',
+    kind: 'model',
+    title: 'Import (tfjs)',
+    description:
+      'Your own model: a TensorFlow.js Layers model.json (Sequential Dense, Conv2D, MaxPooling2D, Flatten); its weights are where training starts',
+    inputs: datasetInput,
+    outputs,
+    params: {
+      path: text({
+        default: '',
+        maxLength: 4096,
+        help: 'model.json, relative to the graph file; its weight files sit beside it',
+        file: 'layersModel',
+      }),
+      embedded: structured({
+        schema: EmbeddedModelSchema,
+        help: 'A small model kept in the graph itself: model.json with base64 weightData (used instead of path)',
+      }),
+    },
+    summary: (params) => {
+      if (params.embedded) return 'Imported · embedded in the graph';
+      const path = read(params, 'path', '');
+      const file = path.split(/[\\/]/).pop() ?? '';
+      return file === '' ? 'Import · no model chosen' : `Imported · ${file}`;
+    },
+    check: (params) =>
+      params.path === '' && !params.embedded
+        ? [{ param: 'path', message: 'choose a model.json file (or embed a model)' }]
+        : [],
   },
 ];

@@ -48,6 +48,7 @@ export function checkConnections(
     }
     if (block.kind === 'train') problems.push(...checkTrainData(entry, connections));
     if (block.kind === 'metric') problems.push(...checkMetricRun(entry, connections));
+    if (block.requiredClasses) problems.push(...checkModelClasses(entry, connections, edges));
     if (block.type === 'view.landscape') problems.push(...checkLandscapeRuns(entry, connections));
   }
   return problems;
@@ -87,10 +88,41 @@ function checkMetricRun(metric: NodeEntry, connections: Connections): Problem[] 
     const lacks = NEEDS_CLASSES.has(type) ? 'classes' : 'validation split';
     return [{ path, message: `${label(train)} minimizes ${label(model)}, which has no ${lacks}` }];
   }
-  if (NEEDS_CLASSES.has(type) && data?.node.type === 'dataset.regression') {
+  if (NEEDS_CLASSES.has(type) && data?.block?.data?.(data.node.params)?.task === 'regression') {
     return [{ path, message: `${label(train)} fits ${label(data)}, which has no classes` }];
   }
   return [];
+}
+
+/** A model that needs an exact class count (a sigmoid output: 2) against each dataset it sees. */
+function checkModelClasses(
+  model: NodeEntry,
+  connections: Connections,
+  edges: readonly ResolvedEdge[],
+): Problem[] {
+  const need = model.block?.requiredClasses?.(model.node.params);
+  if (!need) return [];
+  const trains = edges
+    .filter((e) => e.from.node.id === model.node.id && e.to.block?.kind === 'train')
+    .map((e) => e.to);
+  const datasets = [model, ...trains]
+    .map((entry) => connections.source(entry.node.id, 'dataset'))
+    .filter((d): d is NodeEntry => d !== undefined);
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const data of datasets) {
+    if (seen.has(data.node.id)) continue;
+    seen.add(data.node.id);
+    const facts = data.block?.data?.(data.node.params);
+    if (!facts) continue; // only the data can tell (a CSV): the engine checks when it loads
+    const has = facts.task === 'regression' ? 'is a regression' : `has ${facts.classes} classes`;
+    if (facts.task === 'classification' && facts.classes === need.classes) continue;
+    problems.push({
+      path: `${nodePath(model.index)}.params.${need.param}`,
+      message: `${need.why} needs data with ${need.classes} classes; ${label(data)} ${has}`,
+    });
+  }
+  return problems;
 }
 
 function checkLandscapeRuns(view: NodeEntry, connections: Connections): Problem[] {

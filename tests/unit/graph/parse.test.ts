@@ -31,6 +31,7 @@ describe('defaults', () => {
       activation: 'relu',
       skip: false,
       init: 'glorot',
+      output: 'softmax',
       seed: 0,
     });
   });
@@ -42,16 +43,18 @@ describe('defaults', () => {
     expect(result.ok && result.graph.nodes[1].params).toEqual(defaultParams('optimizer.adam'));
   });
 
-  it('every catalog block loads from empty params (a CSV block then asks for its file)', () => {
+  it('every catalog block loads from empty params (a CSV or import block then asks for its file)', () => {
+    const asks: Record<string, string> = {
+      'dataset.csv': 'choose a CSV file',
+      'model.import': 'choose a model.json file (or embed a model)',
+    };
     for (const block of catalog) {
       const result = parseGraph(graph([node('n', block.type)], []));
       const paramProblems = result.ok
         ? []
         : result.problems.filter((p) => p.path.includes('.params'));
-      const expected =
-        block.type === 'dataset.csv'
-          ? [{ path: 'nodes[0].params.path', message: 'choose a CSV file' }]
-          : [];
+      const message = asks[block.type];
+      const expected = message ? [{ path: 'nodes[0].params.path', message }] : [];
       expect(paramProblems, block.type).toEqual(expected);
     }
   });

@@ -118,6 +118,38 @@ describe('exact Hessian-vector products (R pass) against closed forms', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('model.linear with the sigmoid output: the R pass uses BCE on the logit, H = mean σ(1−σ) x̃x̃ᵀ', async () => {
+    const data: Points = {
+      x: [
+        [0.5, -1.2, 0.3],
+        [1.5, 0.3, -0.7],
+        [-0.3, 0.2, 1.1],
+        [0.9, 1.4, -0.2],
+      ],
+      y: [1, 0, 1, 0],
+    };
+    const model = createModel(
+      'model.linear',
+      { output: 'sigmoid' },
+      { task: 'classification', numFeatures: 3, numClasses: 2 },
+    );
+    expect(hvpMethod(model)).toBe('r-operator');
+    const theta = [0.4, -0.8, 1.3, 0.2];
+    const v = [0.7, -0.1, 0.5, -1.2];
+    const exact = matVec(logisticHessian(theta, data), v);
+    const before = tf.memory().numTensors;
+    const params = splitAs(model, theta);
+    const dir = splitAs(model, v);
+    const batch = {
+      x: tf.tensor2d(data.x as number[][]),
+      y: tf.tensor1d(data.y as number[], 'int32'),
+    };
+    const hv = modelHvp(model, params, batch)(dir);
+    expect(relativeError(await flat(hv), exact)).toBeLessThan(TARGET);
+    tf.dispose([...hv, ...params, ...dir, batch.x, batch.y]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('the float64 tanh-net reference agrees with a float64 second-difference Hessian', () => {
     const theta = TINY_MLP.theta();
     const data = { x: TINY_MLP.x, y: TINY_MLP.y };

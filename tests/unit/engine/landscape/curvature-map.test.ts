@@ -39,14 +39,14 @@ describe('curvature maps', () => {
     const map = await curvatureMap(model, null, plane, xs, ys, {}, async () => {});
     expect(tf.memory().numTensors).toBe(before);
     let negatives = 0;
-    ys.forEach((y, j) =>
-      xs.forEach((x, i) => {
+    for (const [j, y] of ys.entries()) {
+      for (const [i, x] of xs.entries()) {
         const [max, min] = rosenbrockEigen(Math.fround(x), Math.fround(y));
         expect(map.lambdaMax[j * 4 + i]).toBeCloseTo(max, 6);
         expect(map.lambdaMin[j * 4 + i]).toBeCloseTo(min, 6);
         if (min < 0) negatives++;
-      }),
-    );
+      }
+    }
     expect(negatives).toBeGreaterThan(0); // the map shows where Rosenbrock is not convex
   });
 

@@ -33,6 +33,7 @@ describe('searchBlocks', () => {
       'model.linear',
       'model.mlp',
       'model.cnn',
+      'model.import',
     ]);
   });
 });
