@@ -29,15 +29,16 @@ export async function checkSaveModelDir(dir: string, compiled: CompiledGraph): P
   }
   for (const run of compiled.runs) {
     const folder = resolve(folderOf(dir, compiled, run.id));
-    await checkOutputPath('save-model', join(folder, 'model.json'), { atomic: true });
     try {
       await mkdir(folder, { recursive: true });
     } catch (error) {
       throw new UsageError(
-        `--save-model ${printable(folder)}: cannot be created (${codeOf(error)})`,
+        `--save-model ${printable(folder)}: cannot be written (${codeOf(error)})`,
       );
     }
-    await checkOutputPath('save-model', join(folder, WEIGHTS_FILE), { atomic: true });
+    for (const file of ['model.json', WEIGHTS_FILE]) {
+      await checkOutputPath('save-model', join(folder, file), { atomic: true });
+    }
   }
 }
 
