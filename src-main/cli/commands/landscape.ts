@@ -58,7 +58,7 @@ function parseLandscapeArgs(args: readonly string[]) {
 }
 
 /** Fails before any training when the output's folder cannot take the file. */
-async function checkWritableFolder(out: string): Promise<void> {
+export async function checkWritableFolder(out: string): Promise<void> {
   const folder = dirname(resolve(out));
   try {
     const stat = await fs.stat(folder);
