@@ -70,6 +70,7 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
     },
   );
   worker.on('error', (error) => io.stderr.write(`atlas worker: ${error.message}\n`));
+  worker.on('active', (job) => io.stderr.write(`  start ${job.id}\n`));
   worker.on('completed', (job) => io.stderr.write(`  done ${job.id}\n`));
   worker.on('failed', (job, error) => io.stderr.write(`  failed ${job?.id}: ${error.message}\n`));
   await worker.waitUntilReady();
