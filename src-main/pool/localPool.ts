@@ -4,19 +4,33 @@
  */
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
-import type { TrialOutcome, TrialTask } from '../../src-shared/protocol/sweep';
-import { TrialOutcomeSchema } from '../../src-shared/protocol/sweep';
+import {
+  type TrialOutcome,
+  TrialOutcomeSchema,
+  type TrialTask,
+} from '../../src-shared/protocol/sweep';
+import {
+  type TileOutcome,
+  TileOutcomeSchema,
+  type TileTask,
+} from '../../src-shared/protocol/tiles';
 
 export const defaultPoolSize = (): number => Math.max(1, availableParallelism() - 1);
 
-export interface LocalPool {
-  readonly size: number;
+/** What runs tasks: this pool, or a queue of remote workers. */
+export interface TaskRunner {
   runTrial(task: TrialTask): Promise<TrialOutcome>;
+  runTile(task: TileTask): Promise<TileOutcome>;
   close(): Promise<void>;
+}
+
+export interface LocalPool extends TaskRunner {
+  readonly size: number;
 }
 
 export function createLocalPool(size: number = defaultPoolSize(), baseDir?: string): LocalPool {
   const pool = new Tinypool({
+    // A plain module that loads the TypeScript handler (worker threads do not inherit tsx).
     filename: new URL('./taskWorker.mjs', import.meta.url).href,
     minThreads: size,
     maxThreads: size,
@@ -28,6 +42,9 @@ export function createLocalPool(size: number = defaultPoolSize(), baseDir?: stri
     size,
     async runTrial(task) {
       return TrialOutcomeSchema.parse(await pool.run({ task, baseDir }));
+    },
+    async runTile(task) {
+      return TileOutcomeSchema.parse(await pool.run({ task, baseDir }));
     },
     async close() {
       await pool.destroy();

@@ -5,18 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type ConnectionOptions, Queue, QueueEvents } from 'bullmq';
-import {
-  type TrialOutcome,
-  TrialOutcomeSchema,
-  type TrialTask,
-} from '../../src-shared/protocol/sweep';
+import { type TrialOutcome, TrialOutcomeSchema } from '../../src-shared/protocol/sweep';
+import { type TileOutcome, TileOutcomeSchema } from '../../src-shared/protocol/tiles';
+import type { TaskRunner } from '../pool/localPool';
 import { QUEUE_NAME, QUEUE_PREFIX, type RedisClientLike, redisClient } from './connection';
 import { describeTarget, parseRedisUrl, probeRedis } from './redisUrl';
 
-export interface QueueClient {
+export interface QueueClient extends TaskRunner {
   readonly description: string;
-  runTrial(task: TrialTask): Promise<TrialOutcome>;
-  close(): Promise<void>;
 }
 
 export async function connectQueue(url: string): Promise<QueueClient> {
@@ -31,19 +27,27 @@ export async function connectQueue(url: string): Promise<QueueClient> {
   const events = new QueueEvents(QUEUE_NAME, options(clients[1]!));
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   const submission = randomUUID();
+  const submit = async (name: string, jobId: string, task: object): Promise<unknown> => {
+    const job = await queue.add(name, task, {
+      jobId: `${submission}-${jobId}`,
+      // A worker that throws (not one that dies: that is a stall) gets one more try.
+      attempts: 2,
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 24 * 3600 },
+    });
+    const value: unknown = await job.waitUntilFinished(events);
+    return typeof value === 'string' ? JSON.parse(value) : value;
+  };
   return {
     description: describeTarget(target),
-    async runTrial(task) {
+    async runTrial(task): Promise<TrialOutcome> {
       const phase = task.stopAfterStep === undefined ? 'full' : `to${task.stopAfterStep}`;
-      const job = await queue.add('trial', task, {
-        jobId: `${submission}-trial${task.trial.index}-${phase}`,
-        // A worker that throws (not one that dies: that is a stall) gets one more try.
-        attempts: 2,
-        removeOnComplete: { age: 3600 },
-        removeOnFail: { age: 24 * 3600 },
-      });
-      const value: unknown = await job.waitUntilFinished(events);
-      return TrialOutcomeSchema.parse(typeof value === 'string' ? JSON.parse(value) : value);
+      return TrialOutcomeSchema.parse(
+        await submit('trial', `trial${task.trial.index}-${phase}`, task),
+      );
+    },
+    async runTile(task): Promise<TileOutcome> {
+      return TileOutcomeSchema.parse(await submit('tile', `tile${task.row0}`, task));
     },
     async close() {
       await events.close();

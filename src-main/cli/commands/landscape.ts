@@ -1,7 +1,7 @@
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { lastValueFrom, tap } from 'rxjs';
-import { compileGraph } from '../../../src-shared/engine/compileGraph';
+import { type CompiledGraph, compileGraph } from '../../../src-shared/engine/compileGraph';
 import {
   computeLandscape,
   type LandscapeResult,
@@ -9,8 +9,17 @@ import {
   landscapeToJson,
   landscapeToVtk,
 } from '../../../src-shared/engine/landscape';
-import { landscapeJob, landscapeViews } from '../../../src-shared/engine/landscapeJob';
+import { parseLandscapeOptions } from '../../../src-shared/engine/landscape/options';
+import {
+  type LandscapeJob,
+  landscapeJob,
+  landscapeViews,
+} from '../../../src-shared/engine/landscapeJob';
+import { serializeGraph } from '../../../src-shared/graph/index';
 import { initNodeBackend } from '../../host/nodeBackend';
+import type { TaskRunner } from '../../pool/localPool';
+import { defaultPoolSize, openRunner } from '../../pool/runner';
+import { tiledSurface } from '../../pool/tiledSurface';
 import { writeFileAtomic } from '../../services/graphFiles';
 import type { Command } from '../command';
 import { fileReaderBeside, loadGraphOrThrow } from '../graphFile';
@@ -19,7 +28,7 @@ import { integerOption, parseOptions, progressBar, UsageError } from '../options
 import { RunFailed, reportFailure } from './run';
 
 const LANDSCAPE_USAGE =
-  '<graph.json> --out surface.json [--grid N] [--range R] [--directions random|pca] [--steps N] [--seed S] [--backend wasm|cpu]';
+  '<graph.json> --out surface.json [--grid N] [--range R] [--directions random|pca] [--steps N] [--seed S] [--backend wasm|cpu] [--workers N] [--queue redis://HOST:PORT]';
 
 function parseLandscapeArgs(args: readonly string[]) {
   const { positional, options } = parseOptions(args, [
@@ -30,6 +39,8 @@ function parseLandscapeArgs(args: readonly string[]) {
     'steps',
     'backend',
     'seed',
+    'workers',
+    'queue',
   ]);
   if (positional.length !== 1 || !options.has('out'))
     throw new UsageError(`usage: atlas landscape ${LANDSCAPE_USAGE}`);
@@ -54,6 +65,8 @@ function parseLandscapeArgs(args: readonly string[]) {
     steps: integerOption(options, 'steps', 1, 10_000_000),
     seed: integerOption(options, 'seed', 0, 2 ** 31 - 1),
     backend: backend as 'auto' | 'wasm' | 'cpu',
+    workers: integerOption(options, 'workers', 1, 256),
+    queue: options.get('queue'),
   };
 }
 
@@ -87,6 +100,37 @@ function outputPath(out: string, view: string, index: number): string {
   return `${out.slice(0, out.length - ext.length)}.${view}${ext}`;
 }
 
+/** The job with its surface filled by row tiles on `runner` (unchanged without one). */
+function withTiles(
+  job: LandscapeJob,
+  runner: TaskRunner | undefined,
+  base: {
+    graph: string;
+    seed?: number;
+    maxSteps?: number;
+    backend: 'auto' | 'wasm' | 'cpu';
+    tiles: number;
+  },
+): LandscapeJob {
+  if (!runner) return job;
+  const options = parseLandscapeOptions(job.input.options);
+  const fill = tiledSurface(
+    runner,
+    {
+      graph: base.graph,
+      ...(base.seed !== undefined ? { seed: base.seed } : {}),
+      ...(base.maxSteps !== undefined ? { maxSteps: base.maxSteps } : {}),
+      run: job.runs[0]!,
+      evalSamples: options.evalSamples,
+      evalSeed: options.seed,
+      mode: options.mode,
+      backend: base.backend,
+    },
+    base.tiles,
+  );
+  return { ...job, input: { ...job.input, fillSurface: fill } };
+}
+
 async function writeLandscapes(args: readonly string[], io: CliIo): Promise<number> {
   {
     const opts = parseLandscapeArgs(args);
@@ -94,13 +138,25 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
     const graph = await loadGraphOrThrow(opts.file);
     const path = resolve(opts.file);
     const backend = await initNodeBackend(opts.backend);
-    const compiled = compileGraph(graph, {
-      backend,
-      maxSteps: opts.steps,
-      seed: opts.seed,
-      recordTrajectories: 'all',
-      readText: fileReaderBeside(path),
-    });
+    // With --workers N > 1 or --queue, the surface is filled by row tiles on the pool; the
+    // pool starts now, so its threads load while the runs train.
+    const tiled =
+      opts.queue || (opts.workers ?? 1) > 1
+        ? await openRunner(opts.queue, opts.workers ?? defaultPoolSize(), dirname(path))
+        : null;
+    let compiled: CompiledGraph;
+    try {
+      compiled = compileGraph(graph, {
+        backend,
+        maxSteps: opts.steps,
+        seed: opts.seed,
+        recordTrajectories: 'all',
+        readText: fileReaderBeside(path),
+      });
+    } catch (error) {
+      await tiled?.runner.close();
+      throw error;
+    }
     io.stderr.write(
       `atlas: ${graph.name} · training ${compiled.runs.length} run(s) on ${backend.name}\n`,
     );
@@ -118,12 +174,23 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
         throw new RunFailed(error);
       });
       const views = landscapeViews(graph);
+      if (tiled) io.stderr.write(`  surface by row tiles on ${tiled.where}\n`);
       for (const [index, view] of views.entries()) {
-        const job = landscapeJob(graph, compiled, view, {
-          grid: opts.grid,
-          range: opts.range,
-          directions: opts.directions,
-        });
+        const job = withTiles(
+          landscapeJob(graph, compiled, view, {
+            grid: opts.grid,
+            range: opts.range,
+            directions: opts.directions,
+          }),
+          tiled?.runner,
+          {
+            graph: serializeGraph(graph),
+            seed: opts.seed,
+            maxSteps: opts.steps,
+            backend: opts.backend,
+            tiles: 4 * (opts.workers ?? defaultPoolSize()),
+          },
+        );
         let lastDraw = 0;
         const progress = lastValueFrom(
           computeLandscape(job.input).pipe(
@@ -150,6 +217,7 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
       }
     } finally {
       compiled.dispose();
+      await tiled?.runner.close();
     }
     return diverged > 0 ? EXIT.diverged : EXIT.ok;
   }

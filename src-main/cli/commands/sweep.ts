@@ -12,8 +12,7 @@ import type { SweepDoneEvent, TrialOutcome } from '../../../src-shared/protocol/
 import { axisKey, expandSweep } from '../../../src-shared/sweep/expand';
 import { sweepResultsToCsv, sweepResultsToJson } from '../../../src-shared/sweep/results';
 import { bestTrial, runSweep, type TrialExecutor } from '../../../src-shared/sweep/runSweep';
-import { createLocalPool, defaultPoolSize } from '../../pool/localPool';
-import { connectQueue } from '../../queue/queueClient';
+import { defaultPoolSize, openRunner } from '../../pool/runner';
 import { writeFileAtomic } from '../../services/graphFiles';
 import type { Command } from '../command';
 import { loadGraphOrThrow } from '../graphFile';
@@ -90,23 +89,13 @@ export async function sweepGraphFile(args: readonly string[], io: CliIo): Promis
     else io.stdout.write(line);
   };
 
-  let execute: TrialExecutor;
-  let close: () => Promise<void>;
-  let where: string;
-  if (opts.queue) {
-    const queue = await connectQueue(opts.queue);
-    execute = (task) => queue.runTrial(task);
-    close = () => queue.close();
-    where = `queue ${queue.description}`;
-  } else {
-    const pool = createLocalPool(
-      Math.min(opts.workers ?? defaultPoolSize(), trials.length),
-      baseDir,
-    );
-    execute = (task) => pool.runTrial(task);
-    close = () => pool.close();
-    where = `${pool.size} worker thread(s)`;
-  }
+  const { runner, where } = await openRunner(
+    opts.queue,
+    Math.min(opts.workers ?? defaultPoolSize(), trials.length),
+    baseDir,
+  );
+  const execute: TrialExecutor = (task) => runner.runTrial(task);
+  const close = () => runner.close();
   io.stderr.write(
     `atlas: ${graph.name} · sweep of ${trials.length} trial(s) over ${keys.join(', ')} · ${where}\n`,
   );

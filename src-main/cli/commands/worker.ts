@@ -56,8 +56,9 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   const worker = new Worker(
     QUEUE_NAME,
     async (job) => {
-      if (job.name !== 'trial') throw new Error(`unknown task kind '${job.name}'`);
-      return pool.runTrial(job.data);
+      if (job.name === 'trial') return pool.runTrial(job.data);
+      if (job.name === 'tile') return pool.runTile(job.data);
+      throw new Error(`unknown task kind '${job.name}'`);
     },
     {
       connection,
