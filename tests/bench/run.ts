@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   landscape: async () => (await import('./landscape.bench')).benchLandscapeRows(),
   viewer: async () => (await import('./viewer.bench')).benchViewer(),
   ui: async () => (await import('./ui-stream.bench')).benchUiStream(),
+  sweep: async () => (await import('./sweep.bench')).benchSweep(),
 };
 
 const only = process.argv.slice(2);
