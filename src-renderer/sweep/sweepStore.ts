@@ -1,0 +1,68 @@
+/** A sweep running in the app: its trials' summaries as they land, and how it stands. */
+import { useSyncExternalStore } from 'react';
+import { type GraphDocument, serializeGraph } from '../../src-shared/graph';
+import type { TrialSummary } from '../../src-shared/protocol/sweep';
+import { expandSweep } from '../../src-shared/sweep/expand';
+import { runSweep } from '../../src-shared/sweep/runSweep';
+import { createWebPool } from './webPool';
+
+export interface SweepState {
+  readonly phase: 'idle' | 'running' | 'done' | 'failed';
+  readonly total: number;
+  readonly trials: readonly TrialSummary[];
+  readonly workers: number;
+  readonly error?: string;
+}
+
+let state: SweepState = { phase: 'idle', total: 0, trials: [], workers: 0 };
+const listeners = new Set<() => void>();
+let stopCurrent: (() => void) | null = null;
+
+function set(next: SweepState) {
+  state = next;
+  for (const l of listeners) l();
+}
+
+export const sweepStore = {
+  getSnapshot: () => state,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  async start(graph: GraphDocument): Promise<void> {
+    stopCurrent?.();
+    const pool = createWebPool();
+    let stopped = false;
+    stopCurrent = () => {
+      stopped = true;
+      pool.close();
+    };
+    set({ phase: 'running', total: expandSweep(graph).length, trials: [], workers: pool.size });
+    try {
+      await runSweep(graph, serializeGraph(graph), (task) => pool.runTrial(task), {
+        onOutcome: (o) => {
+          if (!stopped) set({ ...state, trials: [...state.trials, o.summary] });
+        },
+      });
+      if (!stopped) set({ ...state, phase: 'done' });
+    } catch (error) {
+      if (!stopped) {
+        set({
+          ...state,
+          phase: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    } finally {
+      pool.close();
+    }
+  },
+  stop() {
+    stopCurrent?.();
+    stopCurrent = null;
+    if (state.phase === 'running') set({ ...state, phase: 'done' });
+  },
+};
+
+export const useSweepState = (): SweepState =>
+  useSyncExternalStore(sweepStore.subscribe, sweepStore.getSnapshot);
