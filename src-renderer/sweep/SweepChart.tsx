@@ -137,7 +137,9 @@ export function SweepChart({ axes, trials, selected, onSelect }: ChartProps) {
               y={H - PAD - (j + 1) * ch}
               width={cw - 1}
               height={ch - 1}
-              fill={color(t.finalLoss === null ? null : lossPos(t.finalLoss))}
+              fill={color(
+                t.finalLoss === null || t.status === 'diverged' ? null : lossPos(t.finalLoss),
+              )}
               stroke={selected === t.trial ? 'currentColor' : 'none'}
               strokeWidth={2}
               {...selectable(t.trial, onSelect)}

@@ -11,6 +11,7 @@ import { sweepResultsToCsv, sweepResultsToJson } from '../../src-shared/sweep/re
 import { bestTrial } from '../../src-shared/sweep/runSweep';
 import type { DocumentStore } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
+import { openTrialInDashboard } from './openTrial';
 import { SweepChart } from './SweepChart';
 import { sweepStore, useSweepState } from './sweepStore';
 import './sweep.css';
@@ -40,7 +41,13 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
   const { graph } = useDocument(store);
   const run = useSweepState();
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'trial', up: true });
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelectedTrial] = useState<number | null>(null);
+  /** Selecting a trial (row or mark) also opens its curves in the dashboard. */
+  const setSelected = (trial: number) => {
+    setSelectedTrial(trial);
+    const outcome = run.outcomes.get(trial);
+    if (outcome && trial !== selected) openTrialInDashboard(graph, outcome);
+  };
   const sweep = graph.sweep;
   if (!sweep) return null;
   const keys = sweep.axes.map(axisKey);

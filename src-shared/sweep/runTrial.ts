@@ -55,6 +55,7 @@ export async function runTrial(
   const scored = compiled.runs[0]!.id;
   const events: (StepEvent | EvalEvent)[] = [];
   let done: Extract<RunEvent, { type: 'done' }> | undefined;
+  let start: Extract<RunEvent, { type: 'start' }> | undefined;
   const stopAt = options.stopAfterStep;
   compiled.controller.events$.subscribe({
     next: (event) => {
@@ -67,6 +68,7 @@ export async function runTrial(
           compiled.controller.stop();
         }
       } else if (event.type === 'done') done = event;
+      else if (event.type === 'start') start = event;
     },
     error: () => {},
   });
@@ -94,5 +96,12 @@ export async function runTrial(
     ...(stopAt !== undefined ? { lossAtCheck: lossNear(steps, stopAt) } : {}),
     timeMs: Math.max(0, now() - started),
   };
-  return { kind: 'trial', summary, events, backend: options.backend.name };
+  return {
+    kind: 'trial',
+    summary,
+    events,
+    ...(start ? { start } : {}),
+    ...(done ? { done } : {}),
+    backend: options.backend.name,
+  };
 }

@@ -40,6 +40,13 @@ describe('sweeps in the app', () => {
     const first = panel.locator('.sweep-table tbody tr').first();
     expect(await first.getAttribute('class')).toContain('best');
     const bestLr = await first.locator('td').nth(1).textContent();
+    const bestTrial = await first.locator('td').first().textContent();
+    // Clicking a trial opens its curves in the dashboard.
+    await first.click();
+    await page.locator('.dock-count', { hasText: '1' }).waitFor();
+    const toggle = page.locator('.dock-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.locator('.run-name', { hasText: `trial ${bestTrial}` }).waitFor();
     await app.screenshot('sweep-lr-momentum-heatmap');
 
     await selectBlock(page, 'sgd');
