@@ -24,7 +24,7 @@ import { initNodeBackend } from '../host/nodeBackend';
 let backend: Promise<BackendChoice> | null = null;
 let backendRequested: string | null = null;
 
-function useBackend(requested: 'auto' | 'wasm' | 'cpu'): Promise<BackendChoice> {
+function backendFor(requested: 'auto' | 'wasm' | 'cpu'): Promise<BackendChoice> {
   if (!backend || backendRequested !== requested) {
     backendRequested = requested;
     backend = initNodeBackend(requested);
@@ -46,7 +46,7 @@ const reader = (baseDir?: string) =>
 
 export async function runTrialTask(input: unknown, baseDir?: string): Promise<TrialOutcome> {
   const task = TrialTaskSchema.parse(input);
-  const chosen = await useBackend(task.backend);
+  const chosen = await backendFor(task.backend);
   return runTrial(parseTaskGraph(task.graph), task.trial, {
     backend: chosen,
     stopAfterStep: task.stopAfterStep,
@@ -64,7 +64,7 @@ let tileCache: {
 
 export async function runTileTask(input: unknown, baseDir?: string): Promise<TileOutcome> {
   const task = TileTaskSchema.parse(input);
-  const chosen = await useBackend(task.backend);
+  const chosen = await backendFor(task.backend);
   const key = JSON.stringify([
     task.graph,
     task.seed,
