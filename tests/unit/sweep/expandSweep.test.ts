@@ -1,7 +1,9 @@
 /** Trials from a sweep: grid order and spacing, random draws, determinism, applying a trial. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type GraphDocument, parseGraph } from '../../../src-shared/graph/index';
+import { type GraphDocument, parseGraph, parseGraphText } from '../../../src-shared/graph/index';
 import { applyTrial, expandSweep } from '../../../src-shared/sweep/expand';
 import { median } from '../../../src-shared/sweep/runSweep';
 import { dataGraph, type Json } from '../graph/graphs';
@@ -127,5 +129,33 @@ describe('expandSweep', () => {
   it('median of odd and even counts', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('the sweep examples', () => {
+  const example = (name: string): GraphDocument => {
+    const text = readFileSync(join(__dirname, `../../../resources/examples/${name}.json`), 'utf8');
+    const result = parseGraphText(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.graph;
+  };
+
+  it('"Tuning the learning rate": 12 log-spaced lr values on the digits MLP', () => {
+    const graph = example('sweep-learning-rate');
+    expect(graph.nodes.map((n) => n.type)).toContain('dataset.digits');
+    expect(graph.nodes.map((n) => n.type)).toContain('model.mlp');
+    const lrs = expandSweep(graph).map((t) => t.settings[0]!.value);
+    expect(lrs).toHaveLength(12);
+    const ratios = lrs.slice(1).map((v, i) => v / lrs[i]!);
+    for (const r of ratios) expect(r).toBeCloseTo(ratios[0]!, 6);
+  });
+
+  it('"Learning rate × momentum": a 6 × 5 grid on the ravine', () => {
+    const graph = example('sweep-lr-momentum');
+    expect(graph.nodes.find((n) => n.type === 'model.surface')?.params.fn).toBe('ravine');
+    const trials = expandSweep(graph);
+    expect(trials).toHaveLength(30);
+    expect(new Set(trials.map((t) => t.settings[0]!.value)).size).toBe(6);
+    expect(new Set(trials.map((t) => t.settings[1]!.value)).size).toBe(5);
   });
 });
