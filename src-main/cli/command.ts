@@ -7,6 +7,8 @@ export interface Command {
   readonly usage: string;
   /** One line for `atlas --help`. */
   readonly summary: string;
+  /** More for `atlas <name> --help`, when the usage line is not enough. */
+  readonly help?: string;
   /** Runs with the arguments after the command name; resolves to the exit status. */
   run(args: readonly string[], io: CliIo): Promise<number>;
 }

@@ -45,7 +45,9 @@ export async function runCli(
     return EXIT.invalid;
   }
   if (args.length === 1 && HELP_FLAGS.has(args[0]) && args[0] !== 'help') {
-    io.stdout.write(`usage: atlas ${command.name} ${command.usage}\n${command.summary}\n`);
+    io.stdout.write(
+      `usage: atlas ${command.name} ${command.usage}\n${command.summary}\n${command.help ?? ''}`,
+    );
     return EXIT.ok;
   }
   try {

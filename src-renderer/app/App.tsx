@@ -30,6 +30,7 @@ import { Palette } from '../editor/Palette';
 import { useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { LandscapePanel } from '../landscape/LandscapePanel';
+import { SweepPanel } from '../sweep/SweepPanel';
 import { createFileCommands } from './fileCommands';
 import { HelpOverlay } from './HelpOverlay';
 import { createStartupStore } from './initialDocument';
@@ -261,6 +262,7 @@ function Workbench() {
             onDuplicateWithWires={() => duplicateSelectionWithWires(store)}
           />
           <LandscapePanel store={store} />
+          <SweepPanel store={store} />
           {restore.length > 0 && (
             <RestoreBanner
               records={restore}

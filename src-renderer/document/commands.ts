@@ -10,6 +10,7 @@ import type {
   GraphNode,
   GraphNote,
   Position,
+  Sweep,
 } from '../../src-shared/graph';
 
 /** What `updateGroup` may change; `nodes` are the blocks that move with the frame. */
@@ -49,6 +50,8 @@ export type GraphCommand =
   /** Adds a wire, first removing the wires it replaces (a single input's old wire). */
   | { readonly type: 'connect'; readonly edge: GraphEdge; readonly replaces: readonly string[] }
   | { readonly type: 'rename'; readonly name: string }
+  /** Sets the document's sweep, or removes it (null). */
+  | { readonly type: 'setSweep'; readonly sweep: Sweep | null }
   | { readonly type: 'updateGroup'; readonly id: string; readonly changes: GroupChanges }
   | { readonly type: 'updateNote'; readonly id: string; readonly changes: NoteChanges };
 
@@ -195,6 +198,11 @@ export function applyCommand(graph: GraphDocument, command: GraphCommand): Graph
     }
     case 'rename':
       return command.name === graph.name ? graph : { ...graph, name: command.name };
+    case 'setSweep': {
+      if (JSON.stringify(command.sweep ?? undefined) === JSON.stringify(graph.sweep)) return graph;
+      const { sweep: _old, ...rest } = graph;
+      return command.sweep ? { ...rest, sweep: structuredClone(command.sweep) } : rest;
+    }
     case 'updateGroup': {
       const groups = update<GraphGroup>(graph.groups, command.id, command.changes);
       return groups ? { ...graph, groups } : graph;

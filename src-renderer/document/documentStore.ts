@@ -93,6 +93,7 @@ function labelOf(commands: readonly GraphCommand[]): string {
     rename: 'Rename',
     updateGroup: 'Edit group',
     updateNote: 'Edit note',
+    setSweep: 'Edit sweep',
   };
   return labels[first.type];
 }

@@ -1,8 +1,8 @@
-import type { GraphDocument } from '../../src-shared/graph';
+import { GRAPH_FORMAT, GRAPH_VERSION, type GraphDocument } from '../../src-shared/graph';
 
 /** A new, empty document. */
 export function emptyGraph(name = 'Untitled'): GraphDocument {
-  return { format: 'gradient-atlas/graph', version: 1, name, nodes: [], edges: [] };
+  return { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes: [], edges: [] };
 }
 
 export const UNTITLED_FILE = { name: 'untitled.json', path: null } as const;

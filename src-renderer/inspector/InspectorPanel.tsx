@@ -6,6 +6,7 @@
 import { formatProblem, getBlock } from '../../src-shared/graph';
 import { csvColumns } from '../document/csvFiles';
 import type { DocumentState, DocumentStore } from '../document/documentStore';
+import { sweepProps } from '../sweep/sweepField';
 import { GroupInspector, NoteInspector } from './AnnotationInspector';
 import { ParamField } from './ParamField';
 import { PortConnections } from './PortConnections';
@@ -114,6 +115,7 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
                         { coalesce },
                       )
                     }
+                    {...sweepProps(state.graph, node.id, name, spec, store)}
                   />
                 ))}
             <PortConnections graph={state.graph} nodeId={node.id} store={store} />

@@ -34,6 +34,10 @@ export interface ParamFieldProps {
   readonly csvFile?: boolean;
   /** Values to suggest while typing (a CSV's column names for its target). */
   readonly suggestions?: readonly string[];
+  /** Number params: add this param as an axis of the graph's sweep. */
+  onSweep?(): void;
+  /** This param is already an axis of the sweep. */
+  readonly swept?: boolean;
 }
 
 const SLIDER_STEPS = 1000;
@@ -245,6 +249,19 @@ export function ParamField(props: ParamFieldProps) {
             />
           )}
           {spec.kind === 'number' && spec.scale === 'log' && <LogSlider {...props} spec={spec} />}
+          {props.onSweep && (
+            <button
+              type="button"
+              className="param-sweep"
+              disabled={props.swept}
+              title={
+                props.swept ? 'Already an axis of the sweep' : 'Add this param as a sweep axis'
+              }
+              onClick={props.onSweep}
+            >
+              {props.swept ? 'Swept' : 'Sweep this param'}
+            </button>
+          )}
         </>
       );
   }

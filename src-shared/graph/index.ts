@@ -65,4 +65,13 @@ export {
   GraphNoteSchema,
 } from './schema';
 export { serializeGraph } from './serialize';
+export type { MedianStop, Sweep, SweepAxis, SweepMethod, SweepScale } from './sweep';
+export {
+  MedianStopSchema,
+  SWEEP_LIMITS,
+  SWEEP_METHODS,
+  SWEEP_SCALES,
+  SweepAxisSchema,
+  SweepSchema,
+} from './sweep';
 export { validateGraph } from './validate/index';

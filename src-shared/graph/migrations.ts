@@ -12,8 +12,13 @@ export type JsonObject = Record<string, unknown>;
 export type Migration = (document: JsonObject) => JsonObject;
 export type MigrationTable = Readonly<Record<number, Migration>>;
 
-/** Version 1 is the first published format: nothing to migrate yet. */
-export const MIGRATIONS: MigrationTable = Object.freeze({});
+/**
+ * 1 → 2: version 2 added the optional `sweep`; every version 1 document is a version 2 one
+ * without a sweep, so only the version number changes.
+ */
+export const MIGRATIONS: MigrationTable = Object.freeze({
+  1: (document: JsonObject): JsonObject => ({ ...document }),
+});
 
 export type Migrated =
   | { readonly ok: true; readonly document: JsonObject }

@@ -20,6 +20,7 @@ import {
   SizeSchema,
 } from './schema';
 import { structureProblems } from './structure';
+import { type Sweep, SweepSchema } from './sweep';
 import {
   type CheckedGraph,
   type CollectOptions,
@@ -186,6 +187,12 @@ const SalvageNote = z.object({
   position: PositionSchema.catch({ x: 0, y: 0 }),
 });
 
+/** A structurally sound sweep is checked against the nodes too; a broken one is not. */
+function salvageSweep(value: unknown): Sweep | undefined {
+  const parsed = SweepSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 function salvage(value: unknown): { graph: CheckedGraph; options: CollectOptions } | undefined {
   if (!isJsonObject(value)) return undefined;
   const list = (key: string): unknown[] => {
@@ -210,6 +217,7 @@ function salvage(value: unknown): { graph: CheckedGraph; options: CollectOptions
     edges: keep(list('edges'), SalvageEdge),
     groups: keep(list('groups'), SalvageGroup),
     notes: keep(list('notes'), SalvageNote),
+    sweep: salvageSweep(value.sweep),
   };
   // Ids are checked for duplicates among the salvaged nodes themselves; the rest only
   // silence "no node with id" for nodes that failed their own structural check.

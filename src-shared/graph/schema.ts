@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { SweepSchema } from './sweep';
 
 export const GRAPH_FORMAT = 'gradient-atlas/graph';
-export const GRAPH_VERSION = 1;
+/** 2 added the optional `sweep` (version 1 files migrate unchanged). */
+export const GRAPH_VERSION = 2;
 
 const ID_PATTERN = new RegExp(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,${LIMITS.maxIdLength - 1}}$`);
 export const ID_RULE = `must be 1 to ${LIMITS.maxIdLength} letters, digits, '_', '-' or '.', not starting with '-' or '.'`;
@@ -77,6 +79,7 @@ export const GraphDocumentSchema = z.strictObject({
   edges: z.array(GraphEdgeSchema).max(LIMITS.maxEdges),
   groups: z.array(GraphGroupSchema).max(LIMITS.maxGroups).optional(),
   notes: z.array(GraphNoteSchema).max(LIMITS.maxNotes).optional(),
+  sweep: SweepSchema.optional(),
 });
 
 export type Position = z.infer<typeof PositionSchema>;

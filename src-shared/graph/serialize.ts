@@ -7,6 +7,7 @@
 import { getBlock } from './catalog/index';
 import { checkParamValue } from './params';
 import type { GraphDocument, GraphEdge, GraphGroup, GraphNode, GraphNote } from './schema';
+import { MedianStopSchema, type Sweep, SweepAxisSchema, SweepSchema } from './sweep';
 
 /** A value on one line: `[32, 32]`, `{ "x": 0, "y": 0 }`. */
 function inline(value: unknown): string {
@@ -119,6 +120,36 @@ function note(value: GraphNote, depth: number): string {
   return block(fields, depth);
 }
 
+/** Defaults filled in and keys in schema order, each axis on one line. */
+function sweepBlock(value: Sweep): string {
+  const parsed = SweepSchema.safeParse(value);
+  const sweep = parsed.success ? parsed.data : value;
+  const ordered = (item: object, keys: readonly string[]) =>
+    Object.fromEntries(
+      keys
+        .filter((key) => (item as Record<string, unknown>)[key] !== undefined)
+        .map((key) => [key, (item as Record<string, unknown>)[key]]),
+    );
+  const axisKeys = Object.keys(SweepAxisSchema.shape);
+  const fields: [string, string][] = [
+    [
+      'axes',
+      list(
+        sweep.axes.map((axis) => inline(ordered(axis, axisKeys))),
+        2,
+      ),
+    ],
+  ];
+  for (const key of Object.keys(SweepSchema.shape).filter((k) => k !== 'axes')) {
+    const item = (sweep as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    const shown =
+      key === 'medianStop' ? ordered(item as object, Object.keys(MedianStopSchema.shape)) : item;
+    fields.push([key, inline(shown)]);
+  }
+  return block(fields, 1);
+}
+
 export function serializeGraph(graph: GraphDocument): string {
   const fields: [string, string][] = [
     ['format', inline(graph.format)],
@@ -149,5 +180,6 @@ export function serializeGraph(graph: GraphDocument): string {
         1,
       ),
     ]);
+  if (graph.sweep) fields.push(['sweep', sweepBlock(graph.sweep)]);
   return `${block(fields, 0)}\n`;
 }

@@ -14,6 +14,7 @@ import {
   SizeSchema,
 } from './schema';
 import { didYouMean } from './suggest';
+import { MedianStopSchema, SweepAxisSchema, SweepSchema } from './sweep';
 
 /** Allowed keys of each object in the format, by the key that holds it. */
 const KEYS_BY_HOLDER: ReadonlyMap<string | undefined, readonly string[]> = new Map([
@@ -26,6 +27,9 @@ const KEYS_BY_HOLDER: ReadonlyMap<string | undefined, readonly string[]> = new M
   ['to', Object.keys(PortRefSchema.shape)],
   ['position', Object.keys(PositionSchema.shape)],
   ['size', Object.keys(SizeSchema.shape)],
+  ['sweep', Object.keys(SweepSchema.shape)],
+  ['axes', Object.keys(SweepAxisSchema.shape)],
+  ['medianStop', Object.keys(MedianStopSchema.shape)],
 ]);
 
 type Segment = string | number;

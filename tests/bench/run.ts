@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   viewer: async () => (await import('./viewer.bench')).benchViewer(),
   ui: async () => (await import('./ui-stream.bench')).benchUiStream(),
   curvature: async () => (await import('./curvature.bench')).benchCurvature(),
+  sweep: async () => (await import('./sweep.bench')).benchSweep(),
 };
 
 const only = process.argv.slice(2);

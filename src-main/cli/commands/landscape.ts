@@ -1,6 +1,6 @@
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { lastValueFrom, Subject, takeUntil, tap } from 'rxjs';
-import { compileGraph } from '../../../src-shared/engine/compileGraph';
+import { type CompiledGraph, compileGraph } from '../../../src-shared/engine/compileGraph';
 import {
   computeLandscape,
   type LandscapeResult,
@@ -8,8 +8,17 @@ import {
   landscapeToJson,
   landscapeToVtk,
 } from '../../../src-shared/engine/landscape';
-import { landscapeJob, landscapeViews } from '../../../src-shared/engine/landscapeJob';
+import { parseLandscapeOptions } from '../../../src-shared/engine/landscape/options';
+import {
+  type LandscapeJob,
+  landscapeJob,
+  landscapeViews,
+} from '../../../src-shared/engine/landscapeJob';
+import { serializeGraph } from '../../../src-shared/graph/index';
 import { initNodeBackend } from '../../host/nodeBackend';
+import type { TaskRunner } from '../../pool/localPool';
+import { defaultPoolSize, openRunner } from '../../pool/runner';
+import { tiledSurface } from '../../pool/tiledSurface';
 import { writeFileAtomic } from '../../services/graphFiles';
 import type { Command } from '../command';
 import { bytesReaderBeside, fileReaderBeside, loadGraphOrThrow } from '../graphFile';
@@ -21,7 +30,7 @@ import { printable, printableLines } from '../printable';
 import { RunFailed, reportFailure } from './run';
 
 const LANDSCAPE_USAGE =
-  '<graph.json> --out surface.json [--grid N] [--range R] [--directions random|pca] [--steps N] [--seed S] [--backend wasm|cpu]';
+  '<graph.json> --out surface.json [--grid N] [--range R] [--directions random|pca] [--steps N] [--seed S] [--backend wasm|cpu] [--workers N] [--queue redis://HOST:PORT]';
 
 function parseLandscapeArgs(args: readonly string[]) {
   const { positional, options } = parseOptions(args, [
@@ -32,6 +41,8 @@ function parseLandscapeArgs(args: readonly string[]) {
     'steps',
     'backend',
     'seed',
+    'workers',
+    'queue',
   ]);
   if (positional.length !== 1 || !options.has('out'))
     throw new UsageError(`usage: atlas landscape ${LANDSCAPE_USAGE}`);
@@ -56,6 +67,8 @@ function parseLandscapeArgs(args: readonly string[]) {
     steps: integerOption(options, 'steps', 1, 10_000_000),
     seed: integerOption(options, 'seed', 0, 2 ** 31 - 1),
     backend: backend as 'auto' | 'wasm' | 'cpu',
+    workers: integerOption(options, 'workers', 1, 256),
+    queue: options.get('queue'),
   };
 }
 
@@ -73,6 +86,37 @@ function outputPath(out: string, view: string, index: number): string {
   return `${out.slice(0, out.length - ext.length)}.${view}${ext}`;
 }
 
+/** The job with its surface filled by row tiles on `runner` (unchanged without one). */
+function withTiles(
+  job: LandscapeJob,
+  runner: TaskRunner | undefined,
+  base: {
+    graph: string;
+    seed?: number;
+    maxSteps?: number;
+    backend: 'auto' | 'wasm' | 'cpu';
+    tiles: number;
+  },
+): LandscapeJob {
+  if (!runner) return job;
+  const options = parseLandscapeOptions(job.input.options);
+  const fill = tiledSurface(
+    runner,
+    {
+      graph: base.graph,
+      ...(base.seed !== undefined ? { seed: base.seed } : {}),
+      ...(base.maxSteps !== undefined ? { maxSteps: base.maxSteps } : {}),
+      run: job.runs[0]!,
+      evalSamples: options.evalSamples,
+      evalSeed: options.seed,
+      mode: options.mode,
+      backend: base.backend,
+    },
+    base.tiles,
+  );
+  return { ...job, input: { ...job.input, fillSurface: fill } };
+}
+
 async function writeLandscapes(args: readonly string[], io: CliIo): Promise<number> {
   const opts = parseLandscapeArgs(args);
   await checkOutputPath('out', opts.out, { atomic: true });
@@ -83,14 +127,26 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
   for (const target of targets.slice(1)) await checkOutputPath('out', target, { atomic: true });
   const path = resolve(opts.file);
   const backend = await initNodeBackend(opts.backend);
-  const compiled = compileGraph(graph, {
-    backend,
-    maxSteps: opts.steps,
-    seed: opts.seed,
-    recordTrajectories: 'all',
-    readText: fileReaderBeside(path),
-    readBytes: bytesReaderBeside(path),
-  });
+  // With --workers N > 1 or --queue, the surface is filled by row tiles on the pool; the
+  // pool starts now, so its threads load while the runs train.
+  const tiled =
+    opts.queue || (opts.workers ?? 1) > 1
+      ? await openRunner(opts.queue, opts.workers ?? defaultPoolSize(), dirname(path))
+      : null;
+  let compiled: CompiledGraph;
+  try {
+    compiled = compileGraph(graph, {
+      backend,
+      maxSteps: opts.steps,
+      seed: opts.seed,
+      recordTrajectories: 'all',
+      readText: fileReaderBeside(path),
+      readBytes: bytesReaderBeside(path),
+    });
+  } catch (error) {
+    await tiled?.runner.close();
+    throw error;
+  }
   io.stderr.write(
     `atlas: ${printable(graph.name)} · training ${compiled.runs.length} run(s) on ${backend.name}\n`,
   );
@@ -118,12 +174,23 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
       throw new RunFailed(error);
     });
     checkInterrupted();
+    if (tiled) io.stderr.write(`  surface by row tiles on ${tiled.where}\n`);
     for (const [index, view] of views.entries()) {
-      const job = landscapeJob(graph, compiled, view, {
-        grid: opts.grid,
-        range: opts.range,
-        directions: opts.directions,
-      });
+      const job = withTiles(
+        landscapeJob(graph, compiled, view, {
+          grid: opts.grid,
+          range: opts.range,
+          directions: opts.directions,
+        }),
+        tiled?.runner,
+        {
+          graph: serializeGraph(graph),
+          seed: opts.seed,
+          maxSteps: opts.steps,
+          backend: opts.backend,
+          tiles: 4 * (opts.workers ?? defaultPoolSize()),
+        },
+      );
       let lastDraw = 0;
       const final = await lastValueFrom(
         computeLandscape(job.input).pipe(
@@ -157,6 +224,7 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
   } finally {
     interrupts.dispose();
     compiled.dispose();
+    await tiled?.runner.close();
   }
   return diverged > 0 ? EXIT.diverged : EXIT.ok;
 }

@@ -3,13 +3,13 @@
  * [--trace params]`: trains every train block, NDJSON events to FILE or stdout, progress on
  * stderr. Exit 0 when every run completed, 3 when one diverged, 2 on bad input.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { CompileError, compileGraph } from '../../../src-shared/engine/compileGraph';
 import type { RunEvent } from '../../../src-shared/protocol/events';
 import { initNodeBackend } from '../../host/nodeBackend';
 import type { Command } from '../command';
+import { type EventsFile, openEventsFile } from '../eventsFile';
 import { bytesReaderBeside, fileReaderBeside, GraphProblems, loadGraphOrThrow } from '../graphFile';
 import { Interrupted, listenForInterrupts, SIGNAL_EXIT } from '../interrupt';
 import { type CliIo, EXIT } from '../io';
@@ -66,36 +66,6 @@ export class RunFailed extends Error {
 function oneLine(error: unknown): string {
   const text = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
-/** The NDJSON file, opened before training; the first write error is kept, not thrown. */
-interface EventsFile {
-  readonly stream: WriteStream;
-  readonly error: () => unknown;
-}
-
-/** Opens the NDJSON file before training, so that a bad path costs nothing. */
-async function openEventsFile(path: string, onError: () => void): Promise<EventsFile> {
-  const stream = createWriteStream(resolve(path));
-  await new Promise<void>((ready, fail) => {
-    stream.once('open', () => ready());
-    stream.once('error', (error: NodeJS.ErrnoException) =>
-      fail(
-        new UsageError(
-          `--events ${printable(path)}: cannot be written (${error.code ?? error.message})`,
-        ),
-      ),
-    );
-  });
-  // A write error later (a full disk, /dev/full) stops the runs and fails the command.
-  let failure: unknown = null;
-  stream.on('error', (error) => {
-    if (failure === null) {
-      failure = error;
-      onError();
-    }
-  });
-  return { stream, error: () => failure };
 }
 
 /** Reports a problem the user can act on; returns the exit code. */

@@ -17,6 +17,7 @@ import { linspace } from './plane-axes';
 import { createPointEvaluator } from './point-evaluator';
 import type { LandscapeProgress, LandscapeResult } from './result';
 import { fillSurface, type PartialSurface } from './surface';
+import type { SurfaceFiller } from './tiles';
 import { yieldToEventLoop } from './yield';
 
 export interface LandscapeInput {
@@ -29,6 +30,8 @@ export interface LandscapeInput {
   readonly init?: readonly Float32Array[];
   readonly trajectories: readonly TrajectoryInput[];
   readonly options?: LandscapeOptionsInput;
+  /** Fills the surface elsewhere (a pool of workers, by row tiles) instead of here. */
+  readonly fillSurface?: SurfaceFiller;
 }
 
 class Cancelled extends Error {}
@@ -64,6 +67,24 @@ function checkTrajectories(trajectories: readonly TrajectoryInput[], size: numbe
       }
     });
   });
+}
+
+async function filledElsewhere(
+  filler: SurfaceFiller,
+  plan: Parameters<SurfaceFiller>[0],
+): Promise<PartialSurface> {
+  const { loss, accuracy } = await filler(plan);
+  const n = plan.alphas.length;
+  return {
+    grid: n,
+    alphas: plan.alphas,
+    betas: plan.betas,
+    loss,
+    accuracy,
+    filled: new Uint8Array(n * n).fill(1),
+    count: n * n,
+    done: true,
+  };
 }
 
 async function run(
@@ -117,12 +138,14 @@ async function run(
 
     // The surface: 80% of the progress bar.
     const started = performance.now();
-    const surface = (await fillSurface(
-      { evaluator, ...plane, alphas, betas, coarseStride: options.coarseStride },
-      (s: PartialSurface) =>
-        emit({ phase: 'surface', fraction: 0.8 * (s.count / s.loss.length), surface: s }),
-      isCancelled,
-    )) as PartialSurface | null;
+    const surface = input.fillSurface
+      ? await filledElsewhere(input.fillSurface, { ...plane, alphas, betas })
+      : ((await fillSurface(
+          { evaluator, ...plane, alphas, betas, coarseStride: options.coarseStride },
+          (s: PartialSurface) =>
+            emit({ phase: 'surface', fraction: 0.8 * (s.count / s.loss.length), surface: s }),
+          isCancelled,
+        )) as PartialSurface | null);
     if (!surface) throw new Cancelled();
     const surfaceMs = performance.now() - started;
     const evaluation = {

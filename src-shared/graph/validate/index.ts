@@ -15,11 +15,13 @@ import {
   type GraphNote,
 } from '../schema';
 import { didYouMean } from '../suggest';
+import type { Sweep } from '../sweep';
 import { type NodeEntry, nodePath } from './context';
 import { checkCycles } from './cycles';
 import { checkEdges } from './edges';
 import { checkNodeParams } from './params';
 import { checkConnections } from './rules';
+import { checkSweep } from './sweep';
 
 const TYPES = catalog.map((block) => block.type);
 
@@ -32,6 +34,7 @@ export interface CheckedGraph {
   readonly edges: readonly (GraphEdge | undefined)[];
   readonly groups?: readonly (GraphGroup | undefined)[];
   readonly notes?: readonly (GraphNote | undefined)[];
+  readonly sweep?: Sweep;
 }
 
 export interface CollectOptions {
@@ -78,6 +81,7 @@ export function collectProblems(graph: CheckedGraph, options: CollectOptions = {
   problems.push(...edgeProblems, ...checkCycles(resolved));
   if (options.edgesKnown !== false) problems.push(...checkConnections(entries, resolved));
   problems.push(...checkGroupsAndNotes(graph, byId, knownIds));
+  if (graph.sweep) problems.push(...checkSweep(graph.sweep, byId, knownIds));
   return problems;
 }
 

@@ -38,7 +38,13 @@ describe('atlas', () => {
   });
 
   it('lists validate, run and landscape; run and landscape refuse a missing file with exit 2', async () => {
-    expect(commands.map((c) => c.name)).toEqual(['validate', 'run', 'landscape']);
+    expect(commands.map((c) => c.name)).toEqual([
+      'validate',
+      'run',
+      'landscape',
+      'sweep',
+      'worker',
+    ]);
     for (const args of [
       ['run', 'x.json'],
       ['landscape', 'x.json', '--out', 'o.json'],

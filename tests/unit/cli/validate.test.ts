@@ -63,7 +63,7 @@ describe('atlas validate', () => {
       'edges[4].id: duplicate id "e4" (first used by edges[3])',
       'edges[4].from.port: "dataset" is an input of train "train"; an edge starts at an output (its outputs: "run")',
       'edges[4].to.port: metric.loss "loss" has no input "runs" (did you mean "run"?)',
-      'extra: unknown key (allowed: format, version, name, nodes, edges, groups, notes)',
+      'extra: unknown key (allowed: format, version, name, nodes, edges, groups, notes, sweep)',
       '',
     ]);
   });
@@ -72,7 +72,7 @@ describe('atlas validate', () => {
     expect(await validate(fixture('newer-version.json'))).toEqual({
       code: 2,
       out: '',
-      err: 'version: is 7, newer than this app understands (1); update Gradient Atlas to open this file\n',
+      err: 'version: is 7, newer than this app understands (2); update Gradient Atlas to open this file\n',
     });
   });
 

@@ -4,6 +4,7 @@ import {
   catalog,
   defaultParams,
   LIMITS,
+  MIGRATIONS,
   type MigrationTable,
   type Problem,
   parseGraph,
@@ -83,7 +84,7 @@ describe('structure', () => {
       },
       {
         path: 'extra',
-        message: 'unknown key (allowed: format, version, name, nodes, edges, groups, notes)',
+        message: 'unknown key (allowed: format, version, name, nodes, edges, groups, notes, sweep)',
       },
     ]);
   });
@@ -279,12 +280,12 @@ describe('format and version', () => {
 
   it('refuses a newer version clearly', () => {
     const raw = surfaceGraph();
-    raw.version = 2;
+    raw.version = 3;
     expect(problemsOf(raw)).toEqual([
       {
         path: 'version',
         message:
-          'is 2, newer than this app understands (1); update Gradient Atlas to open this file',
+          'is 3, newer than this app understands (2); update Gradient Atlas to open this file',
       },
     ]);
   });
@@ -297,7 +298,7 @@ describe('format and version', () => {
     ]);
     delete raw.version;
     expect(problemsOf(raw)).toEqual([
-      { path: 'version', message: 'is missing (this app writes version 1)' },
+      { path: 'version', message: 'is missing (this app writes version 2)' },
     ]);
   });
 
@@ -307,13 +308,14 @@ describe('format and version', () => {
       return { ...rest, version: 0, links: edges };
     };
     const migrations: MigrationTable = {
+      ...MIGRATIONS,
       0: ({ links, ...rest }) => ({ ...rest, edges: links }),
     };
 
     it('migrates forward through the table', () => {
       const result = parseGraph(v0(), { migrations });
       if (!result.ok) throw new Error(JSON.stringify(result.problems));
-      expect(result.graph.version).toBe(1);
+      expect(result.graph.version).toBe(2);
       expect(result.graph.edges).toEqual(surfaceGraph().edges);
     });
 
@@ -340,14 +342,15 @@ describe('format and version', () => {
     });
 
     it('the output of a migration is validated like a file', () => {
-      const sloppy: MigrationTable = { 0: (doc) => ({ ...doc }) };
+      const sloppy: MigrationTable = { ...MIGRATIONS, 0: (doc) => ({ ...doc }) };
       expect(parseGraph(v0(), { migrations: sloppy })).toEqual({
         ok: false,
         problems: [
           { path: 'edges', message: 'is missing (an array)' },
           {
             path: 'links',
-            message: 'unknown key (allowed: format, version, name, nodes, edges, groups, notes)',
+            message:
+              'unknown key (allowed: format, version, name, nodes, edges, groups, notes, sweep)',
           },
         ],
       });
@@ -388,7 +391,7 @@ describe('prototype pollution', () => {
       { path: 'nodes[2].type', message: 'unknown block type "__proto__"' },
       {
         path: '__proto__',
-        message: 'unknown key (allowed: format, version, name, nodes, edges, groups, notes)',
+        message: 'unknown key (allowed: format, version, name, nodes, edges, groups, notes, sweep)',
       },
     ]);
   });

@@ -56,7 +56,7 @@ describe('serializeGraph', () => {
     const expected = [
       '{',
       '  "format": "gradient-atlas/graph",',
-      '  "version": 1,',
+      '  "version": 2,',
       '  "name": "Test",',
       '  "nodes": [',
       '    {',

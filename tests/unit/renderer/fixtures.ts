@@ -12,7 +12,7 @@ export function edge(id: string, from: string, fromPort: string, to: string, toP
 export function smallGraph(): GraphDocument {
   return {
     format: 'gradient-atlas/graph',
-    version: 1,
+    version: 2,
     name: 'Small',
     nodes: [
       node('data', 'dataset.spiral', 0, 0),

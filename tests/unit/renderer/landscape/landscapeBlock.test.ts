@@ -21,7 +21,7 @@ const view = (id: string, params: Record<string, unknown>): GraphNode => ({
 
 const graph = (nodes: GraphNode[]): GraphDocument => ({
   format: 'gradient-atlas/graph',
-  version: 1,
+  version: 2,
   name: 'g',
   nodes,
   edges: [],

@@ -1,0 +1,6 @@
+/** The worker-thread entry of the local pool (tinypool calls the default export per task). */
+import { runPoolTask } from './runTask';
+
+export default async function handle(message: { task: unknown; baseDir?: string }) {
+  return runPoolTask(message.task, message.baseDir);
+}

@@ -1,0 +1,205 @@
+/**
+ * The sweep on the canvas: its axes (each removable), Run/Stop, results streaming in as a
+ * sortable table and a chart, export as CSV or JSON, and "Apply best" (one undoable step).
+ * Trials run on a pool of Web Workers in web mode.
+ */
+import { useState } from 'react';
+import { formatShort } from '../../src-shared/graph';
+import type { TrialSummary } from '../../src-shared/protocol/sweep';
+import { axisKey, expandSweep } from '../../src-shared/sweep/expand';
+import { sweepResultsToCsv, sweepResultsToJson } from '../../src-shared/sweep/results';
+import { bestTrial } from '../../src-shared/sweep/runSweep';
+import type { DocumentStore } from '../document/documentStore';
+import { useDocument } from '../document/useDocument';
+import { openTrialInDashboard } from './openTrial';
+import { SweepChart } from './SweepChart';
+import { sweepStore, useSweepState } from './sweepStore';
+import './sweep.css';
+
+type SortKey = 'trial' | 'finalLoss' | 'bestLoss' | 'valAccuracy' | 'status' | 'timeMs' | string;
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const show = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : formatShort(v);
+
+function sortValue(t: TrialSummary, key: SortKey): number | string {
+  if (key in t.params) return t.params[key]!;
+  const v = (t as unknown as Record<string, unknown>)[key];
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  return Number.POSITIVE_INFINITY;
+}
+
+export function SweepPanel({ store }: { store: DocumentStore }) {
+  const { graph } = useDocument(store);
+  const run = useSweepState();
+  const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'trial', up: true });
+  const [selected, setSelectedTrial] = useState<number | null>(null);
+  /** Selecting a trial (row or mark) also opens its curves in the dashboard. */
+  const setSelected = (trial: number) => {
+    setSelectedTrial(trial);
+    const outcome = run.outcomes.get(trial);
+    if (outcome && trial !== selected) openTrialInDashboard(graph, outcome);
+  };
+  const sweep = graph.sweep;
+  if (!sweep) return null;
+  const keys = sweep.axes.map(axisKey);
+  const total = expandSweep(graph).length;
+  const best = bestTrial(run.trials);
+  const rows = [...run.trials].sort((a, b) => {
+    const x = sortValue(a, sort.key);
+    const y = sortValue(b, sort.key);
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return sort.up ? order : -order;
+  });
+  const header = (key: SortKey, label: string) => (
+    <th
+      aria-sort={sort.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'}
+      onClick={() => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}
+    >
+      {label}
+    </th>
+  );
+  const applyBest = () => {
+    if (!best) return;
+    store.execute(
+      Object.entries(best.params).map(([key, value]) => {
+        const dot = key.indexOf('.');
+        return {
+          type: 'setParam' as const,
+          node: key.slice(0, dot),
+          param: key.slice(dot + 1),
+          value,
+        };
+      }),
+    );
+  };
+  const removeAxis = (index: number) => {
+    const axes = sweep.axes.filter((_, i) => i !== index);
+    store.execute({ type: 'setSweep', sweep: axes.length > 0 ? { ...sweep, axes } : null });
+  };
+  return (
+    <section className="sweep-panel" aria-label="Sweep" data-testid="sweep-panel">
+      <header>
+        <h2>
+          Sweep <span className="sweep-badge">{total} trials</span>
+        </h2>
+        <span className="sweep-method">
+          {sweep.method}
+          {sweep.medianStop ? ` · median stop at step ${sweep.medianStop.step}` : ''}
+        </span>
+      </header>
+      <ul className="sweep-axes">
+        {sweep.axes.map((axis, i) => (
+          <li key={axisKey(axis)}>
+            <code>{axisKey(axis)}</code>{' '}
+            {axis.values
+              ? `[${axis.values.map(formatShort).join(', ')}]`
+              : `${formatShort(axis.range![0])} … ${formatShort(axis.range![1])} · ${axis.scale}${axis.count ? ` · ${axis.count}` : ''}`}
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Remove axis ${axisKey(axis)}`}
+              onClick={() => removeAxis(i)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="sweep-actions">
+        {run.phase === 'running' ? (
+          <button type="button" onClick={() => sweepStore.stop()}>
+            Stop ({run.trials.length}/{run.total})
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void sweepStore.start(graph)}>
+            Run sweep
+          </button>
+        )}
+        <button type="button" disabled={!best} onClick={applyBest}>
+          Apply best
+        </button>
+        <button
+          type="button"
+          disabled={run.trials.length === 0}
+          onClick={() =>
+            download('sweep-results.csv', 'text/csv', sweepResultsToCsv(keys, run.trials))
+          }
+        >
+          CSV
+        </button>
+        <button
+          type="button"
+          disabled={run.trials.length === 0}
+          onClick={() =>
+            download(
+              'sweep-results.json',
+              'application/json',
+              sweepResultsToJson(graph.name, keys, run.trials),
+            )
+          }
+        >
+          JSON
+        </button>
+        {run.phase !== 'idle' && (
+          <span className="sweep-status" data-testid="sweep-status">
+            {run.phase === 'failed'
+              ? `failed: ${run.error}`
+              : `${run.trials.length}/${run.total} trials · ${run.workers} web worker(s)${run.phase === 'done' ? ' · done' : ''}`}
+          </span>
+        )}
+      </div>
+      <SweepChart
+        axes={sweep.axes}
+        trials={run.trials}
+        selected={selected}
+        onSelect={setSelected}
+      />
+      {run.trials.length > 0 && (
+        <div className="sweep-table-wrap">
+          <table className="sweep-table">
+            <thead>
+              <tr>
+                {header('trial', '#')}
+                {keys.map((k) => header(k, k))}
+                {header('finalLoss', 'final loss')}
+                {header('bestLoss', 'best loss')}
+                {header('valAccuracy', 'val acc')}
+                {header('status', 'status')}
+                {header('timeMs', 'time')}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((t) => (
+                <tr
+                  key={t.trial}
+                  data-trial={t.trial}
+                  className={`${t.trial === best?.trial ? 'best' : ''} ${t.trial === selected ? 'selected' : ''}`}
+                  onClick={() => setSelected(t.trial)}
+                >
+                  <td>{t.trial}</td>
+                  {keys.map((k) => (
+                    <td key={k}>{show(t.params[k])}</td>
+                  ))}
+                  <td>{show(t.finalLoss)}</td>
+                  <td>{show(t.bestLoss)}</td>
+                  <td>{show(t.valAccuracy)}</td>
+                  <td title={t.reason}>{t.status}</td>
+                  <td>{`${(t.timeMs / 1000).toFixed(1)} s`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/** A sweep running in the app: its trials' summaries as they land, and how it stands. */
+import { useSyncExternalStore } from 'react';
+import { type GraphDocument, serializeGraph } from '../../src-shared/graph';
+import type { TrialOutcome, TrialSummary } from '../../src-shared/protocol/sweep';
+import { expandSweep } from '../../src-shared/sweep/expand';
+import { runSweep } from '../../src-shared/sweep/runSweep';
+import { createWebPool } from './webPool';
+
+export interface SweepState {
+  readonly phase: 'idle' | 'running' | 'done' | 'failed';
+  readonly total: number;
+  readonly trials: readonly TrialSummary[];
+  /** Each trial's recorded events, by trial index (to open it in the dashboard). */
+  readonly outcomes: ReadonlyMap<number, TrialOutcome>;
+  readonly workers: number;
+  readonly error?: string;
+}
+
+let state: SweepState = { phase: 'idle', total: 0, trials: [], outcomes: new Map(), workers: 0 };
+const listeners = new Set<() => void>();
+let stopCurrent: (() => void) | null = null;
+
+function set(next: SweepState) {
+  state = next;
+  for (const l of listeners) l();
+}
+
+export const sweepStore = {
+  getSnapshot: () => state,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  async start(graph: GraphDocument): Promise<void> {
+    stopCurrent?.();
+    const pool = createWebPool();
+    let stopped = false;
+    stopCurrent = () => {
+      stopped = true;
+      pool.close();
+    };
+    set({
+      phase: 'running',
+      total: expandSweep(graph).length,
+      trials: [],
+      outcomes: new Map(),
+      workers: pool.size,
+    });
+    try {
+      await runSweep(graph, serializeGraph(graph), (task) => pool.runTrial(task), {
+        onOutcome: (o) => {
+          if (stopped) return;
+          const outcomes = new Map(state.outcomes).set(o.summary.trial, o);
+          set({ ...state, trials: [...state.trials, o.summary], outcomes });
+        },
+      });
+      if (!stopped) set({ ...state, phase: 'done' });
+    } catch (error) {
+      if (!stopped) {
+        set({
+          ...state,
+          phase: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    } finally {
+      pool.close();
+    }
+  },
+  stop() {
+    stopCurrent?.();
+    stopCurrent = null;
+    if (state.phase === 'running') set({ ...state, phase: 'done' });
+  },
+};
+
+export const useSweepState = (): SweepState =>
+  useSyncExternalStore(sweepStore.subscribe, sweepStore.getSnapshot);

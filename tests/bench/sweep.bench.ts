@@ -1,0 +1,192 @@
+/**
+ * The pool, side by side in one run: a 16-trial sweep on 2 worker threads against 1, a
+ * 101×101 landscape of an MLP 2-32-32-2 by row tiles on 2 threads against 1, and (when a
+ * Redis server and BullMQ's ioredis driver are there) the same sweep through a queue served
+ * by one `atlas worker` of 2 threads against the local pool of 2. Pools are warmed first.
+ * Run alone: `npx tsx tests/bench/run.ts sweep`.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createLocalPool, type TaskRunner } from '../../src-main/pool/localPool';
+import { tiledSurface } from '../../src-main/pool/tiledSurface';
+import { connectQueue } from '../../src-main/queue/queueClient';
+import { parseRedisUrl, probeRedis } from '../../src-main/queue/redisUrl';
+import { linspace } from '../../src-shared/engine/landscape/plane-axes';
+import { createRng } from '../../src-shared/engine/random';
+import { defaultParams, parseGraph, serializeGraph } from '../../src-shared/graph/index';
+import { runSweep } from '../../src-shared/sweep/runSweep';
+import type { BenchRow } from './report';
+
+const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({
+  id,
+  type,
+  params: { ...defaultParams(type), ...params },
+  position: { x: 0, y: 0 },
+});
+
+/** Spiral, MLP 2-32-32-2, SGD: 16 learning rates, 100 steps each. */
+function sweepGraph() {
+  const parsed = parseGraph({
+    format: 'gradient-atlas/graph',
+    version: 2,
+    name: 'bench',
+    nodes: [
+      node('data', 'dataset.spiral', { samples: 400 }),
+      node('mlp', 'model.mlp', { hidden: [32, 32] }),
+      node('sgd', 'optimizer.sgd', { lr: 0.1, momentum: 0.9 }),
+      node('train', 'train', { epochs: 10, batchSize: 32 }),
+    ],
+    edges: [
+      { id: 'e1', from: { node: 'data', port: 'dataset' }, to: { node: 'mlp', port: 'dataset' } },
+      { id: 'e2', from: { node: 'data', port: 'dataset' }, to: { node: 'train', port: 'dataset' } },
+      { id: 'e3', from: { node: 'mlp', port: 'model' }, to: { node: 'train', port: 'model' } },
+      {
+        id: 'e4',
+        from: { node: 'sgd', port: 'optimizer' },
+        to: { node: 'train', port: 'optimizer' },
+      },
+    ],
+    sweep: { axes: [{ node: 'sgd', param: 'lr', range: [1e-3, 1], scale: 'log', count: 16 }] },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return { graph: parsed.graph, text: serializeGraph(parsed.graph) };
+}
+
+const seconds = async (work: () => Promise<unknown>): Promise<number> => {
+  const start = performance.now();
+  await work();
+  return (performance.now() - start) / 1000;
+};
+
+async function timeSweep(runner: TaskRunner): Promise<number> {
+  const { graph, text } = sweepGraph();
+  return seconds(() => runSweep(graph, text, (task) => runner.runTrial(task)));
+}
+
+/** Every thread has loaded tfjs and compiled once. */
+async function warm(runner: TaskRunner, threads: number): Promise<void> {
+  const { graph } = sweepGraph();
+  const small = {
+    ...graph,
+    sweep: { ...graph.sweep!, axes: [{ ...graph.sweep!.axes[0]!, count: 2 * threads }] },
+  };
+  await runSweep(small, serializeGraph(small), (task) => runner.runTrial(task));
+}
+
+async function timeLandscape(runner: TaskRunner, threads: number): Promise<number> {
+  const { text } = sweepGraph();
+  // A plane through a random point: throughput does not depend on where it is.
+  const rng = createRng(1);
+  const size = 2 * 32 + 32 + 32 * 32 + 32 + 32 * 2 + 2;
+  const vector = (scale: number) =>
+    Float32Array.from({ length: size }, () => rng.gaussian(0, scale));
+  const fill = tiledSurface(
+    runner,
+    { graph: text, run: 'train', evalSamples: 1000, evalSeed: 0, mode: 'auto', backend: 'auto' },
+    4 * threads,
+  );
+  const axis = linspace(-1, 1, 101);
+  return seconds(() =>
+    fill({ center: vector(0.3), delta: vector(0.1), eta: vector(0.1), alphas: axis, betas: axis }),
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function redisRow(localSeconds: number): Promise<BenchRow | null> {
+  const driver = 'ioredis';
+  if (
+    !(await import(/* @vite-ignore */ driver).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    process.stderr.write(
+      'bench: sweep through Redis skipped: the ioredis driver is not installed\n',
+    );
+    return null;
+  }
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const worker = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/cli/atlas.ts', 'worker', '--queue', url, '--concurrency', '2'],
+    { stdio: 'ignore' },
+  );
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        await probeRedis(parseRedisUrl(url), 500);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const queue = await connectQueue(url);
+    try {
+      await warm(queue, 2);
+      const remote = await timeSweep(queue);
+      return {
+        bench: 'sweep 16 trials: Redis queue vs local pool (2 threads each)',
+        a: `${(16 / remote).toFixed(2)} trials/s`,
+        b: `${(16 / localSeconds).toFixed(2)} trials/s`,
+        ratio: localSeconds / remote,
+        target: '≥ 0.9×',
+      };
+    } finally {
+      await queue.close();
+    }
+  } finally {
+    worker.kill('SIGTERM');
+    redis.kill('SIGKILL');
+  }
+}
+
+export async function benchSweep(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const times: Record<string, { sweep: number; landscape: number }> = {};
+  for (const threads of [1, 2]) {
+    const pool = createLocalPool(threads);
+    try {
+      await warm(pool, threads);
+      await timeLandscape(pool, threads); // warms the tile cache path too
+      times[threads] = {
+        sweep: await timeSweep(pool),
+        landscape: await timeLandscape(pool, threads),
+      };
+    } finally {
+      await pool.close();
+    }
+  }
+  const [one, two] = [times[1]!, times[2]!];
+  rows.push({
+    bench: 'sweep 16 trials (spiral MLP, 100 steps): 2 threads vs 1',
+    a: `${(16 / two.sweep).toFixed(2)} trials/s`,
+    b: `${(16 / one.sweep).toFixed(2)} trials/s`,
+    ratio: one.sweep / two.sweep,
+    target: '≥ 1.7×',
+  });
+  rows.push({
+    bench: 'landscape 101×101 MLP 2-32-32-2 by row tiles: 2 threads vs 1',
+    a: `${Math.round((101 * 101) / two.landscape)} points/s`,
+    b: `${Math.round((101 * 101) / one.landscape)} points/s`,
+    ratio: one.landscape / two.landscape,
+    target: '≥ 1.7×',
+  });
+  const redis = await redisRow(two.sweep);
+  if (redis) rows.push(redis);
+  return rows;
+}

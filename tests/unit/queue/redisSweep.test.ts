@@ -1,0 +1,204 @@
+/**
+ * Sweeps through BullMQ on a real Redis (Debian's redis-server on a free loopback port):
+ * two `atlas worker` processes, one SIGKILLed mid-trial; every trial comes back exactly
+ * once with the numbers of a local run. Needs redis-server, and BullMQ's Redis driver
+ * (`ioredis`, not yet a dependency of this project: without it the test of that line runs).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/main';
+import { parseRedisUrl, probeRedis } from '../../../src-main/queue/redisUrl';
+import { defaultParams } from '../../../src-shared/graph/index';
+import { TrialDoneEventSchema } from '../../../src-shared/protocol/sweep';
+import { memoryIo } from '../cli/memoryIo';
+
+const hasRedis = (() => {
+  try {
+    execFileSync('redis-server', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const DRIVER = 'ioredis';
+const hasDriver = await import(/* @vite-ignore */ DRIVER).then(
+  () => true,
+  () => false,
+);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Resolves once Redis answers PING (polling its observable state, no fixed sleep). */
+async function untilReachable(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      await probeRedis(parseRedisUrl(url), 1000);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`${url} never answered`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'atlas-redis-'));
+
+/** 12 trials on Rosenbrock, long enough (1500 steps) to be killed in the middle of one. */
+function graphFile(): string {
+  const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({
+    id,
+    type,
+    params: { ...defaultParams(type), ...params },
+    position: { x: 0, y: 0 },
+  });
+  const path = join(dir, 'sweep12.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'gradient-atlas/graph',
+      version: 2,
+      name: 'Redis sweep',
+      nodes: [
+        node('surface', 'model.surface', { fn: 'rosenbrock', start: [-1, 1.5] }),
+        node('sgd', 'optimizer.sgd', { lr: 0.001, momentum: 0.5 }),
+        node('train', 'train', { epochs: 1500 }),
+      ],
+      edges: [
+        {
+          id: 'e1',
+          from: { node: 'surface', port: 'model' },
+          to: { node: 'train', port: 'model' },
+        },
+        {
+          id: 'e2',
+          from: { node: 'sgd', port: 'optimizer' },
+          to: { node: 'train', port: 'optimizer' },
+        },
+      ],
+      sweep: { axes: [{ node: 'sgd', param: 'lr', range: [1e-5, 1e-3], scale: 'log', count: 12 }] },
+    }),
+  );
+  return path;
+}
+
+async function sweep(args: string[]) {
+  const io = memoryIo();
+  const code = await runCli(['sweep', ...args, '--backend', 'cpu'], io);
+  const done = io
+    .out()
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((l) => l.type === 'trial' && l.event === 'done')
+    .map((l) => {
+      const { timeMs: _t, ...rest } = TrialDoneEventSchema.parse(l);
+      return rest;
+    });
+  return { code, done, err: io.err() };
+}
+
+describe.skipIf(!hasRedis)('sweeps through BullMQ on Redis', () => {
+  let redis: ChildProcess;
+  let url = '';
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `redis://127.0.0.1:${port}`;
+    redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    await untilReachable(url);
+  });
+  afterAll(() => {
+    redis?.kill('SIGKILL');
+  });
+
+  it.skipIf(hasDriver)(
+    'without the ioredis driver installed, --queue says so in one line, exit 2',
+    async () => {
+      const result = await sweep([graphFile(), '--queue', url]);
+      expect(result.code).toBe(2);
+      expect(result.err).toBe(
+        "atlas: --queue needs the 'ioredis' package (BullMQ's Redis driver), which is not installed; run: npm install ioredis\n",
+      );
+    },
+  );
+
+  it.skipIf(!hasDriver)(
+    'a worker SIGKILLed mid-trial loses nothing: 12 trials, each once, numbers as a local run',
+    async () => {
+      const file = graphFile();
+      const local = await sweep([file, '--workers', '2']);
+      expect(local.code).toBe(0);
+      const workers = [0, 1].map(() =>
+        spawn(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'src-main/cli/atlas.ts',
+            'worker',
+            '--queue',
+            url,
+            '--concurrency',
+            '1',
+            '--lock-ms',
+            '1500',
+            '--stalled-ms',
+            '500',
+          ],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        ),
+      );
+      const logs = workers.map(() => [] as string[]);
+      const served = workers.map(
+        (w, i) =>
+          new Promise<void>((ready) => {
+            w.stderr!.on('data', (chunk: Buffer) => {
+              logs[i]!.push(chunk.toString());
+              if (chunk.toString().includes('serving')) ready();
+            });
+          }),
+      );
+      await Promise.all(served);
+      // Kill worker 0 as soon as it has taken a trial, before the trial can finish.
+      let killed = false;
+      workers[0]!.stderr!.on('data', (chunk: Buffer) => {
+        if (!killed && chunk.toString().includes('start ')) {
+          killed = true;
+          workers[0]!.kill('SIGKILL');
+        }
+      });
+      try {
+        const remote = await sweep([file, '--queue', url]);
+        expect(remote.code).toBe(0);
+        expect(killed).toBe(true);
+        expect(remote.done.map((d) => d.trial).sort((a, b) => a - b)).toEqual([
+          0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+        ]);
+        const byTrial = (list: typeof local.done) => [...list].sort((a, b) => a.trial - b.trial);
+        expect(byTrial(remote.done)).toEqual(byTrial(local.done));
+        // Worker 1 took over the killed worker's trial (it logged more than its share).
+        expect(logs[1]!.join('')).toContain('done ');
+      } finally {
+        for (const w of workers) w.kill('SIGKILL');
+      }
+    },
+  );
+});
