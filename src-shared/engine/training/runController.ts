@@ -97,7 +97,7 @@ export class RunController {
 
   stop(): void {
     // Nothing to stop before start (and a stop then must not poison the next start).
-    if (this.state === 'finished' || !this.loop) return;
+    if (this.state === 'finished' || this.state === 'idle') return;
     this.stopRequested = true;
     this.wakeUp();
   }
