@@ -7,6 +7,7 @@
 import type { GraphDocument, GraphEdge, GraphNode } from '../graph';
 import type { MetricName, RunEvent } from '../protocol/events';
 import { MetricNameSchema } from '../protocol/events';
+import type { Clock } from './clock';
 import { createDataset } from './datasets';
 import { createModel } from './models';
 import { createOptimizer, cyclableMomentum, NEWTON_MAX_PARAMS } from './optimizers';
@@ -36,6 +37,8 @@ export interface CompileOptions {
   /** Reads a user's file (dataset.csv) for hosts that have files. */
   readonly readText?: (path: string) => string;
   readonly now?: () => number;
+  /** Paces and slices the run loop (default: the host's own). */
+  readonly clock?: Clock;
 }
 
 export interface Problem {
@@ -292,7 +295,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
     disposed = true;
     for (const r of runs) r.dispose();
   };
-  const controller = new RunController(runs, startEvents);
+  const controller = new RunController(runs, startEvents, { clock: options.clock });
   controller.events$.subscribe({
     next: (e) => {
       if (e.type === 'metric' && e.value !== null) latestMetric.set(e.node, e.value);

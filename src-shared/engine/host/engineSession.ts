@@ -8,6 +8,7 @@ import { parseGraphText } from '../../graph';
 import type { EngineCommand, EngineMessage, EngineState } from '../../protocol/engine';
 import { parseEngineCommand } from '../../protocol/engine';
 import type { BackendChoice } from '../backend';
+import type { Clock } from '../clock';
 import { type CompiledGraph, CompileError, compileGraph } from '../compileGraph';
 import type { Dataset, Model } from '../types';
 import { boundaryUnavailable, decisionBoundary } from './decisionBoundary';
@@ -20,6 +21,8 @@ export interface EngineSessionOptions {
   /** How often batched events are sent, ms. */
   readonly batchMs?: number;
   readonly readText?: (path: string) => string;
+  /** Paces runs and batches events (tests pass a manual one); default: the host's own. */
+  readonly clock?: Clock;
 }
 
 type Problem = { path: string; message: string };
@@ -183,6 +186,7 @@ export class EngineSession {
         backend: this.options.backend,
         traceParams: command.traceParams ?? false,
         maxSteps: command.maxSteps,
+        clock: this.options.clock,
         readText: (path) => {
           if (files && Object.hasOwn(files, path)) return files[path]!;
           if (this.options.readText) return this.options.readText(path);
@@ -204,6 +208,7 @@ export class EngineSession {
     const batcher = createEventBatcher(
       (events) => this.post({ type: 'events', launch, events }),
       this.options.batchMs ?? 50,
+      this.options.clock,
     );
     this.batcher = batcher;
     this.subscriptions.push(
@@ -217,6 +222,8 @@ export class EngineSession {
       }),
       compiled.controller.state$.subscribe((s) => {
         if (s === 'idle') return;
+        // The steps taken so far go out with the state, not a batch interval after it.
+        if (s === 'paused') batcher.flush();
         if (s === 'finished') {
           batcher.flush();
           this.snapshot(compiled);

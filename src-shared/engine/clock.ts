@@ -1,0 +1,44 @@
+/**
+ * Time as the engine sees it. Everything that paces or slices work (the run loop's steps/s
+ * limit and time slices, the event batcher, the landscape's chunks) reads time and sets timers
+ * through a Clock, so tests drive it by hand (tests/support/manualClock.ts) instead of racing
+ * the wall clock.
+ */
+export interface Clock {
+  /** Milliseconds on a monotonic scale (only differences mean anything). */
+  now(): number;
+  /** Calls `fn` once after `ms`; returns a function that cancels it. */
+  after(ms: number, fn: () => void): () => void;
+  /** Resolves once queued messages, timers and I/O have had a turn. */
+  yield(): Promise<void>;
+}
+
+/**
+ * A macrotask turn without setTimeout(0)'s 1–4 ms clamp, a real cost when a step takes 2 ms:
+ * setImmediate in Node, a MessageChannel in browsers and workers.
+ */
+function nextTurn(): Promise<void> {
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+  if (g.setImmediate) return new Promise((resolve) => g.setImmediate!(resolve));
+  if (typeof MessageChannel !== 'undefined') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The host's own clock: performance.now and setTimeout. */
+export const realClock: Clock = {
+  now: () => performance.now(),
+  after(ms, fn) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+  yield: nextTurn,
+};
