@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { until } from '../../support/until';
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results');
 
@@ -85,4 +86,22 @@ export async function openApp(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves on the page's next animation frame: the pace at which its views change. */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+}
+
+/**
+ * The shared `until` (tests/support/until.ts), polling once per animation frame of `page`:
+ * the app's state reaches its views per frame, so a faster poll would only load the machine.
+ */
+export function untilOn(page: Page) {
+  return <T>(
+    what: string,
+    read: () => T | Promise<T>,
+    ok: (value: T) => boolean = Boolean,
+    limitMs?: number,
+  ): Promise<T> => until(what, read, ok, { pace: () => nextFrame(page), limitMs });
 }
