@@ -222,15 +222,15 @@ export class EngineSession {
       }),
       compiled.controller.state$.subscribe((s) => {
         if (s === 'idle') return;
-        // The steps taken so far go out with the state, not a batch interval after it.
-        if (s === 'paused') batcher.flush();
+        // The steps taken so far go out with the state, not a batch interval after it; the
+        // state goes out before the work a finished run leaves (captures), so Stop shows at once.
+        if (s === 'paused' || s === 'finished') batcher.flush();
+        this.setState(s);
         if (s === 'finished') {
-          batcher.flush();
           this.snapshot(compiled);
           this.landscapes.capture(compiled);
           compiled.dispose();
         }
-        this.setState(s);
       }),
     );
     this.state = 'idle';

@@ -90,7 +90,9 @@ export async function openApp(
 
 /** Resolves on the page's next animation frame: the pace at which its views change. */
 export function nextFrame(page: Page): Promise<void> {
-  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
+  );
 }
 
 /**
