@@ -194,7 +194,7 @@ describe('landscape viewer (web mode)', () => {
     const recorder = page.getByTestId('landscape-recorder');
     await recorder.getByLabel('Snapshot width').fill('800');
     await recorder.getByLabel('Snapshot height').fill('450');
-    const download = page.waitForEvent('download', { timeout: 30_000 });
+    const download = page.waitForEvent('download', { timeout: 90_000 });
     await recorder.getByRole('button', { name: 'Save PNG' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/landscape\.png$/);

@@ -5,7 +5,7 @@
  * hang into a readable failure that names what was awaited and the last value seen.
  */
 export interface UntilOptions {
-  /** Fail after this long, with a message (default 45 s, under vitest's test timeouts). */
+  /** Fail after this long, with a message (default 90 s, under vitest's test timeouts). */
   readonly limitMs?: number;
   /** Awaited between polls (default: one macrotask turn). */
   readonly pace?: () => Promise<unknown>;
@@ -16,7 +16,7 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-const DEFAULT_LIMIT_MS = 45_000;
+const DEFAULT_LIMIT_MS = 90_000;
 
 export async function until<T>(
   what: string,

@@ -62,7 +62,7 @@ export async function openApp(
   const url = `${baseUrl}${query}`;
   const load = async (): Promise<void> => {
     await page.goto(url);
-    await page.getByTestId('app-shell').waitFor({ state: 'visible', timeout: 20_000 });
+    await page.getByTestId('app-shell').waitFor({ state: 'visible', timeout: 50_000 });
   };
   await load();
   return {
