@@ -56,6 +56,9 @@ export async function openApp(
     viewport,
     acceptDownloads: true,
   });
+  // Actions and screenshots wait for the page; on a loaded machine a frame can take seconds.
+  // This bounds a hang, it is not a speed requirement.
+  context.setDefaultTimeout(90_000);
   const errors: string[] = [];
   let page = context.pages()[0] ?? (await context.newPage());
   watchErrors(page, errors);
