@@ -112,7 +112,8 @@ describe('rebuilding the Rosenbrock race (web mode)', () => {
         .poll(() => selectedIds(page))
         .toEqual([`sgd-${copy}`, `train-${copy}`, `loss-${copy}`]);
     }
-    expect(await page.locator('.react-flow__edge').count()).toBe(30);
+    // The last copy's wires render a frame after its selection: wait for them.
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(30);
     await page.keyboard.press('Escape');
     await page.keyboard.press('l');
     await page.getByRole('button', { name: 'Undo Auto-layout' }).waitFor();
