@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    testTimeout: 120_000, // a bound for a hang, not for speed (tests wait on state)
     pool: 'forks',
   },
 });

@@ -55,6 +55,8 @@ export function createRunSession(
   const engineState = () => state;
   /** What to do once the engine says the launch loaded (nothing, if loading failed). */
   let pending: 'start' | 'step' | null = null;
+  /** Steps asked for while the launch loads: a quick second Step must not reload it. */
+  let pendingSteps = 0;
   const active = () => engineState() === 'running' || engineState() === 'paused';
 
   const load = (): boolean => {
@@ -69,6 +71,7 @@ export function createRunSession(
     }
     launch += 1;
     pending = null;
+    pendingSteps = 0;
     const sameDocument = doc.loadId === launchedLoadId;
     launchedGraph = doc.graph;
     launchedLoadId = doc.loadId;
@@ -122,10 +125,14 @@ export function createRunSession(
         boundaryInFlight = false;
         if (m.type === 'error') boundaryRun = null; // this run has no boundary to draw
         if (engineState() === 'running') scheduleBoundary();
+      } else if (m.type === 'error' && m.command === 'load') {
+        pending = null; // that launch never loaded: the next click loads again
+        pendingSteps = 0;
       } else if (m.type === 'state' && m.launch === launch) {
         state = m.state;
         if (m.state === 'loaded' && pending) {
           client.send({ type: pending });
+          for (; pendingSteps > 0; pendingSteps--) client.send({ type: 'step' });
           pending = null;
         }
         if (m.state === 'running') scheduleBoundary();
@@ -167,15 +174,21 @@ export function createRunSession(
   return {
     run() {
       const s = engineState();
-      if (s === 'paused') client.send({ type: 'resume' });
-      else if (s !== 'running' && load()) pending = 'start';
+      if (pending)
+        pending = 'start'; // a launch is loading: run it once it has
+      else if (s === 'paused') client.send({ type: 'resume' });
+      else if (s !== 'running' && s !== 'loaded' && load()) pending = 'start';
     },
     pause() {
       if (engineState() === 'running') client.send({ type: 'pause' });
     },
     step() {
       const s = engineState();
-      if (s === 'paused') client.send({ type: 'step' });
+      if (pending === 'step')
+        pendingSteps += 1; // one more, once the launch has loaded
+      else if (pending)
+        return; // it is about to run: nothing to step
+      else if (s === 'paused' || s === 'loaded') client.send({ type: 'step' });
       else if (s === 'running') client.send({ type: 'pause' });
       else if (load()) pending = 'step';
     },

@@ -7,6 +7,7 @@
 import type { GraphDocument, GraphEdge, GraphNode } from '../graph';
 import type { MetricName, RunEvent } from '../protocol/events';
 import { MetricNameSchema } from '../protocol/events';
+import type { Clock } from './clock';
 import { createDataset } from './datasets';
 import { createModel } from './models';
 import { createOptimizer, cyclableMomentum, NEWTON_MAX_PARAMS } from './optimizers';
@@ -38,6 +39,8 @@ export interface CompileOptions {
   /** Reads a user's binary file (model.import's weight files) for hosts that have files. */
   readonly readBytes?: (path: string) => Uint8Array;
   readonly now?: () => number;
+  /** Paces and slices the run loop (default: the host's own). */
+  readonly clock?: Clock;
 }
 
 export interface Problem {
@@ -296,7 +299,7 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
     disposed = true;
     for (const r of runs) r.dispose();
   };
-  const controller = new RunController(runs, startEvents);
+  const controller = new RunController(runs, startEvents, { clock: options.clock });
   controller.events$.subscribe({
     next: (e) => {
       if (e.type === 'metric' && e.value !== null) latestMetric.set(e.node, e.value);

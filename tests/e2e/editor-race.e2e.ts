@@ -20,6 +20,7 @@ import {
   selectedIds,
   setParam,
   toggleParam,
+  viewSettled,
 } from './support/editor';
 
 function parse(text: string): GraphDocument {
@@ -111,12 +112,13 @@ describe('rebuilding the Rosenbrock race (web mode)', () => {
         .poll(() => selectedIds(page))
         .toEqual([`sgd-${copy}`, `train-${copy}`, `loss-${copy}`]);
     }
-    expect(await page.locator('.react-flow__edge').count()).toBe(30);
+    // The last copy's wires render a frame after its selection: wait for them.
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(30);
     await page.keyboard.press('Escape');
     await page.keyboard.press('l');
     await page.getByRole('button', { name: 'Undo Auto-layout' }).waitFor();
     await page.keyboard.press('f');
-    await page.waitForTimeout(300);
+    await viewSettled(page);
 
     // Momentum, then Nesterov momentum.
     await selectBlock(page, 'sgd-2');
@@ -149,10 +151,11 @@ describe('rebuilding the Rosenbrock race (web mode)', () => {
     }
     await selectBlock(page, 'adam');
     await setParam(page, 'lr', '0.05');
-    await page.getByTestId('graph-status').getByText('Valid graph').waitFor({ timeout: 5000 });
+    await page.getByTestId('graph-status').getByText('Valid graph').waitFor();
     await page.keyboard.press('l');
-    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Undo Auto-layout' }).waitFor();
     await page.keyboard.press('f');
+    await viewSettled(page);
     await page.keyboard.press('Escape');
     await page.getByLabel('Graph name').fill(race.name);
     await app.screenshot('editor-race-built');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphDocument, getBlock, parseGraphText } from '../../src-shared/graph';
-import { type AppSession, openApp } from './support/browser';
+import { type AppSession, openApp, untilOn } from './support/browser';
 import {
   dragBlockFromPalette,
   drawWire,
@@ -260,7 +260,16 @@ describe('node editor (web mode)', () => {
     const { page } = app;
     await selectBlock(page, added.get('adam')!);
     await setParam(page, 'lr', '0.02');
-    await page.waitForTimeout(800); // autosave is debounced
+    // Autosave is debounced: wait until the edit is stored, not for a fixed time.
+    await untilOn(page)(
+      'the edit to be autosaved',
+      () =>
+        page.evaluate(() => {
+          const raw = localStorage.getItem('gradient-atlas.autosave.v1');
+          return raw ? String((JSON.parse(raw) as { text?: unknown }).text) : '';
+        }),
+      (text) => text.includes('"lr": 0.02'),
+    );
     await app.reload();
     const offer = app.page.getByTestId('restore-offer');
     await offer.waitFor();

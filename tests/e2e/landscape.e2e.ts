@@ -19,21 +19,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
 import type { LandscapeTestHook } from '../../src-renderer/landscape/testHook';
-import { type AppSession, openApp } from './support/browser';
+import { type AppSession, nextFrame, openApp, untilOn } from './support/browser';
 
 const STEPS = 120;
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)?.slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 /** Calls the viewer's test hook in the page (an expression on `h`), null before it exists. */
 const hook = <T>(page: Page, call: string) =>
@@ -49,8 +37,56 @@ function rgbToHex(css: string): string {
   return `#${[r, g, b].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** Lets the viewer draw what it shows now (two animation frames) before a screenshot. */
+async function drawn2(page: Page): Promise<void> {
+  await nextFrame(page);
+  await nextFrame(page);
+}
+
+/** What the viewer showed on one animation frame. */
+interface ViewerFrame {
+  runs: string[];
+  labels: string[];
+  computing: boolean;
+}
+
+/** Starts recording what the viewer shows on every animation frame, until stopped. */
+function recordViewerFrames(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const frames: ViewerFrame[] = [];
+    const g = globalThis as unknown as {
+      __viewerFrames: { frames: ViewerFrame[]; stop: boolean };
+      __atlasLandscape?: { drawn(): { runs: string[] } };
+    };
+    g.__viewerFrames = { frames, stop: false };
+    const tick = () => {
+      if (g.__viewerFrames.stop) return;
+      const empty = document.querySelector('[data-testid="landscape-empty"]')?.textContent;
+      frames.push({
+        runs: g.__atlasLandscape?.drawn().runs ?? [],
+        labels: [...document.querySelectorAll('.lv-runs label')].map((e) => e.textContent ?? ''),
+        computing:
+          document.querySelector('[data-testid="landscape-progress"]') !== null ||
+          empty === 'computing…',
+      });
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}
+
+function stopViewerFrames(page: Page): Promise<ViewerFrame[]> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { __viewerFrames: { frames: ViewerFrame[]; stop: boolean } };
+    g.__viewerFrames.stop = true;
+    return g.__viewerFrames.frames;
+  });
+}
+
 describe('landscape viewer (web mode)', () => {
   let app: AppSession;
+  const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) =>
+    untilOn(app.page)(what, read, ok, ms);
 
   beforeAll(async () => {
     app = await openApp({ width: 1440, height: 900 }, `?maxSteps=${STEPS}&landscapeGrid=41`);
@@ -87,7 +123,7 @@ describe('landscape viewer (web mode)', () => {
       () => page.getByTestId('landscape-step').textContent(),
       (t) => t === `step ${STEPS} / ${STEPS}`,
     );
-    await page.waitForTimeout(300);
+    await drawn2(page);
     await app.screenshot('landscape-rosenbrock-race');
 
     const distinct = await hook<number>(page, 'distinctColors()');
@@ -111,10 +147,10 @@ describe('landscape viewer (web mode)', () => {
     const { page } = app;
     await page.getByTestId('landscape-scrubber').fill('30');
     expect(await page.getByTestId('landscape-step').textContent()).toBe(`step 30 / ${STEPS}`);
-    await page.waitForTimeout(200);
+    await drawn2(page);
     await app.screenshot('landscape-scrubbed');
     await page.getByRole('button', { name: '2D contours' }).click();
-    await page.waitForTimeout(200);
+    await drawn2(page);
     await app.screenshot('landscape-contours-2d');
     expect(await hook<number>(page, 'distinctColors()')).toBeGreaterThan(40);
     await page.getByRole('button', { name: '2D contours' }).click();
@@ -158,7 +194,7 @@ describe('landscape viewer (web mode)', () => {
     const recorder = page.getByTestId('landscape-recorder');
     await recorder.getByLabel('Snapshot width').fill('800');
     await recorder.getByLabel('Snapshot height').fill('450');
-    const download = page.waitForEvent('download', { timeout: 30_000 });
+    const download = page.waitForEvent('download', { timeout: 90_000 });
     await recorder.getByRole('button', { name: 'Save PNG' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/landscape\.png$/);
@@ -237,7 +273,6 @@ describe('landscape viewer (web mode)', () => {
       'the viewer to follow the chart',
       () => page.getByTestId('landscape-step').textContent(),
       (t) => t !== `step ${STEPS} / ${STEPS}`,
-      5000,
     );
     const hovered = Number(/step (\d+)/.exec(label ?? '')![1]);
     expect(hovered).toBeGreaterThan(STEPS * 0.15);
@@ -249,7 +284,7 @@ describe('landscape viewer (web mode)', () => {
       (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts.cursor(),
     );
     expect(cursor).toEqual({ step: 90, source: 'viewer' });
-    await page.waitForTimeout(150);
+    await drawn2(page);
     await app.screenshot('landscape-chart-cursor');
     expect(ownErrors(app)).toEqual([]);
   });
@@ -269,19 +304,24 @@ describe('landscape viewer (web mode)', () => {
     await page.getByTestId('landscape-toggle').click(); // back to the graph
     await page.getByRole('button', { name: 'Examples' }).click();
     await page.getByRole('menuitem', { name: /quickstart/ }).click();
-    /** Clicks Step until the run has taken `count` steps in all. */
+    const before = await page.evaluate(
+      () =>
+        (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts.runs().length,
+    );
+    /** Clicks Step, and watches each step land, until the run has taken `count` in all. */
     let taken = 0;
     const stepped = async (count: number) => {
-      for (; taken < count; taken++) await page.getByTestId('run-step').click();
-      await until(
-        `step ${count}`,
-        () =>
-          page.evaluate(() =>
-            (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts.runs(),
-          ),
-        (runs) => runs.length > 0 && runs.at(-1)!.step >= count,
-        20_000,
-      );
+      for (; taken < count; taken++) {
+        await page.getByTestId('run-step').click();
+        await until(
+          `step ${taken + 1}`,
+          () =>
+            page.evaluate(() =>
+              (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts.runs(),
+            ),
+          (runs) => runs.length === before + 1 && runs.at(-1)!.step === taken + 1,
+        );
+      }
     };
     await stepped(6);
     await page.getByTestId('landscape-toggle').click(); // opening it computes the landscape
@@ -291,7 +331,11 @@ describe('landscape viewer (web mode)', () => {
       (v) => v === 6,
     );
     const progress = page.getByTestId('landscape-progress');
-    await progress.waitFor({ state: 'detached' });
+    await until(
+      'the surface to be computed',
+      () => progress.count(),
+      (n) => n === 0,
+    );
     await stepped(9);
     // The paths grow to the head; no surface computation (no progress bar) in between.
     let sawProgress = false;
@@ -302,7 +346,6 @@ describe('landscape viewer (web mode)', () => {
         return hook<number>(page, 'lastStep()');
       },
       (v) => v === 9,
-      10_000,
     );
     expect(sawProgress).toBe(false);
     await app.screenshot('landscape-live-paths');
@@ -351,44 +394,39 @@ describe('landscape viewer (web mode)', () => {
     expect(ratios[0]!).toBeGreaterThan(1.5);
     for (const r of ratios) expect(r / ratios[0]!).toBeGreaterThan(0.93);
     for (const r of ratios) expect(r / ratios[0]!).toBeLessThan(1.07);
-    await page.waitForTimeout(200);
+    await drawn2(page);
     await app.screenshot('landscape-lr-too-big-log');
 
     await openExample(/skip-connections/);
+    // Every frame from here on is recorded: sampling could miss a short computing state.
+    await recordViewerFrames(page);
     await page.getByTestId('run-run').click();
     await page.getByTestId('landscape-toggle').click();
     // From the first frame on: no path or caption of lr-too-big, a computing state instead.
     const first = (await drawn())!;
     expect(first.runs.filter((r) => r === 'fine' || r === 'tooBig')).toEqual([]);
     expect(await page.getByTestId('landscape-caption').textContent()).not.toMatch(/plane|surface/);
-    await until(
-      'the computing state',
-      async () =>
-        (await page.getByTestId('landscape-progress').isVisible()) ||
-        (await page
-          .getByTestId('landscape-empty')
-          .textContent()
-          .catch(() => '')) === 'computing…',
-      (v) => v,
-      5000,
-    );
     await app.screenshot('landscape-computing');
-    let stale = false;
+    await until('the skip-connections landscape', drawn, (d) => d?.runs.join() === 'plain', 90_000);
+    const frames = await stopViewerFrames(page);
+    await app.screenshot('landscape-skip-plain');
+    const stale = frames.filter(
+      (f) =>
+        f.runs.some((r) => r === 'fine' || r === 'tooBig') ||
+        f.labels.some((l) => /fine|tooBig/.test(l)),
+    );
+    // A computing state until the new landscape arrived, and never lr-too-big's paths.
+    const firstDrawn = frames.findIndex((f) => f.runs.join() === 'plain');
+    expect(frames.slice(0, Math.max(firstDrawn, 1)).some((f) => f.computing)).toBe(true);
+    expect(stale).toEqual([]);
+    await finished('plain');
+    const progress = page.getByTestId('landscape-progress');
     await until(
-      'the skip-connections landscape',
-      async () => {
-        const d = (await drawn())!;
-        const labels = await page.$$eval('.lv-runs label', (els) => els.map((e) => e.textContent));
-        stale ||= d.runs.some((r) => r === 'fine' || r === 'tooBig');
-        stale ||= labels.some((l) => /fine|tooBig/.test(l ?? ''));
-        return d.runs.join();
-      },
-      (runs) => runs === 'plain',
+      'the plain landscape to be computed',
+      () => progress.count(),
+      (n) => n === 0,
       90_000,
     );
-    expect(stale).toBe(false);
-    await finished('plain');
-    await page.getByTestId('landscape-progress').waitFor({ state: 'detached', timeout: 90_000 });
 
     // Two view.landscape blocks: choose the residual MLP's.
     const select = page.getByTestId('landscape-view-select');
@@ -398,11 +436,16 @@ describe('landscape viewer (web mode)', () => {
     ]);
     await select.selectOption('landscape-residual');
     await until('the residual landscape', drawn, (d) => d?.runs.join() === 'residual', 90_000);
-    await page.getByTestId('landscape-progress').waitFor({ state: 'detached', timeout: 90_000 });
+    await until(
+      'the residual landscape to be computed',
+      () => progress.count(),
+      (n) => n === 0,
+      90_000,
+    );
     expect(await page.getByTestId('landscape-caption').textContent()).toMatch(
       /^landscape-residual · random plane/,
     );
-    await page.waitForTimeout(200);
+    await drawn2(page);
     await app.screenshot('landscape-skip-residual');
     await select.selectOption('landscape-plain');
     await until('the plain landscape again', drawn, (d) => d?.runs.join() === 'plain', 90_000);
@@ -413,7 +456,8 @@ describe('landscape viewer (web mode)', () => {
     const { page } = app;
     await page.setViewportSize({ width: 1100, height: 720 });
     await page.getByRole('button', { name: '● Record' }).click();
-    await page.waitForTimeout(300);
+    await page.getByTestId('landscape-recorder').waitFor();
+    await drawn2(page); // the canvas refits on the next frame
     const fit = await page.evaluate(() => {
       const stage = document.querySelector('.lv-stage')!.getBoundingClientRect();
       const canvas = document.querySelector<HTMLCanvasElement>('.lv-stage canvas')!;

@@ -3,11 +3,12 @@
  * tweaks, the dashboard's charts (read as numbers through window.__atlasCharts), CSV export,
  * the optimizer race and divergence. Screenshots go to test-results/run-*.png.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
-import { type AppSession, openApp } from './support/browser';
+import { type AppSession, openApp, RESULTS_DIR, untilOn } from './support/browser';
 
 type ChartView = NonNullable<ReturnType<ChartsTestHook['chart']>>;
 type RunView = ReturnType<ChartsTestHook['runs']>[number];
@@ -25,21 +26,80 @@ function runs(page: Page): Promise<RunView[]> {
   );
 }
 
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  ms = 30_000,
-) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)?.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
+/** Records, in the page, when each engine message arrives (wraps the Worker it creates). */
+function recordEngineMessages(): void {
+  const log: { t: number; type: string; state?: string; steps?: number }[] = [];
+  (globalThis as unknown as { __engineLog: typeof log }).__engineLog = log;
+  const Base = globalThis.Worker;
+  globalThis.Worker = class extends Base {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', (event: MessageEvent) => {
+        const m = event.data as { type: string; state?: string; events?: { type: string }[] };
+        const steps = m.events?.filter((e) => e.type === 'step').length;
+        log.push({ t: performance.now(), type: m.type, state: m.state, steps });
+      });
+    }
+  };
+}
+
+type Control = 'pause' | 'step' | 'stop';
+interface Latency {
+  control: Control;
+  /** Click to the engine's answer arriving in the page (paused, a step, finished). */
+  engineMs: number | null;
+  /** Click to the UI showing it. */
+  shownMs: number;
+  /** Steps the UI showed after the click (in flight when it was made, or the step asked for). */
+  stepsAfter: number;
+}
+
+/**
+ * Clicks a run control inside the page and times, with the page's performance.now, how long
+ * until the engine answers and until the UI shows the effect (checked on every frame).
+ */
+function clickToEffect(page: Page, control: Control): Promise<Latency> {
+  return page.evaluate((control) => {
+    type Run = { step: number; phase: string };
+    type Log = { t: number; type: string; state?: string; steps?: number }[];
+    const g = globalThis as unknown as {
+      __atlasCharts: { runs(): Run[] };
+      __engineLog: Log;
+    };
+    const last = () => g.__atlasCharts.runs().at(-1)!;
+    const status = () => document.querySelector('[data-testid="engine-status"]')?.textContent ?? '';
+    const before = last().step;
+    const seen = g.__engineLog.length;
+    const shown = () => {
+      if (control === 'pause') return status().includes('paused') && last().phase === 'paused';
+      if (control === 'step') return last().step > before;
+      return last().phase !== 'running' && last().phase !== 'paused';
+    };
+    const answer = (m: Log[number]) =>
+      control === 'pause'
+        ? m.state === 'paused'
+        : control === 'step'
+          ? (m.steps ?? 0) > 0
+          : m.state === 'finished';
+    return new Promise<Latency>((resolve) => {
+      const t0 = performance.now();
+      document.querySelector<HTMLButtonElement>(`[data-testid="run-${control}"]`)!.click();
+      const tick = () => {
+        if (!shown()) {
+          requestAnimationFrame(tick);
+          return;
+        }
+        const engine = g.__engineLog.slice(seen).find(answer);
+        resolve({
+          control,
+          engineMs: engine ? engine.t - t0 : null,
+          shownMs: performance.now() - t0,
+          stepsAfter: last().step - before,
+        });
+      };
+      requestAnimationFrame(tick);
+    });
+  }, control);
 }
 
 /** The drawn (smoothed, if smoothing is on) values of one run's line. */
@@ -59,13 +119,26 @@ const engineStatus = (page: Page) => page.getByTestId('engine-status').textConte
 
 describe('running pipelines (web mode)', () => {
   let app: AppSession;
+  const latencies: Latency[] = [];
+  const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms?: number) =>
+    untilOn(app.page)(what, read, ok, ms);
 
   beforeAll(async () => {
     app = await openApp({ width: 1600, height: 1000 });
+    await app.page.context().addInitScript(recordEngineMessages);
+    await app.reload(); // a tab with the recorder installed before the app starts its engine
     app.page.on('dialog', (dialog) => void dialog.accept());
   });
   afterAll(async () => {
     await app?.close();
+    if (latencies.length === 0) return;
+    const lines = latencies.map(
+      (l) =>
+        `${l.control}: click → engine ${l.engineMs === null ? '—' : l.engineMs.toFixed(0)} ms, ` +
+        `→ shown ${l.shownMs.toFixed(0)} ms (${l.stepsAfter} steps shown after the click)`,
+    );
+    console.log(`run control latency (measured in the page):\n  ${lines.join('\n  ')}`);
+    await writeFile(join(RESULTS_DIR, 'run-control-latency.json'), JSON.stringify(latencies));
   });
 
   it('runs the quickstart in a worker and the loss chart falls; pause, tweak lr, resume', async () => {
@@ -92,13 +165,13 @@ describe('running pipelines (web mode)', () => {
       () => chart(page, 'loss'),
       (c) => (c?.x.length ?? 0) >= 100,
     );
-    await page.keyboard.press('F6');
-    await until(
-      'paused',
-      () => engineStatus(page),
-      (t) => t?.includes('paused') ?? false,
-    );
+    latencies.push(await clickToEffect(page, 'pause'));
+    expect(await engineStatus(page)).toContain('paused');
     expect((await runs(page))[0]!.phase).toBe('paused');
+    const pausedAt = (await runs(page))[0]!.step;
+    const stepped = await clickToEffect(page, 'step');
+    latencies.push(stepped);
+    expect((await runs(page))[0]).toMatchObject({ phase: 'paused', step: pausedAt + 1 });
     const view = (await chart(page, 'loss'))!;
     const rawIndex = view.lines.findIndex((l) => l.key === key && l.raw);
     const raw = view.ys[rawIndex]!.filter((v): v is number => v !== null);
@@ -134,7 +207,7 @@ describe('running pipelines (web mode)', () => {
 
     // Stop it, unless this fast machine has already finished the whole run.
     const stop = page.getByTestId('run-stop');
-    if (await stop.isEnabled()) await stop.click();
+    if (await stop.isEnabled()) latencies.push(await clickToEffect(page, 'stop'));
     await until(
       'the run to end',
       () => runs(page),
@@ -308,20 +381,31 @@ describe('running pipelines (web mode)', () => {
     const before = (await runs(page)).length;
     await page.getByTestId('run-run').click();
     const mine = async () => (await runs(page)).slice(before);
-    await until('the race to start', mine, (r) => r.length === 6 && r[0]!.step > 0);
-    const a = (await mine())[0]!.step;
-    await new Promise((r) => setTimeout(r, 1000));
-    const b = (await mine())[0]!.step;
-    // 10 steps/s: about 10 more in a second (loose for a busy machine).
-    expect(b - a).toBeGreaterThanOrEqual(3);
-    expect(b - a).toBeLessThanOrEqual(20);
+    await until('five paced steps', mine, (r) => r.length === 6 && r[0]!.step >= 5);
     await speed.selectOption('0'); // max, mid-run
-    await until(
+    const done = await until(
       'the race to finish at max speed',
       mine,
       (r) => r.every((x) => x.phase !== 'running'),
       60_000,
     );
+    // The engine's own clock says when each update began (the CSV's time_s). Paced, SGD's first
+    // updates are at least 100 ms apart, however slow the machine; at max, some are closer.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const rows = (await readFile(await (await download).path(), 'utf8')).trim().split('\n');
+    const sgd = done[0]!;
+    const times = rows
+      .map((row) => row.split(','))
+      .filter(([run, metric]) => run === sgd.name && metric === 'loss')
+      .map(([, , step, , time]) => ({ step: Number(step), time: Number(time) }))
+      .sort((a, b) => a.step - b.step);
+    expect(times).toHaveLength(sgd.step);
+    const gaps = times.slice(1).map((t, k) => t.time - times[k]!.time);
+    // Rounds 0–4 were paced 100 ms apart (start to start); each update reads the clock a
+    // moment after its round began, so allow 50 ms in all for that.
+    expect(times[4]!.time - times[0]!.time).toBeGreaterThanOrEqual(0.35);
+    expect(Math.min(...gaps.slice(-100))).toBeLessThan(0.1);
     expect(app.errors).toEqual([]);
   });
 });

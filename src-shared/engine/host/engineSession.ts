@@ -8,6 +8,7 @@ import { parseGraphText } from '../../graph';
 import type { EngineCommand, EngineMessage, EngineState } from '../../protocol/engine';
 import { parseEngineCommand } from '../../protocol/engine';
 import type { BackendChoice } from '../backend';
+import type { Clock } from '../clock';
 import { type CompiledGraph, CompileError, compileGraph } from '../compileGraph';
 import { exportLayersModel, exportUnavailable } from '../models';
 import type { Dataset, Model } from '../types';
@@ -21,6 +22,8 @@ export interface EngineSessionOptions {
   /** How often batched events are sent, ms. */
   readonly batchMs?: number;
   readonly readText?: (path: string) => string;
+  /** Paces runs and batches events (tests pass a manual one); default: the host's own. */
+  readonly clock?: Clock;
 }
 
 type Problem = { path: string; message: string };
@@ -191,6 +194,7 @@ export class EngineSession {
         backend: this.options.backend,
         traceParams: command.traceParams ?? false,
         maxSteps: command.maxSteps,
+        clock: this.options.clock,
         readText: (path) => {
           if (files && Object.hasOwn(files, path)) return files[path]!;
           if (this.options.readText) return this.options.readText(path);
@@ -213,6 +217,7 @@ export class EngineSession {
     const batcher = createEventBatcher(
       (events) => this.post({ type: 'events', launch, events }),
       this.options.batchMs ?? 50,
+      this.options.clock,
     );
     this.batcher = batcher;
     this.subscriptions.push(
@@ -230,13 +235,15 @@ export class EngineSession {
       }),
       compiled.controller.state$.subscribe((s) => {
         if (s === 'idle') return;
+        // The steps taken so far go out with the state, not a batch interval after it; the
+        // state goes out before the work a finished run leaves (captures), so Stop shows at once.
+        if (s === 'paused' || s === 'finished') batcher.flush();
+        this.setState(s);
         if (s === 'finished') {
-          batcher.flush();
           this.snapshot(compiled);
           this.landscapes.capture(compiled);
           compiled.dispose();
         }
-        this.setState(s);
       }),
     );
     this.state = 'idle';

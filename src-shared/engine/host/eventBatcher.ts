@@ -4,6 +4,7 @@
  * immediately; a full buffer flushes too, so no message grows without bound.
  */
 import type { RunEvent } from '../../protocol/events';
+import { type Clock, realClock } from '../clock';
 
 export interface EventBatcher {
   push(event: RunEvent): void;
@@ -12,30 +13,20 @@ export interface EventBatcher {
   dispose(): void;
 }
 
-export interface BatchTimers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const realTimers: BatchTimers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 /** Events per message at most. */
 export const MAX_BATCH = 4096;
 
 export function createEventBatcher(
   send: (events: RunEvent[]) => void,
   intervalMs: number,
-  timers: BatchTimers = realTimers,
+  clock: Pick<Clock, 'after'> = realClock,
   maxBatch = MAX_BATCH,
 ): EventBatcher {
   let buffer: RunEvent[] = [];
-  let timer: unknown = null;
+  let cancelTimer: (() => void) | null = null;
   const flush = () => {
-    if (timer !== null) timers.clear(timer);
-    timer = null;
+    cancelTimer?.();
+    cancelTimer = null;
     if (buffer.length === 0) return;
     const out = buffer;
     buffer = [];
@@ -46,7 +37,7 @@ export function createEventBatcher(
       buffer.push(event);
       const urgent = event.type === 'done' || event.type === 'start' || event.type === 'param';
       if (urgent || buffer.length >= maxBatch) flush();
-      else if (timer === null) timer = timers.set(flush, intervalMs);
+      else if (cancelTimer === null) cancelTimer = clock.after(intervalMs, flush);
     },
     flush,
     dispose() {

@@ -6,6 +6,7 @@
  */
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { ParamEvent, RunEvent } from '../../protocol/events';
+import { type Clock, realClock } from '../clock';
 import type { TrainRun } from './trainRun';
 
 export type ControllerState = 'idle' | 'running' | 'paused' | 'finished';
@@ -13,47 +14,41 @@ export type ControllerState = 'idle' | 'running' | 'paused' | 'finished';
 /** How long the loop works before yielding to the event loop (commands, UI, I/O). */
 const SLICE_MS = 16;
 
-/**
- * Lets queued messages and timers run. setTimeout(0) is clamped to 1–4 ms, a real cost when
- * a step takes 2 ms; setImmediate (Node) and a MessageChannel (browsers, workers) are not.
- */
-function yieldToEventLoop(): Promise<void> {
-  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
-  if (g.setImmediate) return new Promise((resolve) => g.setImmediate!(resolve));
-  if (typeof MessageChannel !== 'undefined') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
+export interface RunControllerOptions {
+  /** Called once the loop has ended, however it ended. */
+  readonly onFinished?: () => void;
+  /** Paces the rounds and slices the loop (tests pass a manual one). */
+  readonly clock?: Clock;
 }
 
 export class RunController {
   private readonly eventSubject = new Subject<RunEvent>();
   private readonly stateSubject = new BehaviorSubject<ControllerState>('idle');
   private wake: (() => void) | null = null;
-  private pendingSteps = 0;
+  /** One resolver per step() still to take, in order. */
+  private pendingSteps: (() => void)[] = [];
   private stopRequested = false;
   private loop: Promise<void> | null = null;
   /** Rounds per second while running; null: as fast as possible. */
   private stepsPerSecond: number | null = null;
-  /** When the last round ran (Date.now()), for pacing. */
+  /** When the last round ran (clock.now()), for pacing. */
   private lastRoundAt = Number.NEGATIVE_INFINITY;
 
   /** Every event of every run, in order. Completes when the runs are finished. */
   readonly events$: Observable<RunEvent> = this.eventSubject.asObservable();
   readonly state$: Observable<ControllerState> = this.stateSubject.asObservable();
 
+  private readonly clock: Clock;
+  private readonly onFinished: () => void;
+
   constructor(
     readonly runs: readonly TrainRun[],
     private readonly startEvents: () => RunEvent[],
-    private readonly onFinished: () => void = () => {},
-  ) {}
+    options: RunControllerOptions = {},
+  ) {
+    this.clock = options.clock ?? realClock;
+    this.onFinished = options.onFinished ?? (() => {});
+  }
 
   get state(): ControllerState {
     return this.stateSubject.value;
@@ -88,11 +83,16 @@ export class RunController {
     this.wakeUp();
   }
 
-  /** One update of every active run while paused. */
-  step(): void {
-    if (this.state !== 'paused') return;
-    this.pendingSteps += 1;
+  /**
+   * One update of every active run while paused. Resolves once that update's events are out,
+   * or once the loop ended without taking it (stopped, finished, failed); at once when not
+   * paused (nothing to do).
+   */
+  step(): Promise<void> {
+    if (this.state !== 'paused') return Promise.resolve();
+    const taken = new Promise<void>((resolve) => this.pendingSteps.push(resolve));
     this.wakeUp();
+    return taken;
   }
 
   stop(): void {
@@ -136,15 +136,20 @@ export class RunController {
   /** Waits up to ms, or until a command wakes the loop (pause, step, stop, speed). */
   private sleep(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
+      const cancel = this.clock.after(ms, () => {
         this.wake = null;
         resolve();
-      }, ms);
+      });
       this.wake = () => {
-        clearTimeout(timer);
+        cancel();
         resolve();
       };
     });
+  }
+
+  /** Answers every step() still waiting: the loop is over. */
+  private settleSteps(): void {
+    for (const resolve of this.pendingSteps.splice(0)) resolve();
   }
 
   private wakeUp(): void {
@@ -154,35 +159,38 @@ export class RunController {
   }
 
   private async run(): Promise<void> {
+    const clock = this.clock;
     try {
       for (const e of this.startEvents()) this.eventSubject.next(e);
-      let sliceStart = Date.now();
+      let sliceStart = clock.now();
       while (this.runs.some((r) => !r.done)) {
         if (this.stopRequested) break;
-        if (this.state === 'paused' && this.pendingSteps === 0) {
+        if (this.state === 'paused' && this.pendingSteps.length === 0) {
           await new Promise<void>((resolve) => {
             this.wake = resolve;
           });
-          sliceStart = Date.now();
+          sliceStart = clock.now();
           continue;
         }
         if (this.state === 'running' && this.stepsPerSecond !== null) {
-          const wait = this.lastRoundAt + 1000 / this.stepsPerSecond - Date.now();
+          const wait = this.lastRoundAt + 1000 / this.stepsPerSecond - clock.now();
           if (wait > 0) {
             await this.sleep(wait);
-            sliceStart = Date.now();
+            sliceStart = clock.now();
             continue; // the state or pace may have changed meanwhile
           }
         }
-        this.lastRoundAt = Date.now();
-        if (this.pendingSteps > 0) this.pendingSteps -= 1;
+        this.lastRoundAt = clock.now();
+        const stepTaken = this.pendingSteps.shift(); // a round answers one step() asked for
         for (const run of this.runs) {
           if (run.done) continue;
           for (const e of run.step()) this.eventSubject.next(e);
         }
-        if (Date.now() - sliceStart > SLICE_MS || this.state === 'paused') {
-          await yieldToEventLoop();
-          sliceStart = Date.now();
+        stepTaken?.();
+        // Paused: yield after every step so the next command is read before anything else.
+        if (clock.now() - sliceStart > SLICE_MS || this.state === 'paused') {
+          await clock.yield();
+          sliceStart = clock.now();
         }
       }
       for (const run of this.runs) {
@@ -190,11 +198,13 @@ export class RunController {
           this.eventSubject.next(run.finish('stopped', `stopped at step ${run.stepIndex}`));
       }
       this.stateSubject.next('finished');
+      this.settleSteps();
       this.eventSubject.complete();
     } catch (error) {
       // A failing step (e.g. a singular Newton system) ends everything: subscribers hear it,
       // and start() rejects with it.
       this.stateSubject.next('finished');
+      this.settleSteps();
       this.eventSubject.error(error);
       throw error;
     } finally {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { until } from '../../support/until';
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results');
 
@@ -55,13 +56,16 @@ export async function openApp(
     viewport,
     acceptDownloads: true,
   });
+  // Actions and screenshots wait for the page; on a loaded machine a frame can take seconds.
+  // This bounds a hang, it is not a speed requirement.
+  context.setDefaultTimeout(90_000);
   const errors: string[] = [];
   let page = context.pages()[0] ?? (await context.newPage());
   watchErrors(page, errors);
   const url = `${baseUrl}${query}`;
   const load = async (): Promise<void> => {
     await page.goto(url);
-    await page.getByTestId('app-shell').waitFor({ state: 'visible', timeout: 20_000 });
+    await page.getByTestId('app-shell').waitFor({ state: 'visible', timeout: 50_000 });
   };
   await load();
   return {
@@ -85,4 +89,24 @@ export async function openApp(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves on the page's next animation frame: the pace at which its views change. */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
+  );
+}
+
+/**
+ * The shared `until` (tests/support/until.ts), polling once per animation frame of `page`:
+ * the app's state reaches its views per frame, so a faster poll would only load the machine.
+ */
+export function untilOn(page: Page) {
+  return <T>(
+    what: string,
+    read: () => T | Promise<T>,
+    ok: (value: T) => boolean = Boolean,
+    limitMs?: number,
+  ): Promise<T> => until(what, read, ok, { pace: () => nextFrame(page), limitMs });
 }

@@ -130,3 +130,27 @@ export function graphShape(
       .sort(),
   };
 }
+
+/**
+ * Waits until the canvas stops moving (an animated fit or layout): the viewport's transform
+ * the same on three consecutive animation frames. Three, because an animation's first frame
+ * repeats the start value.
+ */
+export async function viewSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last: string | null = null;
+        let same = 0;
+        const tick = () => {
+          const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+          const now = viewport?.style.transform ?? '';
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= 2) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}

@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
 import type { EngineMessage } from '../../../../src-shared/protocol/engine';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
+import { until } from '../../../support/until';
 import { moonsGraph, quadraticGraph } from './graphs';
 
 const bowl = (x: number, y: number) => 0.5 * (x * x + 10 * y * y);
@@ -24,14 +25,6 @@ function open() {
   const states = () => messages.flatMap((m) => (m.type === 'state' ? [m.state] : []));
   const errors = () => messages.flatMap((m) => (m.type === 'error' ? [m] : []));
   return { session, messages, events, states, errors };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
 }
 
 const stepLosses = (events: RunEvent[]) =>
@@ -53,7 +46,7 @@ describe('EngineSession (Node host, cpu backend)', () => {
     t.session.handle({ type: 'load', graph: quadraticGraph(), launch: 7 });
     t.session.handle({ type: 'start' });
     await t.session.whenFinished;
-    await until(() => t.events().some((e) => e.type === 'done'), 'done');
+    await until('done', () => t.events().some((e) => e.type === 'done'));
     expect(t.states()).toEqual(['idle', 'loaded', 'running', 'finished']);
     expect(t.messages.filter((m) => m.type === 'events').every((m) => m.launch === 7)).toBe(true);
     const events = t.events();
@@ -77,13 +70,13 @@ describe('EngineSession (Node host, cpu backend)', () => {
     const t = open();
     t.session.handle({ type: 'load', graph: quadraticGraph({ maxSteps: 1000 }) });
     t.session.handle({ type: 'step' });
-    await until(() => stepLosses(t.events()).length === 1, 'step 0');
+    await until('step 0', () => stepLosses(t.events()).length === 1);
     expect(t.states().at(-1)).toBe('paused');
     t.session.handle({ type: 'step' });
-    await until(() => stepLosses(t.events()).length === 2, 'step 1');
+    await until('step 1', () => stepLosses(t.events()).length === 2);
     // Now at θ2 = (−2.025, 0); lr 0.2 makes update 2 go to 0.8 · (−2.025) = −1.62.
     t.session.handle({ type: 'setParam', node: 'sgd', name: 'lr', value: 0.2 });
-    await until(() => t.events().some((e) => e.type === 'param'), 'param event');
+    await until('param event', () => t.events().some((e) => e.type === 'param'));
     expect(t.events().find((e) => e.type === 'param')).toEqual({
       type: 'param',
       run: 'train',
@@ -94,21 +87,20 @@ describe('EngineSession (Node host, cpu backend)', () => {
     });
     t.session.handle({ type: 'step' });
     t.session.handle({ type: 'step' });
-    await until(() => stepLosses(t.events()).length === 4, 'steps 2 and 3');
+    await until('steps 2 and 3', () => stepLosses(t.events()).length === 4);
     const steps = t.events().filter((e) => e.type === 'step');
     expect(steps[2]).toMatchObject({ step: 2, lr: 0.2 });
     expect(steps[3]!.type === 'step' && steps[3]!.loss).toBeCloseTo(bowl(-1.62, 0), 4);
     t.session.handle({ type: 'resume' });
-    await until(() => t.states().at(-1) === 'running', 'running');
+    await until('running', () => t.states().at(-1) === 'running');
     t.session.handle({ type: 'pause' });
-    await until(() => t.states().at(-1) === 'paused', 'paused');
-    await new Promise((r) => setTimeout(r, 20)); // lets the last batch arrive
+    await until('paused', () => t.states().at(-1) === 'paused');
+    // The steps taken before the pause went out with the state; the stop's count proves that
+    // none was taken after it.
     const pausedAt = stepLosses(t.events()).length;
-    await new Promise((r) => setTimeout(r, 30));
-    expect(stepLosses(t.events()).length).toBe(pausedAt);
     t.session.handle({ type: 'stop' });
     await t.session.whenFinished;
-    await until(() => t.events().some((e) => e.type === 'done'), 'done');
+    await until('done', () => t.events().some((e) => e.type === 'done'));
     expect(t.events().at(-1)).toMatchObject({ type: 'done', status: 'stopped', steps: pausedAt });
     expect(t.states().at(-1)).toBe('finished');
     expect(t.errors()).toEqual([]);
@@ -139,7 +131,7 @@ describe('EngineSession (Node host, cpu backend)', () => {
 
     t.session.handle({ type: 'load', graph: quadraticGraph({ maxSteps: 1000 }) });
     t.session.handle({ type: 'step' });
-    await until(() => stepLosses(t.events()).length === 1, 'step 0');
+    await until('step 0', () => stepLosses(t.events()).length === 1);
     const before = t.errors().length;
     t.session.handle({ type: 'setParam', node: 'ghost', name: 'lr', value: 1 });
     t.session.handle({ type: 'setParam', node: 'bowl', name: 'fn', value: 'rosenbrock' });
@@ -201,12 +193,12 @@ describe('EngineSession (Node host, cpu backend)', () => {
     const t = open();
     t.session.handle({ type: 'load', graph: quadraticGraph({ maxSteps: 100000 }), launch: 1 });
     t.session.handle({ type: 'start' });
-    await until(() => stepLosses(t.events()).length > 3, 'a few steps');
+    await until('a few steps', () => stepLosses(t.events()).length > 3);
     t.session.handle({ type: 'load', graph: quadraticGraph(), launch: 2 });
     const old = t.messages.flatMap((m) => (m.type === 'events' && m.launch === 1 ? m.events : []));
     expect(old.at(-1)).toMatchObject({ type: 'done', status: 'stopped' });
     expect(t.messages.at(-1)).toEqual({ type: 'state', launch: 2, state: 'loaded' });
     t.session.dispose();
-    await new Promise((r) => setTimeout(r, 20));
+    await t.session.whenFinished; // the replaced launch's loop ends
   });
 });

@@ -3,31 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEventBatcher } from '../../../../src-shared/engine/host/eventBatcher';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
-
-/** Timers the test fires by hand. */
-function manualTimers() {
-  const pending = new Map<number, () => void>();
-  let next = 0;
-  return {
-    timers: {
-      set: (fn: () => void) => {
-        pending.set(++next, fn);
-        return next;
-      },
-      clear: (h: unknown) => {
-        pending.delete(h as number);
-      },
-    },
-    fire() {
-      const fns = [...pending.values()];
-      pending.clear();
-      for (const fn of fns) fn();
-    },
-    get count() {
-      return pending.size;
-    },
-  };
-}
+import { ManualClock } from '../../../support/manualClock';
 
 const step = (k: number): RunEvent => ({
   type: 'step',
@@ -59,12 +35,12 @@ describe('createEventBatcher', () => {
   it('sends every event exactly once, in order, in batches no larger than the cap', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), fc.integer({ min: 1, max: 20 }), (ops, cap) => {
-        const clock = manualTimers();
+        const clock = new ManualClock();
         const batches: RunEvent[][] = [];
-        const batcher = createEventBatcher((b) => batches.push(b), 50, clock.timers, cap);
+        const batcher = createEventBatcher((b) => batches.push(b), 50, clock, cap);
         const pushed: RunEvent[] = [];
         ops.forEach((o, i) => {
-          if (o.kind === 'tick') clock.fire();
+          if (o.kind === 'tick') clock.advance(50);
           else if (o.kind === 'flush') batcher.flush();
           else {
             const e = o.kind === 'step' ? step(i) : done(i);
@@ -77,22 +53,24 @@ describe('createEventBatcher', () => {
         batcher.dispose();
         expect(batches.flat()).toEqual(pushed);
         expect(batches.every((b) => b.length > 0 && b.length <= cap)).toBe(true);
-        expect(clock.count).toBe(0);
+        expect(clock.pending).toBe(0);
       }),
       { numRuns: 300 },
     );
   });
 
   it('holds ordinary events until the timer fires, then sends them as one message', () => {
-    const clock = manualTimers();
+    const clock = new ManualClock();
     const batches: RunEvent[][] = [];
-    const batcher = createEventBatcher((b) => batches.push(b), 50, clock.timers);
+    const batcher = createEventBatcher((b) => batches.push(b), 50, clock);
     batcher.push(step(0));
     batcher.push(step(1));
     batcher.push(step(2));
     expect(batches).toEqual([]);
-    expect(clock.count).toBe(1);
-    clock.fire();
+    expect(clock.pending).toBe(1);
+    clock.advance(49);
+    expect(batches).toEqual([]);
+    clock.advance(1);
     expect(batches).toEqual([[step(0), step(1), step(2)]]);
   });
 });

@@ -7,15 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
 import { type EngineMessage, parseEngineMessage } from '../../../../src-shared/protocol/engine';
+import { until } from '../../../support/until';
 import { quadraticGraph } from './graphs';
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
 
 describe('landscape command (Node host, cpu backend)', () => {
   beforeAll(async () => {
@@ -33,9 +26,9 @@ describe('landscape command (Node host, cpu backend)', () => {
     session.handle({ type: 'load', graph: quadraticGraph({ landscapeGrid: 5 }), launch: 3 });
     session.handle({ type: 'start' });
     await session.whenFinished;
-    await until(() => messages.some((m) => m.type === 'state' && m.state === 'finished'), 'finish');
+    await until('finish', () => messages.some((m) => m.type === 'state' && m.state === 'finished'));
     session.handle({ type: 'landscape', request: 9, grid: 5 });
-    await until(() => messages.some((m) => m.type === 'landscapeResult'), 'result');
+    await until('result', () => messages.some((m) => m.type === 'landscapeResult'));
 
     const errors = messages.filter((m) => m.type === 'error');
     expect(errors).toEqual([]);

@@ -10,6 +10,7 @@ import { EngineSession } from '../../../../src-shared/engine/host/engineSession'
 import { strideIndices } from '../../../../src-shared/engine/host/livePaths';
 import type { EngineMessage } from '../../../../src-shared/protocol/engine';
 import type { LandscapeResultMessage } from '../../../../src-shared/protocol/landscape';
+import { until } from '../../../support/until';
 
 const at = (x: number, y: number) => ({ x, y });
 
@@ -51,14 +52,6 @@ function graph(kind: 'bowl' | 'moons'): string {
   return JSON.stringify({ format: 'gradient-atlas/graph', version: 1, name: kind, nodes, edges });
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
-
 function open(kind: 'bowl' | 'moons') {
   const messages: EngineMessage[] = [];
   const session = new EngineSession((m) => messages.push(m), {
@@ -74,13 +67,12 @@ function open(kind: 'bowl' | 'moons') {
     while (steps() < count) {
       const before = steps();
       session.handle({ type: 'step' });
-      await until(() => steps() > before, `step ${before}`);
+      await until(`step ${before}`, () => steps() > before);
     }
   };
   const result = async (request: number): Promise<LandscapeResultMessage> => {
-    await until(
-      () => messages.some((m) => m.type === 'landscapeResult' && m.request === request),
-      `result ${request}`,
+    await until(`result ${request}`, () =>
+      messages.some((m) => m.type === 'landscapeResult' && m.request === request),
     );
     return messages.find(
       (m): m is LandscapeResultMessage => m.type === 'landscapeResult' && m.request === request,

@@ -149,11 +149,21 @@ describe('surface', () => {
     const seen = await firstValueFrom(
       surfaceStream({ evaluator, ...plane, alphas: grid, betas: grid }).pipe(take(3), toArray()),
     );
-    const atUnsubscribe = calls;
-    await new Promise((r) => setTimeout(r, 50));
     expect(seen.length).toBe(3);
-    expect(calls - atUnsubscribe).toBe(0);
-    expect(calls).toBeLessThan(10);
+    // The loop checks for cancellation before every chunk: none is evaluated after it.
+    let progress = 0;
+    let atCancel = -1;
+    const result = await fillSurface(
+      { evaluator, ...plane, alphas: grid, betas: grid },
+      () => {
+        progress += 1;
+        if (progress === 3) atCancel = calls;
+      },
+      () => atCancel >= 0,
+    );
+    expect(result).toBeNull();
+    expect(progress).toBe(3);
+    expect(calls).toBe(atCancel);
     expect(tf.memory().numTensors).toBe(before);
   });
 

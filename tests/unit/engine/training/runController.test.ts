@@ -1,12 +1,15 @@
 /**
- * RunController's pacing, with stand-in runs (no tensors): at 50 rounds/s, 0.2 s runs about
- * 10 rounds; a new pace applies mid-run; pause and stop answer during a long wait; steps
- * while paused are not delayed.
+ * RunController's pacing and commands, with stand-in runs (no tensors) and a manual clock, so
+ * every count is exact: at 50 rounds/s, 200 ms of clock time is 10 more rounds; a new pace
+ * applies mid-wait; pause, step and stop act without waiting for the pace; step() resolves
+ * once its update is out.
  */
 import { describe, expect, it } from 'vitest';
 import { RunController } from '../../../../src-shared/engine/training/runController';
 import type { TrainRun } from '../../../../src-shared/engine/training/trainRun';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
+import { ManualClock } from '../../../support/manualClock';
+import { is, until } from '../../../support/until';
 
 /** A run of `total` updates that only counts them. */
 function countingRun(total: number) {
@@ -27,13 +30,13 @@ function countingRun(total: number) {
   return run;
 }
 
-function controllerOf(total: number) {
+function controllerOf(total: number, clock?: ManualClock) {
   const run = countingRun(total);
-  const controller = new RunController([run as unknown as TrainRun], () => []);
+  const controller = new RunController([run as unknown as TrainRun], () => [], { clock });
   return { run, controller };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const stepsOf = (run: { stepIndex: number }) => () => run.stepIndex;
 
 describe('RunController pacing', () => {
   it('runs as fast as it can by default', async () => {
@@ -42,38 +45,77 @@ describe('RunController pacing', () => {
     expect(run.stepIndex).toBe(5000);
   });
 
-  it('50 steps/s for 0.2 s is about 10 steps; max then finishes at once', async () => {
-    const { run, controller } = controllerOf(100_000);
+  it('50 steps/s: one round per 20 ms of clock time; max then finishes at once', async () => {
+    const clock = new ManualClock();
+    const { run, controller } = controllerOf(100_000, clock);
     controller.setSpeed(50);
     const done = controller.start();
-    await sleep(200);
-    expect(run.stepIndex).toBeGreaterThanOrEqual(5);
-    expect(run.stepIndex).toBeLessThanOrEqual(15);
+    await until('the first round', stepsOf(run), is(1));
+    await until('a 20 ms wait', () => clock.nextDue, is(20));
+    for (let k = 2; k <= 11; k++) {
+      clock.advance(20);
+      await until(`round ${k}`, stepsOf(run), is(k));
+      await until('the next wait', () => clock.nextDue, is(20 * k));
+    }
+    clock.advance(19); // not due yet: nothing fires
+    expect(clock.pending).toBe(1);
+    expect(run.stepIndex).toBe(11); // 200 ms at 50/s: 10 rounds after the first
     controller.setSpeed(null); // live: the wait under way is cut short
     await done;
     expect(run.stepIndex).toBe(100_000);
   });
 
   it('stays responsive at 1 step/s: a faster pace, pause, step and stop act at once', async () => {
-    const { run, controller } = controllerOf(1000);
+    const clock = new ManualClock();
+    const { run, controller } = controllerOf(1000, clock);
     controller.setSpeed(1);
     const done = controller.start();
-    await sleep(50);
-    expect(run.stepIndex).toBe(1); // the first round, then a 1 s wait
-    controller.setSpeed(100);
-    await sleep(100);
-    expect(run.stepIndex).toBeGreaterThanOrEqual(4);
+    await until('the first round', stepsOf(run), is(1));
+    await until('a 1 s wait', () => clock.nextDue, is(1000));
+    controller.setSpeed(100); // the 1 s wait is cut short and measured again
+    await until('a 10 ms wait', () => clock.nextDue, is(10));
+    for (let k = 2; k <= 4; k++) {
+      clock.advance(10);
+      await until(`round ${k}`, stepsOf(run), is(k));
+    }
     controller.setSpeed(1);
-    await sleep(20);
+    await until('a 1 s wait again', () => clock.nextDue, is(1030));
     controller.pause();
-    const atPause = run.stepIndex;
-    controller.step();
-    await sleep(20);
-    expect(run.stepIndex).toBe(atPause + 1); // a step while paused is not paced
-    const t0 = Date.now();
+    await controller.step(); // not paced: no clock time passes
+    expect(run.stepIndex).toBe(5);
+    expect(clock.now()).toBe(30);
+    expect(clock.pending).toBe(0); // paused: no timer waits
     controller.stop();
-    await done;
-    expect(Date.now() - t0).toBeLessThan(200);
+    await done; // without advancing the clock
+    expect(controller.state).toBe('finished');
+    expect(run.stepIndex).toBe(5);
+  });
+
+  it('step() resolves once its update is out, in order; unanswered steps settle at the end', async () => {
+    const { run, controller } = controllerOf(3);
+    const done = controller.startPaused();
+    const first = controller.step();
+    const second = controller.step();
+    await first;
+    expect(run.stepIndex).toBe(1);
+    await second;
+    expect(run.stepIndex).toBe(2);
+    const third = controller.step();
+    const fourth = controller.step(); // the run ends at 3: this one is never taken
+    await Promise.all([third, fourth, done]);
+    expect(run.stepIndex).toBe(3);
+    expect(controller.state).toBe('finished');
+    await controller.step(); // not paused: resolves at once
+  });
+
+  it('a stop settles the steps still asked for', async () => {
+    const { run, controller } = controllerOf(100);
+    const done = controller.startPaused();
+    await controller.step();
+    const later = controller.step();
+    controller.stop();
+    await Promise.all([later, done]);
+    expect(run.stepIndex).toBe(1); // the loop reads the stop before another round
     expect(controller.state).toBe('finished');
   });
 

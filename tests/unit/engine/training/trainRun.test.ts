@@ -169,8 +169,8 @@ describe('live edits', () => {
     const events: RunEvent[] = [];
     compiled.controller.events$.subscribe((e) => events.push(e));
     const finished = compiled.controller.startPaused();
-    for (let i = 0; i < 10; i++) compiled.controller.step();
-    await new Promise((r) => setTimeout(r, 30));
+    for (let i = 0; i < 9; i++) void compiled.controller.step();
+    await compiled.controller.step(); // the tenth: steps are taken in order
     // 3 steps in all is fewer than the 10 already taken: OneCycle refuses; nothing changes
     expect(() => compiled.controller.setParam('cycle', 'totalSteps', 3)).toThrow();
     expect(events.filter((e) => e.type === 'param')).toEqual([]);
@@ -206,8 +206,7 @@ describe('live edits', () => {
     const events: RunEvent[] = [];
     compiled.controller.events$.subscribe((e) => events.push(e));
     const finished = compiled.controller.startPaused();
-    compiled.controller.step(); // 32 of 160 examples used
-    await new Promise((r) => setTimeout(r, 20));
+    await compiled.controller.step(); // 32 of 160 examples used
     compiled.controller.setParam('train', 'batchSize', 64);
     compiled.controller.resume();
     await finished;

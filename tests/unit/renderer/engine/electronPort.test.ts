@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { electronEnginePort } from '../../../../src-renderer/engine/electronPort';
 import type { AtlasBridge } from '../../../../src-shared/protocol/bridge';
 import { ENGINE_PORT_MESSAGE } from '../../../../src-shared/protocol/channels';
+import { until } from '../../../support/until';
 
 // The page side of the handover, with Node's MessageChannel standing in for Electron's.
 const fakeWindow = new EventTarget();
@@ -56,7 +57,7 @@ describe('electronEnginePort', () => {
     handOver(channel.port1);
     expect(await engineSide).toEqual({ type: 'start' });
     channel.port2.postMessage({ type: 'state', state: 'idle', launch: 0 });
-    await new Promise((r) => setTimeout(r, 10));
+    await until('the engine’s message', () => received.length > 0);
     expect(received).toEqual([{ type: 'state', state: 'idle', launch: 0 }]);
   });
 
