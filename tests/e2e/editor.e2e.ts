@@ -264,10 +264,22 @@ describe('node editor (web mode)', () => {
     await untilOn(page)(
       'the edit to be autosaved',
       () =>
-        page.evaluate(() => {
-          const raw = localStorage.getItem('gradient-atlas.autosave.v1');
-          return raw ? String((JSON.parse(raw) as { text?: unknown }).text) : '';
-        }),
+        // Every tab's autosave record, as the app stores them (IndexedDB, one per tab).
+        page.evaluate(
+          () =>
+            new Promise<string>((done) => {
+              const open = indexedDB.open('gradient-atlas', 1);
+              open.onerror = () => done('');
+              open.onsuccess = () => {
+                const db = open.result;
+                if (!db.objectStoreNames.contains('autosaves')) return done('');
+                const all = db.transaction('autosaves').objectStore('autosaves').getAll();
+                all.onsuccess = () =>
+                  done((all.result as { text?: unknown }[]).map((r) => String(r.text)).join('\n'));
+                all.onerror = () => done('');
+              };
+            }),
+        ),
       (text) => text.includes('"lr": 0.02'),
     );
     await app.reload();
