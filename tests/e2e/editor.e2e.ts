@@ -269,6 +269,8 @@ describe('node editor (web mode)', () => {
           () =>
             new Promise<string>((done) => {
               const open = indexedDB.open('gradient-atlas', 1);
+              // Never create the database here: the app's own open must do that.
+              open.onupgradeneeded = () => open.transaction?.abort();
               open.onerror = () => done('');
               open.onsuccess = () => {
                 const db = open.result;
