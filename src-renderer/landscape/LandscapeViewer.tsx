@@ -13,7 +13,13 @@ import type { RunStore } from '../engine/runStore';
 import { useRunState } from '../engine/runtime';
 import { Colorbar } from './Colorbar';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
-import { formatLoss, type HeightMode, heightScale } from './heightScale';
+import {
+  defaultHeightMode,
+  formatLoss,
+  HEIGHT_MODES,
+  type HeightMode,
+  surfaceScale,
+} from './heightScale';
 import { landscapeViews, useLandscapeBlock } from './landscapeBlock';
 import type { LandscapeStore } from './landscapeStore';
 import { drawLegend } from './legend';
@@ -118,12 +124,12 @@ export function LandscapeViewer({
     const key = `${state.launch}:${state.view}:${block.scale}`;
     if (!state.result || scaled.current === key) return;
     scaled.current = key;
-    setStyle({ heightMode: block.scale ?? (spansDecades(state.result.loss) ? 'log' : 'linear') });
+    setStyle({ heightMode: block.scale ?? defaultHeightMode(state.result.loss) });
   }, [state.result, state.launch, state.view, block.scale, setStyle]);
   // The colorbar's scale, computed here (the scene updates its own only after this render).
   const colorScale = useMemo(
-    () => (surface ? heightScale(surface.loss, style.heightMode, style.clipMax) : null),
-    [surface, style.heightMode, style.clipMax],
+    () => (surface ? surfaceScale(surface.loss, style) : null),
+    [surface, style],
   );
 
   const last = useMemo(() => Math.max(0, ...paths.map((p) => p.steps.at(-1) ?? 0)), [paths]);
@@ -272,9 +278,18 @@ export function LandscapeViewer({
           value={style.heightMode}
           onChange={(e) => setStyle({ heightMode: e.target.value as HeightMode })}
         >
-          <option value="linear">linear</option>
-          <option value="log">log</option>
+          {HEIGHT_MODES.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
         </select>
+        <Toggle
+          label="Cap"
+          title="Cap isolated spikes at the 99th percentile (unless a loss max is set)"
+          on={style.robustCap}
+          set={(v) => setStyle({ robustCap: v })}
+        />
         <label className="lv-inline" title="Height exaggeration">
           ↕
           <input
@@ -465,15 +480,6 @@ export function LandscapeViewer({
       />
     </div>
   );
-}
-
-/** Whether the largest finite value is over 20× the median (a few decades of range). */
-function spansDecades(values: Float32Array): boolean {
-  const finite = Array.from(values)
-    .filter((v) => Number.isFinite(v) && v > 0)
-    .sort((a, b) => a - b);
-  if (finite.length < 4) return false;
-  return finite[finite.length - 1]! / finite[Math.floor(finite.length / 2)]! > 20;
 }
 
 function Toggle({

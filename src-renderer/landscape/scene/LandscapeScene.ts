@@ -7,9 +7,11 @@ import {
   ArrowHelper,
   Color,
   DirectionalLight,
+  DoubleSide,
   Group,
   HemisphereLight,
   Mesh,
+  MeshBasicMaterial,
   MeshStandardMaterial,
   type Object3D,
   OctahedronGeometry,
@@ -28,9 +30,17 @@ import {
 } from '../../../src-shared/engine/models/surfaces';
 import { gridGradient, newtonStep, surfaceGradient } from '../analytic';
 import type { Vec3 } from '../cameraTrack';
-import { contourLevels, type HeightScale, heightScale } from '../heightScale';
+import { contourLevels, type HeightScale, heightScale, surfaceScale } from '../heightScale';
 import { type AxesLabels, buildAxes } from './axes';
-import { BASE_FOV, fitFov } from './cameraFit';
+import {
+  BASE_FOV,
+  boundingSphere,
+  depthRange,
+  fitCamera,
+  fitFov,
+  lowCorner,
+  type Sphere,
+} from './cameraFit';
 import { ContourLines } from './contourLines';
 import { showUpTo, tubeGeometry } from './pathTube';
 import { buildPlaneAxes, PLANE_VIEW_HALF, PLOT_CLIP, type PlaneAxes } from './planeAxes';
@@ -42,10 +52,11 @@ import { HEIGHT, type WorldFrame, worldFrame } from './worldFrame';
 
 export type CameraPreset = 'iso' | 'top' | 'side';
 
-const PRESETS: Record<CameraPreset, { position: Vec3; target: Vec3 }> = {
-  iso: { position: [1.75, 1.5, 1.95], target: [0, HEIGHT * 0.25, 0] },
-  top: { position: [0, 3.4, 0.0001], target: [0, 0, 0] },
-  side: { position: [0, 0.8, 2.5], target: [0, HEIGHT * 0.3, 0] },
+/** Where each preset looks from (towards the camera); the distance comes from the fit. */
+const PRESETS: Record<CameraPreset, Vec3> = {
+  iso: [1.75, 1.3, 1.95],
+  top: [0, 1, 0.0001],
+  side: [0, 0.25, 1],
 };
 const FLOOR_Y = -0.02;
 const LIFT = 0.014;
@@ -89,6 +100,11 @@ export class LandscapeScene {
   private following: string | null = null;
   private width = 1;
   private height = 1;
+  /** What the camera frames: the surface's box and the paths, and their bounding sphere. */
+  private framed: Vec3[] = boxCorners(HEIGHT);
+  private sphere: Sphere = boundingSphere(this.framed);
+  /** The user orbited or zoomed since the last fit (new data then keeps their view). */
+  private userMoved = false;
 
   constructor(readonly canvas: HTMLCanvasElement) {
     this.renderer = new WebGLRenderer({
@@ -117,6 +133,9 @@ export class LandscapeScene {
     this.controls.addEventListener('change', () => {
       this.dirty = true;
     });
+    this.controls.addEventListener('start', () => {
+      this.userMoved = true;
+    });
     this.ortho.position.set(0, 4, 0.0001);
     this.ortho.lookAt(0, 0, 0);
     this.preset('iso');
@@ -127,6 +146,7 @@ export class LandscapeScene {
         return;
       }
       const moved = this.controls.update();
+      if (moved) this.updateDepth(this.camera);
       if (moved || this.dirty) this.render();
     };
     this.raf = requestAnimationFrame(loop);
@@ -137,8 +157,7 @@ export class LandscapeScene {
     this.height = Math.max(1, height);
     this.renderer.setSize(this.width, this.height, false);
     this.camera.aspect = this.width / this.height;
-    this.camera.fov = fitFov(this.camera.aspect);
-    this.camera.updateProjectionMatrix();
+    this.refit();
     this.fitOrtho(this.ortho, this.width / this.height);
     this.buildPlaneAxes();
     this.dirty = true;
@@ -166,6 +185,8 @@ export class LandscapeScene {
 
   /** New or refined data: the surface is updated in place when its grid size is unchanged. */
   setData(data: SceneData): void {
+    const before = this.data;
+    const fresh = !before || !this.userMoved;
     const gridChanged = !this.surface || this.surface.n !== data.grid;
     const pathsChanged = this.data?.paths !== data.paths;
     const criticalChanged =
@@ -180,6 +201,10 @@ export class LandscapeScene {
       this.world.add(this.surface.mesh, this.surface.wire);
     }
     this.rebuild({ paths: gridChanged || pathsChanged, critical: gridChanged || criticalChanged });
+    if (fresh) {
+      if (!before) this.preset('iso');
+      else this.refit();
+    }
   }
 
   /** Draws nothing (another graph's landscape is on its way): surface, paths, axes go. */
@@ -211,6 +236,7 @@ export class LandscapeScene {
       s.heightMode !== before.heightMode ||
       s.exaggeration !== before.exaggeration ||
       s.clipMax !== before.clipMax ||
+      s.robustCap !== before.robustCap ||
       s.contourCount !== before.contourCount;
     if (geometryChanged) this.rebuild({ paths: true, critical: true });
     this.applyVisibility();
@@ -230,8 +256,50 @@ export class LandscapeScene {
 
   preset(name: CameraPreset): void {
     this.following = null;
-    const p = PRESETS[name];
-    this.setPose(p.position, p.target);
+    this.fitFrom(this.presetDirection(name));
+  }
+
+  /** A preset's direction; iso looks from the surface's lowest corner. */
+  private presetDirection(name: CameraPreset): Vec3 {
+    const d = PRESETS[name];
+    if (name !== 'iso' || !this.surface) return d;
+    const heights = this.surface.values.map((v) => this.scale.normalize(v));
+    const [sx, sz] = lowCorner(heights, this.surface.n);
+    return [sx * d[0], d[1], sz * d[2]];
+  }
+
+  /** Fits the camera to what is drawn, looking from where it looks now. */
+  refit(): void {
+    const p = this.camera.position;
+    const t = this.controls.target;
+    const dir: Vec3 = [p.x - t.x, p.y - t.y, p.z - t.z];
+    this.fitFrom(Math.hypot(...dir) > 1e-9 ? dir : this.presetDirection('iso'));
+  }
+
+  /** The sphere the camera frames (tests and the recorder read it). */
+  bounds(): Sphere {
+    return this.sphere;
+  }
+
+  /** Near and far planes around the framed sphere, seen from where `camera` is now. */
+  updateDepth(camera: PerspectiveCamera | OrthographicCamera): void {
+    if (!(camera instanceof PerspectiveCamera)) return;
+    const c = this.sphere.center;
+    const d = camera.position.distanceTo(new Vector3(c[0], c[1], c[2]));
+    const { near, far } = depthRange(this.sphere, d);
+    if (Math.abs(camera.near - near) < 1e-6 && Math.abs(camera.far - far) < 1e-6) return;
+    camera.near = near;
+    camera.far = far;
+    camera.updateProjectionMatrix();
+  }
+
+  private fitFrom(direction: Vec3): void {
+    const fit = fitCamera(this.framed, direction, this.camera.fov, this.camera.aspect);
+    this.camera.near = fit.near;
+    this.camera.far = fit.far;
+    this.camera.updateProjectionMatrix();
+    this.setPose(fit.position, fit.target);
+    this.userMoved = false;
   }
 
   /** Trails a run's head (null stops following). */
@@ -244,6 +312,7 @@ export class LandscapeScene {
     this.camera.position.set(...position);
     this.controls.target.set(...target);
     this.camera.lookAt(...target);
+    this.updateDepth(this.camera);
     this.dirty = true;
   }
 
@@ -329,6 +398,46 @@ export class LandscapeScene {
     return best;
   }
 
+  /**
+   * Renders only what `keep` accepts, white on black with no lighting (a mask), or the full
+   * scene with the objects `keep` rejects hidden; `after` reads the frame before it is restored.
+   * Tests read footprints and path visibility through it.
+   */
+  renderIsolated<T>(keep: (o: Object3D) => boolean, mask: boolean, after: () => T): T {
+    const hidden: Object3D[] = [];
+    const visit = (o: Object3D) => {
+      if (o === this.world || o === this.flat || o === this.scene) return o.children.forEach(visit);
+      if (keep(o)) return;
+      if (o.visible) hidden.push(o);
+      o.visible = false;
+    };
+    visit(this.scene);
+    const background = this.scene.background;
+    const override = this.scene.overrideMaterial;
+    if (mask) {
+      this.scene.background = new Color(0x000000);
+      this.scene.overrideMaterial = new MeshBasicMaterial({ color: 0xffffff, side: DoubleSide });
+    }
+    this.render();
+    try {
+      return after();
+    } finally {
+      if (mask) this.scene.overrideMaterial?.dispose();
+      this.scene.background = background;
+      this.scene.overrideMaterial = override;
+      for (const o of hidden) o.visible = true;
+      this.dirty = true;
+    }
+  }
+
+  /** The surface's mesh and each drawn path's tube and head (test diagnostics). */
+  parts(): { surface: Object3D | null; paths: { run: string; objects: Object3D[] }[] } {
+    return {
+      surface: this.surface?.mesh ?? null,
+      paths: this.paths.map((d) => ({ run: d.path.run, objects: [d.tube, d.head] })),
+    };
+  }
+
   memory(): { geometries: number; textures: number } {
     return { ...this.renderer.info.memory };
   }
@@ -353,7 +462,7 @@ export class LandscapeScene {
     const surface = this.surface;
     if (!data || !surface) return;
     const s = this.style;
-    this.scale = heightScale(data.loss, s.heightMode, s.clipMax);
+    this.scale = surfaceScale(data.loss, s);
     const xs = data.xs;
     const ys = data.ys;
     this.frame = worldFrame([xs[0]!, xs.at(-1)!], [ys[0]!, ys.at(-1)!], s.exaggeration);
@@ -374,6 +483,9 @@ export class LandscapeScene {
     if (what.paths) this.buildPaths(data.paths);
     else this.liftPaths();
     if (what.critical) this.buildCritical(data);
+    this.framed = surfaceOutline(surface, FLOOR_Y);
+    for (const d of this.paths) for (const p of d.points) this.framed.push([p.x, p.y, p.z]);
+    this.sphere = boundingSphere(this.framed);
     this.applyVisibility();
     this.updateStep();
   }
@@ -572,6 +684,39 @@ export class LandscapeScene {
       place(velocity, va, vb, 0.22);
     }
   }
+}
+
+/**
+ * What framing must show of a surface: its vertices (every few rows and columns, and the
+ * edges) and the floor's corners under it (the floor contours).
+ */
+function surfaceOutline(surface: SurfaceMesh, floorY: number): Vec3[] {
+  const out: Vec3[] = [
+    [-1, floorY, -1],
+    [1, floorY, -1],
+    [-1, floorY, 1],
+    [1, floorY, 1],
+  ];
+  const pos = surface.geometry.getAttribute('position');
+  const n = surface.n;
+  const stride = Math.max(1, Math.floor(n / 24));
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const edge = i === 0 || j === 0 || i === n - 1 || j === n - 1;
+      if (!edge && (i % stride || j % stride)) continue;
+      const k = j * n + i;
+      out.push([pos.getX(k), pos.getY(k), pos.getZ(k)]);
+    }
+  }
+  return out;
+}
+
+/** The corners of the surface's box, from the floor to `top`. */
+function boxCorners(top: number): Vec3[] {
+  const out: Vec3[] = [];
+  for (const x of [-1, 1])
+    for (const y of [FLOOR_Y, top]) for (const z of [-1, 1]) out.push([x, y, z]);
+  return out;
 }
 
 /** Index of the last recorded step ≤ step, and the fraction towards the next. */

@@ -89,7 +89,14 @@ export function buildAxes(
     seg([-1, yy, -1], [-1.03, yy, -1]);
     label(formatLoss(scale.invert(h)), -1.16, yy, -1, '#c3cad6', 0.07);
   }
-  label(scale.mode === 'log' ? 'loss (log)' : 'loss', -1, top + 0.1, -1, '#ffffff', 0.08);
+  label(
+    scale.mode === 'linear' ? 'loss' : `loss (${scale.mode})`,
+    -1,
+    top + 0.1,
+    -1,
+    '#ffffff',
+    0.08,
+  );
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new Float32BufferAttribute(lines, 3));
   const material = new LineBasicMaterial({ color: 0x5a6376 });
