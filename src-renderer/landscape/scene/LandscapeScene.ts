@@ -54,7 +54,7 @@ export type CameraPreset = 'iso' | 'top' | 'side';
 
 /** Where each preset looks from (towards the camera); the distance comes from the fit. */
 const PRESETS: Record<CameraPreset, Vec3> = {
-  iso: [1.75, 1.3, 1.95],
+  iso: [1.75, 2.0, 1.95],
   top: [0, 1, 0.0001],
   side: [0, 0.25, 1],
 };
@@ -66,8 +66,14 @@ interface DrawnPath {
   readonly path: ScenePath;
   readonly points: Vector3[];
   readonly tube: Mesh;
+  /** A wider dark tube drawn first: the path's outline on any surface colour. */
+  readonly outline: Mesh;
+  readonly start: Mesh;
   readonly head: Mesh;
 }
+
+/** Paths are drawn after the surface and over it (never hidden behind a hill): outline, tube, marks. */
+const PATH_ORDER = { outline: 20, tube: 21, marks: 22 };
 
 export class LandscapeScene {
   readonly renderer: WebGLRenderer;
@@ -84,6 +90,7 @@ export class LandscapeScene {
   private paths: DrawnPath[] = [];
   private critical: Object3D[] = [];
   private readonly headGeometry = new SphereGeometry(0.036, 20, 14);
+  private readonly startGeometry = new SphereGeometry(0.02, 14, 10);
   private readonly markerGeometry = new OctahedronGeometry(0.035);
   private readonly arrows = {
     gradient: new ArrowHelper(new Vector3(1, 0, 0), new Vector3(), 0.3, 0xffffff, 0.07, 0.04),
@@ -434,7 +441,10 @@ export class LandscapeScene {
   parts(): { surface: Object3D | null; paths: { run: string; objects: Object3D[] }[] } {
     return {
       surface: this.surface?.mesh ?? null,
-      paths: this.paths.map((d) => ({ run: d.path.run, objects: [d.tube, d.head] })),
+      paths: this.paths.map((d) => ({
+        run: d.path.run,
+        objects: [d.tube, d.outline, d.start, d.head],
+      })),
     };
   }
 
@@ -452,6 +462,7 @@ export class LandscapeScene {
     this.surface?.dispose();
     this.contours.dispose();
     this.headGeometry.dispose();
+    this.startGeometry.dispose();
     this.markerGeometry.dispose();
     for (const arrow of Object.values(this.arrows)) arrow.dispose();
     this.renderer.dispose();
@@ -506,20 +517,36 @@ export class LandscapeScene {
     for (const path of paths) {
       const points = path.steps.map((_, k) => this.pathPoint(path, k));
       const color = new Color(path.color);
-      const material = new MeshStandardMaterial({
-        color,
-        emissive: color,
-        emissiveIntensity: 0.55,
-        roughness: 0.45,
-      });
-      const tube = new Mesh(tubeGeometry(points, 0.015), material);
+      const overlay = { depthTest: false, depthWrite: false } as const;
+      const tube = new Mesh(
+        tubeGeometry(points, 0.013),
+        new MeshStandardMaterial({
+          color,
+          emissive: color,
+          emissiveIntensity: 0.6,
+          roughness: 0.45,
+          ...overlay,
+        }),
+      );
+      const outline = new Mesh(
+        tubeGeometry(points, 0.021),
+        new MeshBasicMaterial({ color: 0x07080b, ...overlay }),
+      );
       const head = new Mesh(
         this.headGeometry,
-        new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.8 }),
+        new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.8, ...overlay }),
       );
-      tube.renderOrder = 2;
-      this.world.add(tube, head);
-      this.paths.push({ path, points, tube, head });
+      // Start: a white ball with the run's colour around it (the outline ring shows it).
+      const start = new Mesh(
+        this.startGeometry,
+        new MeshBasicMaterial({ color: 0xffffff, ...overlay }),
+      );
+      start.position.copy(points[0] ?? new Vector3());
+      outline.renderOrder = PATH_ORDER.outline;
+      tube.renderOrder = PATH_ORDER.tube;
+      head.renderOrder = start.renderOrder = PATH_ORDER.marks;
+      this.world.add(outline, tube, start, head);
+      this.paths.push({ path, points, tube, outline, start, head });
     }
   }
 
@@ -531,10 +558,11 @@ export class LandscapeScene {
 
   private clearPaths(): void {
     for (const d of this.paths) {
-      this.world.remove(d.tube, d.head);
+      this.world.remove(d.tube, d.outline, d.start, d.head);
       d.tube.geometry.dispose();
-      (d.tube.material as MeshStandardMaterial).dispose();
-      (d.head.material as MeshStandardMaterial).dispose();
+      d.outline.geometry.dispose();
+      for (const m of [d.tube, d.outline, d.start, d.head])
+        (m.material as MeshBasicMaterial).dispose();
     }
     this.paths = [];
   }
@@ -609,10 +637,10 @@ export class LandscapeScene {
     const clip = s.view2d ? [...PLOT_CLIP] : null;
     for (const d of this.paths) {
       const shown = !s.hiddenRuns.includes(d.path.run);
-      d.tube.visible = shown;
-      d.head.visible = shown;
-      (d.tube.material as MeshStandardMaterial).clippingPlanes = clip;
-      (d.head.material as MeshStandardMaterial).clippingPlanes = clip;
+      for (const m of [d.tube, d.outline, d.start, d.head]) {
+        m.visible = shown;
+        (m.material as MeshBasicMaterial).clippingPlanes = clip;
+      }
     }
     for (const o of this.critical) o.visible = s.overlays.critical;
     this.dirty = true;
@@ -622,6 +650,7 @@ export class LandscapeScene {
     for (const d of this.paths) {
       const { index, f } = locate(d.path.steps, this.step);
       showUpTo(d.tube.geometry, index);
+      showUpTo(d.outline.geometry, index);
       const a = d.points[index]!;
       const b = d.points[Math.min(d.points.length - 1, index + 1)]!;
       d.head.position.lerpVectors(a, b, f);

@@ -18,7 +18,7 @@ export interface CameraFit {
   readonly far: number;
 }
 
-export const BASE_FOV = 38;
+export const BASE_FOV = 32;
 /** The narrowest aspect (width / height) the base field of view shows the whole surface at. */
 export const FIT_ASPECT = 1.4;
 /** Room around the sphere (labels stand a little outside the box). */
@@ -69,7 +69,7 @@ export function depthRange(sphere: Sphere, distance: number): { near: number; fa
 }
 
 /** Fraction of the half-width / half-height the farthest projected point may reach. */
-export const FIT_FILL = 0.9;
+export const FIT_FILL = 0.94;
 
 /**
  * The pose looking at the centre of `points` from `direction` (towards the camera): as close as
