@@ -13,6 +13,7 @@ import type { RunStore } from '../engine/runStore';
 import { useRunState } from '../engine/runtime';
 import { Colorbar } from './Colorbar';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
+import { centerEvidence, markLabel } from './criticalMark';
 import {
   defaultHeightMode,
   formatLoss,
@@ -465,7 +466,9 @@ export function LandscapeViewer({
             {explained
               ? ` · explained variance ${(explained[0] * 100).toFixed(0)}% / ${(explained[1] * 100).toFixed(0)}%`
               : ''}
-            {state.result.curvature ? ` · center: ${state.result.curvature.kind}` : ''}
+            {state.result.curvature && surface
+              ? ` · center: ${markLabel(centerEvidence(surface.loss, surface.xs, surface.ys, state.result.curvature)).label}`
+              : ''}
           </>
         )}
       </div>

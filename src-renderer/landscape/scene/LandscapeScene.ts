@@ -30,6 +30,7 @@ import {
 } from '../../../src-shared/engine/models/surfaces';
 import { gridGradient, newtonStep, surfaceGradient } from '../analytic';
 import type { Vec3 } from '../cameraTrack';
+import { centerEvidence, markLabel } from '../criticalMark';
 import { contourLevels, type HeightScale, heightScale, surfaceScale } from '../heightScale';
 import { type AxesLabels, buildAxes } from './axes';
 import {
@@ -586,18 +587,21 @@ export class LandscapeScene {
         points.push({ a: p.x, b: p.y, loss, kind: 'saddle', label: 'saddle' });
       }
     } else if (data.curvature) {
-      // Curvature is measured at the landscape's center θc (α = β = 0).
+      // Curvature is measured at the landscape's center θc (α = β = 0); the mark names a kind
+      // only where the surface's gradient there is near zero too (criticalMark).
       const n = data.grid;
       const i = nearest(data.xs, 0);
       const j = nearest(data.ys, 0);
       const loss = data.loss[j * n + i]!;
-      const c = data.curvature;
+      const mark = markLabel(
+        centerEvidence(this.surface!.values, data.xs, data.ys, data.curvature),
+      );
       points.push({
         a: 0,
         b: 0,
         loss,
-        kind: c.kind,
-        label: `${c.kind} (λ ${c.lambdaMin.toPrecision(2)} … ${c.lambdaMax.toPrecision(2)})`,
+        kind: mark.kind === 'end' ? 'flat' : mark.kind,
+        label: mark.label,
       });
     }
     const f = this.frame;
