@@ -5,9 +5,11 @@ import { compileGraph } from '../../../src-shared/engine/compileGraph';
 import {
   computeLandscape,
   type LandscapeResult,
+  landscapePathsToVtk,
   landscapeToCsv,
   landscapeToJson,
   landscapeToVtk,
+  pathsFileFor,
 } from '../../../src-shared/engine/landscape';
 import { landscapeJob, landscapeViews } from '../../../src-shared/engine/landscapeJob';
 import { initNodeBackend } from '../../host/nodeBackend';
@@ -142,6 +144,9 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
           throw new Error(`${view.id}: the landscape computation ended without a result`);
         const target = resolve(outputPath(opts.out, view.id, index));
         await writeFileAtomic(target, encode(final.result, target));
+        // VTK: the paths go beside the surface, as polylines with step and loss arrays.
+        if (extname(target).toLowerCase() === '.vtk')
+          await writeFileAtomic(pathsFileFor(target), landscapePathsToVtk(final.result));
         const r = final.result;
         io.stderr.write(
           `  ${view.id}: ${r.grid}×${r.grid} ${r.directions.type} surface, ${r.paths.length} path(s), ${Math.round(r.evaluation.pointsPerSecond)} points/s → ${target}\n`,
