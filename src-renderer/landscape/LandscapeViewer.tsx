@@ -22,6 +22,12 @@ import {
   surfaceScale,
 } from './heightScale';
 import { landscapeViews, useLandscapeBlock } from './landscapeBlock';
+import {
+  EXPORT_FORMATS,
+  EXPORT_LABELS,
+  type ExportFormat,
+  exportLandscape,
+} from './landscapeExport';
 import type { LandscapeStore } from './landscapeStore';
 import { drawLegend } from './legend';
 import { RecorderPanel } from './RecorderPanel';
@@ -70,6 +76,7 @@ export function LandscapeViewer({
   const [recorderOpen, setRecorderOpen] = useState(false);
   const [follow, setFollow] = useState<string | null>(null);
   const [clipText, setClipText] = useState('');
+  const [exported, setExported] = useState<string | null>(null);
   const atEnd = useRef(true);
   const setStyle = useCallback(
     (next: Partial<SceneStyle>) => setStyleState((s) => ({ ...s, ...next })),
@@ -374,6 +381,31 @@ export function LandscapeViewer({
           ))}
         </select>
         <span className="lv-grow" />
+        <select
+          aria-label="Export"
+          data-testid="landscape-export"
+          value=""
+          disabled={!state.result || !scene}
+          onChange={(e) => {
+            const format = e.target.value as ExportFormat;
+            if (!state.result || !scene || !format) return;
+            setExported(null);
+            exportLandscape(format, { result: state.result, scene, fileStem, overlay, step }).then(
+              setExported,
+              (error: unknown) =>
+                setExported(
+                  `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+                ),
+            );
+          }}
+        >
+          <option value="">Export…</option>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {EXPORT_LABELS[f]}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className="lv-button"
@@ -458,6 +490,11 @@ export function LandscapeViewer({
           />
         )}
       </div>
+      {exported && (
+        <div className="lv-exported" role="status" data-testid="landscape-exported">
+          {exported}
+        </div>
+      )}
       <div className="lv-caption" data-testid="landscape-caption">
         {state.result && (
           <>

@@ -4,9 +4,11 @@
  * surface covers 20–85 % of the 3D stage and touches at most one of its edges, every run's
  * path shows pixels of its own in the final frame, and the console has no errors.
  */
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
 import { type AppSession, openApp, RESULTS_DIR } from './support/browser';
@@ -115,5 +117,68 @@ describe('every example opens on a framed, readable landscape', () => {
     for (const p of pixels) expect(p.pixels, `${name}: pixels of ${p.run}`).toBeGreaterThan(20);
     expect(ownErrors(app)).toEqual([]);
     await dock.click(); // open again for the next example's charts
+  });
+
+  it('exports the shown landscape from the app: JSON, CSV, VTK (surface + paths, read by VTK), PNG', async () => {
+    const { page } = app;
+    const saved = async (format: string, count: number) => {
+      const downloads: Download[] = [];
+      const listener = (d: Download) => downloads.push(d);
+      page.on('download', listener);
+      await page.getByTestId('landscape-export').selectOption(format);
+      await until(
+        `${format}: ${count} download(s)`,
+        async () => downloads.length,
+        (n) => n >= count,
+      );
+      page.off('download', listener);
+      return Promise.all(
+        downloads.map(async (d) => {
+          const path = join(RESULTS_DIR, `landscape-export-${d.suggestedFilename()}`);
+          await d.saveAs(path);
+          return path;
+        }),
+      );
+    };
+    const [json] = await saved('json', 1);
+    const doc = JSON.parse(await readFile(json!, 'utf8'));
+    expect(doc.loss).toHaveLength(doc.grid * doc.grid);
+    expect(doc.paths.length).toBeGreaterThan(0);
+    const [csv] = await saved('csv', 1);
+    const rows = (await readFile(csv!, 'utf8')).trim().split('\n');
+    expect(rows).toHaveLength(doc.grid * doc.grid + 1);
+    const [surface, paths] = await saved('vtk', 2);
+    expect(paths).toMatch(/\.paths\.vtk$/);
+    const [png] = await saved('png', 1);
+    expect((await readFile(png!)).subarray(1, 4).toString()).toBe('PNG');
+    if (!existsSync('/usr/bin/python3')) {
+      console.log('skipped the VTK read-back: no /usr/bin/python3');
+      return;
+    }
+    const script = [
+      'import sys, vtk',
+      'out = vtk.vtkFileOutputWindow(); out.SetFileName(sys.argv[3]); vtk.vtkOutputWindow.SetInstance(out)',
+      's = vtk.vtkStructuredGridReader(); s.ReadAllScalarsOn(); s.SetFileName(sys.argv[1]); s.Update()',
+      'p = vtk.vtkPolyDataReader(); p.ReadAllScalarsOn(); p.SetFileName(sys.argv[2]); p.Update()',
+      'd = p.GetOutput()',
+      'print(s.GetOutput().GetNumberOfPoints(), d.GetNumberOfLines(), d.GetPointData().GetArray("step").GetNumberOfTuples())',
+    ].join('\n');
+    const log = join(RESULTS_DIR, 'landscape-export-vtk.log');
+    const run = spawnSync('/usr/bin/python3', ['-c', script, surface!, paths!, log], {
+      encoding: 'utf8',
+    });
+    if (run.status !== 0 && /No module named/.test(run.stderr)) {
+      console.log('skipped the VTK read-back: python3-vtk9 is not installed');
+      return;
+    }
+    expect(run.stderr).toBe('');
+    const [points, lines, steps] = run.stdout.trim().split(' ').map(Number);
+    expect(points).toBe(doc.grid * doc.grid);
+    expect(lines).toBe(doc.paths.length);
+    expect(steps).toBe(
+      doc.paths.reduce((n: number, p: { steps: number[] }) => n + p.steps.length, 0),
+    );
+    expect(existsSync(log) ? await readFile(log, 'utf8') : '').toBe('');
+    expect(ownErrors(app)).toEqual([]);
   });
 });

@@ -4,14 +4,39 @@
  * it (`<name>.paths.vtk`) the paths as POLYDATA polylines with step and loss arrays
  * (docs/landscape-files.md).
  */
-import type { LandscapeResult } from './result';
+import type { LandscapeAxis, LandscapeResult } from './result';
+
+/**
+ * What the CSV and VTK writers read: a full LandscapeResult, or the part of it the viewer holds
+ * (the app exports what it draws).
+ */
+export interface ExportableLandscape {
+  readonly model: { readonly type: string };
+  readonly axes: readonly [LandscapeAxis, LandscapeAxis];
+  readonly grid: number;
+  readonly directions: { readonly type: string };
+  readonly loss: Float32Array;
+  readonly accuracy?: Float32Array;
+  readonly paths: readonly {
+    readonly run: string;
+    readonly steps: readonly number[];
+    readonly alpha: readonly number[];
+    readonly beta: readonly number[];
+    readonly offPlane: readonly number[];
+    readonly loss: readonly number[];
+    readonly trueLoss: readonly number[];
+  }[];
+}
 
 /** Float32 values carry ~7 significant digits; more would only be noise in the file. */
 const compact = (v: number): number | null =>
   Number.isFinite(v) ? Number(v.toPrecision(8)) : null;
 
 /** The result as JSON: typed arrays become arrays, NaN/±Infinity become null. */
-export function landscapeToJson(result: LandscapeResult, indent?: number): string {
+export function landscapeToJson(
+  result: LandscapeResult | ExportableLandscape,
+  indent?: number,
+): string {
   return JSON.stringify(
     result,
     (_key, value: unknown) => {
@@ -28,7 +53,7 @@ const cell = (v: number | undefined): string =>
   v !== undefined && Number.isFinite(v) ? String(compact(v)) : '';
 
 /** `alpha,beta,loss[,accuracy]` (x,y for analytic surfaces), rows in grid order; empty cell = not finite. */
-export function landscapeToCsv(result: LandscapeResult): string {
+export function landscapeToCsv(result: ExportableLandscape): string {
   const [ax, bx] = result.axes;
   const n = result.grid;
   const header = [ax.name, bx.name, 'loss', ...(result.accuracy ? ['accuracy'] : [])].join(',');
@@ -51,7 +76,7 @@ const vtkNumber = (v: number): string => String(compact(v) ?? 0);
  * `accuracy` (if any) and `valid` (0 where the loss was not finite; z and loss are then the
  * largest finite loss so the mesh stays drawable).
  */
-export function landscapeToVtk(result: LandscapeResult): string {
+export function landscapeToVtk(result: ExportableLandscape): string {
   const n = result.grid;
   const finite = Array.from(result.loss).filter(Number.isFinite);
   const ceiling = finite.length ? Math.max(...finite) : 0;
@@ -92,7 +117,7 @@ export function landscapeToVtk(result: LandscapeResult): string {
  * `offPlane` (distance of θ from the plane); cell array `run` (the run's index, in the header's
  * order). The header names the runs. Nothing else is needed to colour or label them.
  */
-export function landscapePathsToVtk(result: LandscapeResult): string {
+export function landscapePathsToVtk(result: ExportableLandscape): string {
   const paths = result.paths.filter((p) => p.alpha.length > 0);
   const total = paths.reduce((s, p) => s + p.alpha.length, 0);
   const lines = [
