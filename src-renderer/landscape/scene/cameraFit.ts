@@ -69,7 +69,7 @@ export function depthRange(sphere: Sphere, distance: number): { near: number; fa
 }
 
 /** Fraction of the half-width / half-height the farthest projected point may reach. */
-export const FIT_FILL = 0.94;
+export const FIT_FILL = 0.97;
 
 /**
  * The pose looking at the centre of `points` from `direction` (towards the camera): as close as
@@ -91,38 +91,59 @@ export function fitCamera(
   const up = cross(w, right);
   const tv = Math.tan((fovDeg * Math.PI) / 360);
   const th = tv * Math.max(1e-6, aspect);
-  const c = sphere.center;
-  const rel = points
-    .filter((p) => p.every(Number.isFinite))
-    .map((p) => {
-      const r: Vec3 = [p[0] - c[0], p[1] - c[1], p[2] - c[2]];
+  const kept = points.filter((p) => p.every(Number.isFinite));
+  // The target starts at the sphere's centre; each round moves it to the middle of what the
+  // last fit showed (a lopsided view wastes one side) and fits again.
+  let target: Vec3 = sphere.center;
+  let d = fitDistance(sphere, fovDeg, aspect, 1 / FIT_FILL);
+  for (let round = 0; round < 4; round++) {
+    const rel = kept.map((p) => {
+      const r: Vec3 = [p[0] - target[0], p[1] - target[1], p[2] - target[2]];
       return { x: dot(r, right), y: dot(r, up), z: dot(r, w) };
     });
-  const fits = (d: number) =>
-    rel.every((p) => {
-      const depth = d - p.z;
-      return (
-        depth > 0 &&
-        Math.abs(p.x) <= FIT_FILL * depth * th &&
-        Math.abs(p.y) <= FIT_FILL * depth * tv
-      );
-    });
-  let hi = fitDistance(sphere, fovDeg, aspect, 1 / FIT_FILL);
-  let lo = sphere.radius;
-  if (fits(hi)) {
+    const fits = (dist: number) =>
+      rel.every((p) => {
+        const depth = dist - p.z;
+        return (
+          depth > 0 &&
+          Math.abs(p.x) <= FIT_FILL * depth * th &&
+          Math.abs(p.y) <= FIT_FILL * depth * tv
+        );
+      });
+    let hi =
+      fitDistance(sphere, fovDeg, aspect, 1 / FIT_FILL) + Math.hypot(...sub(target, sphere.center));
+    let lo = 0;
+    if (!fits(hi)) break;
     for (let k = 0; k < 40; k++) {
       const mid = (lo + hi) / 2;
       if (fits(mid)) hi = mid;
       else lo = mid;
     }
+    d = hi;
+    // Projected extents (in tan units), then the shift that centres them.
+    const sx = rel.map((p) => p.x / (d - p.z));
+    const sy = rel.map((p) => p.y / (d - p.z));
+    const cx = (Math.max(...sx) + Math.min(...sx)) / 2;
+    const cy = (Math.max(...sy) + Math.min(...sy)) / 2;
+    if (Math.abs(cx) < 1e-4 * th && Math.abs(cy) < 1e-4 * tv) break;
+    target = [
+      target[0] + (right[0] * cx + up[0] * cy) * d,
+      target[1] + (right[1] * cx + up[1] * cy) * d,
+      target[2] + (right[2] * cx + up[2] * cy) * d,
+    ];
   }
+  const c = target;
   return {
-    position: [c[0] + w[0] * hi, c[1] + w[1] * hi, c[2] + w[2] * hi],
+    position: [c[0] + w[0] * d, c[1] + w[1] * d, c[2] + w[2] * d],
     target: [c[0], c[1], c[2]],
-    ...depthRange(sphere, hi),
+    ...depthRange(
+      sphere,
+      Math.hypot(...sub([c[0] + w[0] * d, c[1] + w[1] * d, c[2] + w[2] * d], sphere.center)),
+    ),
   };
 }
 
+const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 const cross = (a: Vec3, b: Vec3): Vec3 => [
   a[1] * b[2] - a[2] * b[1],
