@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   boundingSphere,
   depthRange,
-  fitCamera,
   FIT_FILL,
+  fitCamera,
   fitDistance,
   lowCorner,
 } from '../../../../src-renderer/landscape/scene/cameraFit';
