@@ -48,7 +48,7 @@ import { buildPlaneAxes, PLANE_VIEW_HALF, PLOT_CLIP, type PlaneAxes } from './pl
 import { DEFAULT_STYLE, type SceneData, type ScenePath, type SceneStyle } from './sceneTypes';
 import { isSoftwareGl } from './softwareGl';
 import { SurfaceMesh } from './surfaceMesh';
-import { disposeSprite, textSprite } from './textSprite';
+import { disposeSprite, sizeScreenLabels, textSprite } from './textSprite';
 import { HEIGHT, type WorldFrame, worldFrame } from './worldFrame';
 
 export type CameraPreset = 'iso' | 'top' | 'side';
@@ -355,6 +355,7 @@ export class LandscapeScene {
   }
 
   render(): void {
+    sizeScreenLabels(this.world, this.camera.fov, this.canvas.clientHeight || this.height);
     this.renderer.render(this.scene, this.style.view2d ? this.ortho : this.camera);
     this.dirty = false;
   }
@@ -362,6 +363,8 @@ export class LandscapeScene {
   /** Renders the scene into another renderer (recorder, snapshot) from `camera`. */
   renderWith(renderer: WebGLRenderer, camera: PerspectiveCamera | OrthographicCamera): void {
     renderer.localClippingEnabled = true;
+    // Labels take the same share of the frame as on screen (a 720p video looks like the view).
+    if (camera instanceof PerspectiveCamera) sizeScreenLabels(this.world, camera.fov, this.height);
     renderer.render(this.scene, camera);
   }
 
@@ -616,7 +619,7 @@ export class LandscapeScene {
         new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.6 }),
       );
       marker.position.copy(pos);
-      const label = textSprite(p.label, { color: '#ffffff', height: 0.055 });
+      const label = textSprite(p.label, { color: '#ffffff', screenPx: 13 });
       label.position.set(pos.x, pos.y + 0.07, pos.z);
       this.world.add(marker, label);
       this.critical.push(marker, label);

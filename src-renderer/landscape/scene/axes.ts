@@ -62,7 +62,11 @@ export function buildAxes(
     color?: string,
     height?: number,
   ) => {
-    const s = textSprite(text, { color, height });
+    // Constant screen size: world heights 0.07–0.11 map to 12–16 px.
+    const s = textSprite(text, {
+      color,
+      screenPx: Math.round(12 + ((height ?? 0.075) - 0.07) * 100),
+    });
     s.position.set(x, yy, z);
     group.add(s);
     sprites.push(s);
