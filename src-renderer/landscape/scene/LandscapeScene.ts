@@ -492,7 +492,11 @@ export class LandscapeScene {
       FLOOR_Y,
     );
     this.axes?.dispose();
-    this.axes = buildAxes(this.frame, this.scale, data.axisNames, FLOOR_Y);
+    const [sx, sz] = lowCorner(
+      surface.values.map((v) => this.scale.normalize(v)),
+      surface.n,
+    );
+    this.axes = buildAxes(this.frame, this.scale, data.axisNames, FLOOR_Y, [-sx, -sz]);
     this.world.add(this.axes.group);
     this.buildPlaneAxes();
     if (what.paths) this.buildPaths(data.paths);
