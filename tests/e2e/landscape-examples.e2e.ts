@@ -81,6 +81,8 @@ describe('every example opens on a framed, readable landscape', () => {
     // With the dashboard open the stage is a 3:1 strip; a user looking at the surface folds it
     // (the viewer refits on the resize).
     const dock = page.getByTestId('run-dock').getByRole('button', { name: /Dashboard/ });
+    // The whole window with the charts, as a user first sees it.
+    await app.screenshot(`landscape-example-${name}-app`);
     if ((await dock.getAttribute('aria-expanded')) === 'true') {
       const docked = await hook<{ fraction: number }>(page, 'surfaceFootprint()');
       console.log(
@@ -106,7 +108,6 @@ describe('every example opens on a framed, readable landscape', () => {
       .getByTestId('landscape-viewer')
       .first()
       .screenshot({ path: join(RESULTS_DIR, `landscape-example-${name}.png`) });
-    await app.screenshot(`landscape-example-${name}-app`);
     console.log(
       `${name}: surface ${(footprint.fraction * 100).toFixed(1)}% of the stage, edges [${footprint.edges.join(', ')}]; path pixels ${pixels.map((p) => `${p.run}=${p.pixels}`).join(' ')}; runs ${runs}`,
     );
