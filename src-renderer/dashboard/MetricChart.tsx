@@ -202,6 +202,7 @@ export function MetricChart(props: {
     marks: [],
     logY: false,
     note: null,
+    clampedAt: null,
   });
   // Undefined until the first draw: a remounted chart reports its note even when it is null.
   const lastNote = useRef<string | null | undefined>(undefined);

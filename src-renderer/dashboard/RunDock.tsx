@@ -242,7 +242,7 @@ export function RunDock({ store }: { store: DocumentStore }) {
                       data-testid="log-y"
                       title={
                         note
-                          ? 'Logarithmic y asked for, drawn linear: some values are ≤ 0'
+                          ? `Logarithmic y axis; ${note} (a log axis has no place for them)`
                           : 'Logarithmic y axis'
                       }
                       onClick={() => setLogY((prior) => ({ ...prior, [metric]: !log }))}

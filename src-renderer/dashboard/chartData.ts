@@ -1,7 +1,9 @@
 /**
  * Turns runs' series of one metric into uPlot's aligned form: one shared, sorted x array and
  * one y array per run (null where that run has no point), smoothed on request. A log-y chart
- * whose visible values include one ≤ 0 is drawn linear, saying so, instead of dropping them.
+ * whose visible values include some ≤ 0 (Newton reaching exactly 0, a saddle's negative loss)
+ * stays log: those values sit at the smallest positive value seen, and the note says so. Only
+ * with no positive value at all is it drawn linear.
  */
 import type { MetricName } from '../../src-shared/protocol/events';
 import type { ParamMark, RunRecord } from '../engine/runStore';
@@ -21,13 +23,20 @@ export interface ChartData {
   readonly lines: ChartLine[];
   /** Param changes to mark on the x axis. */
   readonly marks: { x: number; color: string; label: string }[];
-  /** The y scale drawn: log only when asked for and every visible value is positive. */
+  /** The y scale drawn: log when asked for and some visible value is positive. */
   readonly logY: boolean;
-  /** Why a log-y request is drawn linear (a chart never hides data), or null. */
+  /** What a log-y chart did with values ≤ 0 (a chart never hides data), or null. */
   readonly note: string | null;
+  /** The floor values ≤ 0 are drawn at on a log chart, or null. */
+  readonly clampedAt: number | null;
 }
 
-export const LINEAR_FALLBACK_NOTE = 'linear: values ≤ 0';
+export const LINEAR_FALLBACK_NOTE = 'linear: no value > 0';
+
+/** The chip's note for values ≤ 0 drawn at `floor` on a log axis. */
+export function clampNote(floor: number): string {
+  return `values ≤ 0 shown at ${Number(floor.toPrecision(3))}`;
+}
 
 export interface ChartOptions {
   readonly xAxis: XAxis;
@@ -67,9 +76,11 @@ export function chartData(
   const lines: ChartLine[] = [];
   const marks: ChartData['marks'] = [];
   let nonPositive = false;
+  let minPositive = Number.POSITIVE_INFINITY;
   const finite = (v: number | null) => {
     if (v === null || !Number.isFinite(v)) return null;
     if (v <= 0) nonPositive = true;
+    else if (v < minPositive) minPositive = v;
     return v;
   };
   for (const run of runs) {
@@ -90,13 +101,15 @@ export function chartData(
     }
   }
   const { x, ys } = alignSeries(inputs);
-  const fallback = options.logY && nonPositive;
+  const clamp = options.logY && nonPositive && Number.isFinite(minPositive);
+  const fallback = options.logY && nonPositive && !clamp;
   return {
     x,
-    ys,
+    ys: clamp ? ys.map((y) => y.map((v) => (v !== null && v <= 0 ? minPositive : v))) : ys,
     lines,
     marks,
     logY: options.logY && !fallback,
-    note: fallback ? LINEAR_FALLBACK_NOTE : null,
+    note: clamp ? clampNote(minPositive) : fallback ? LINEAR_FALLBACK_NOTE : null,
+    clampedAt: clamp ? minPositive : null,
   };
 }

@@ -1,19 +1,18 @@
 /**
- * Run colours: Tableau 10 (hues chosen to stay apart, also for colour-blind viewers), its blue
- * lightened to read on the dark theme. The order keeps warm hues apart: a race of six gets
- * blue, orange, green, red, purple, pink. The run store assigns them; every view reads them there.
+ * Run colours: the Okabe–Ito palette (distinct for the common colour-vision deficiencies), its
+ * black replaced by a light grey for the dark theme. The order keeps a race of six apart in
+ * hue and lightness: sky blue, orange, bluish green, reddish purple, yellow, blue. The run
+ * store assigns them; charts, legends and the 3D paths all read them there.
  */
 export const RUN_COLORS = [
-  '#5b9bd5',
-  '#f28e2b',
-  '#59a14f',
-  '#e15759',
-  '#b07aa1',
-  '#ff9da7',
-  '#edc948',
-  '#76b7b2',
-  '#9c755f',
-  '#bab0ac',
+  '#56b4e9',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#f0e442',
+  '#0072b2',
+  '#d55e00',
+  '#bbbbbb',
 ] as const;
 
 /** The first colour no visible run has; when all are taken, the one used least. */

@@ -29,8 +29,25 @@ export function SchedulePlot({
         aria-label={`lr from ${formatShort(lrs[0])} to ${formatShort(lrs[lrs.length - 1])} over ${lrs.length} ${interval}s`}
         data-testid="schedule-plot"
       >
-        <line x1={PAD} x2={WIDTH - PAD} y1={y(0)} y2={y(0)} className="plot-axis" />
-        <polyline points={points} className="plot-line" />
+        {/* Stroke and no fill on the elements: an SVG polyline is filled black by default. */}
+        <line
+          x1={PAD}
+          x2={WIDTH - PAD}
+          y1={y(0)}
+          y2={y(0)}
+          className="plot-axis"
+          stroke="#5a6376"
+          strokeWidth={1}
+        />
+        <polyline
+          points={points}
+          className="plot-line"
+          fill="none"
+          stroke="#56b4e9"
+          strokeWidth={1.5}
+          strokeLinejoin="round"
+          vectorEffect="non-scaling-stroke"
+        />
       </svg>
       <p className="plot-caption">
         max {formatShort(high)} · {lrs.length} {interval}s · base lr {formatShort(preview.baseLr)}

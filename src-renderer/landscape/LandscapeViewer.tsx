@@ -13,8 +13,21 @@ import type { RunStore } from '../engine/runStore';
 import { useRunState } from '../engine/runtime';
 import { Colorbar } from './Colorbar';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
-import { formatLoss, type HeightMode, heightScale } from './heightScale';
+import { centerEvidence, markLabel } from './criticalMark';
+import {
+  defaultHeightMode,
+  formatLoss,
+  HEIGHT_MODES,
+  type HeightMode,
+  surfaceScale,
+} from './heightScale';
 import { landscapeViews, useLandscapeBlock } from './landscapeBlock';
+import {
+  EXPORT_FORMATS,
+  EXPORT_LABELS,
+  type ExportFormat,
+  exportLandscape,
+} from './landscapeExport';
 import type { LandscapeStore } from './landscapeStore';
 import { drawLegend } from './legend';
 import { RecorderPanel } from './RecorderPanel';
@@ -63,6 +76,7 @@ export function LandscapeViewer({
   const [recorderOpen, setRecorderOpen] = useState(false);
   const [follow, setFollow] = useState<string | null>(null);
   const [clipText, setClipText] = useState('');
+  const [exported, setExported] = useState<string | null>(null);
   const atEnd = useRef(true);
   const setStyle = useCallback(
     (next: Partial<SceneStyle>) => setStyleState((s) => ({ ...s, ...next })),
@@ -118,12 +132,12 @@ export function LandscapeViewer({
     const key = `${state.launch}:${state.view}:${block.scale}`;
     if (!state.result || scaled.current === key) return;
     scaled.current = key;
-    setStyle({ heightMode: block.scale ?? (spansDecades(state.result.loss) ? 'log' : 'linear') });
+    setStyle({ heightMode: block.scale ?? defaultHeightMode(state.result.loss) });
   }, [state.result, state.launch, state.view, block.scale, setStyle]);
   // The colorbar's scale, computed here (the scene updates its own only after this render).
   const colorScale = useMemo(
-    () => (surface ? heightScale(surface.loss, style.heightMode, style.clipMax) : null),
-    [surface, style.heightMode, style.clipMax],
+    () => (surface ? surfaceScale(surface.loss, style) : null),
+    [surface, style],
   );
 
   const last = useMemo(() => Math.max(0, ...paths.map((p) => p.steps.at(-1) ?? 0)), [paths]);
@@ -272,9 +286,18 @@ export function LandscapeViewer({
           value={style.heightMode}
           onChange={(e) => setStyle({ heightMode: e.target.value as HeightMode })}
         >
-          <option value="linear">linear</option>
-          <option value="log">log</option>
+          {HEIGHT_MODES.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
         </select>
+        <Toggle
+          label="Cap"
+          title="Cap isolated spikes at the 99th percentile (unless a loss max is set)"
+          on={style.robustCap}
+          set={(v) => setStyle({ robustCap: v })}
+        />
         <label className="lv-inline" title="Height exaggeration">
           ↕
           <input
@@ -358,6 +381,31 @@ export function LandscapeViewer({
           ))}
         </select>
         <span className="lv-grow" />
+        <select
+          aria-label="Export"
+          data-testid="landscape-export"
+          value=""
+          disabled={!state.result || !scene}
+          onChange={(e) => {
+            const format = e.target.value as ExportFormat;
+            if (!state.result || !scene || !format) return;
+            setExported(null);
+            exportLandscape(format, { result: state.result, scene, fileStem, overlay, step }).then(
+              setExported,
+              (error: unknown) =>
+                setExported(
+                  `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+                ),
+            );
+          }}
+        >
+          <option value="">Export…</option>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {EXPORT_LABELS[f]}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className="lv-button"
@@ -442,6 +490,11 @@ export function LandscapeViewer({
           />
         )}
       </div>
+      {exported && (
+        <div className="lv-exported" role="status" data-testid="landscape-exported">
+          {exported}
+        </div>
+      )}
       <div className="lv-caption" data-testid="landscape-caption">
         {state.result && (
           <>
@@ -450,7 +503,9 @@ export function LandscapeViewer({
             {explained
               ? ` · explained variance ${(explained[0] * 100).toFixed(0)}% / ${(explained[1] * 100).toFixed(0)}%`
               : ''}
-            {state.result.curvature ? ` · center: ${state.result.curvature.kind}` : ''}
+            {state.result.curvature && surface
+              ? ` · center: ${markLabel(centerEvidence(surface.loss, surface.xs, surface.ys, state.result.curvature)).label}`
+              : ''}
           </>
         )}
       </div>
@@ -465,15 +520,6 @@ export function LandscapeViewer({
       />
     </div>
   );
-}
-
-/** Whether the largest finite value is over 20× the median (a few decades of range). */
-function spansDecades(values: Float32Array): boolean {
-  const finite = Array.from(values)
-    .filter((v) => Number.isFinite(v) && v > 0)
-    .sort((a, b) => a - b);
-  if (finite.length < 4) return false;
-  return finite[finite.length - 1]! / finite[Math.floor(finite.length / 2)]! > 20;
 }
 
 function Toggle({

@@ -14,7 +14,7 @@ import {
 } from '../../src-shared/graph';
 import type { DocumentStore } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
-import type { HeightMode } from './heightScale';
+import { HEIGHT_MODES, type HeightMode } from './heightScale';
 
 /** Ids of the graph's view.landscape blocks, in graph order (the viewer's view choices). */
 export function landscapeViews(graph: GraphDocument): string[] {
@@ -37,7 +37,7 @@ export function recordingOf(block: GraphNode | null): RecordingSettings {
 
 export function scaleOf(block: GraphNode | null): HeightMode | null {
   const scale = block?.params.scale;
-  return scale === 'log' || scale === 'linear' ? scale : null;
+  return HEIGHT_MODES.find((m) => m === scale) ?? null;
 }
 
 export interface LandscapeBlock {

@@ -134,6 +134,7 @@ export async function recordVideo(options: RecordOptions): Promise<Recording> {
       scene.setStep(pose.step);
       camera.position.set(...pose.position);
       camera.lookAt(...pose.target);
+      scene.updateDepth(camera);
       scene.renderWith(target.renderer, camera);
       target.ctx.drawImage(target.renderer.domElement, 0, 0);
       options.overlay?.(target.ctx, width, height, pose.step);

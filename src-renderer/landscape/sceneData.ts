@@ -1,13 +1,12 @@
 /**
  * From the landscape protocol's state and the session's runs to what the scene draws: each
- * path in its run's dashboard colour, named as in the runs table.
+ * path in its run's dashboard colour (the shared palette, runColors), named as in the runs table.
  */
 import type { WireLandscape } from '../../src-shared/protocol/landscape';
+import { RUN_COLORS } from '../engine/runColors';
 import type { RunRecord } from '../engine/runStore';
 import type { SurfaceSnapshot } from './landscapeStore';
 import type { ScenePath } from './scene/sceneTypes';
-
-const FALLBACK_COLORS = ['#6ea8fe', '#ff9f43', '#5fd08a', '#ff6b9a', '#b388ff', '#4dd0e1'];
 
 /** Optimizers that carry a velocity: momentum SGD / RMSProp, and Adam's family (first moment). */
 export function hasMomentum(run: Pick<RunRecord, 'optimizer' | 'hyper'> | undefined): boolean {
@@ -27,7 +26,7 @@ export function scenePaths(
     return {
       run: p.run,
       label: record?.name ?? p.run,
-      color: record?.color ?? FALLBACK_COLORS[i % FALLBACK_COLORS.length]!,
+      color: record?.color ?? RUN_COLORS[i % RUN_COLORS.length]!,
       momentum: hasMomentum(record),
       steps: p.steps,
       alpha: p.alpha,

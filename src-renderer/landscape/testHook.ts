@@ -14,6 +14,13 @@ export interface LandscapeTestHook {
   colorCounts(colors: readonly string[], tolerance: number): number[];
   /** Distinct colours in a fresh frame (quantized to 4 bits per channel). */
   distinctColors(): number;
+  /**
+   * The surface alone as a mask: the fraction of the stage it covers and the stage edges it
+   * touches (a 2-pixel band), to check the framing.
+   */
+  surfaceFootprint(): { fraction: number; edges: ('top' | 'bottom' | 'left' | 'right')[] };
+  /** Per drawn run: pixels of the final frame that change when its path is hidden (visible path). */
+  pathPixels(): { run: string; pixels: number }[];
   setStep(step: number): void;
   lastStep(): number;
   /** Run ids of the paths the scene draws now, and whether it draws a surface. */
@@ -43,12 +50,16 @@ function hexRgb(hex: string): [number, number, number] {
 
 function framePixels(scene: LandscapeScene): ImageData {
   scene.render();
+  return readCanvas(scene);
+}
+
+/** The canvas's pixels right after a render (same task, so the drawing buffer is still there). */
+function readCanvas(scene: LandscapeScene): ImageData {
   const src = scene.renderer.domElement;
   const copy = document.createElement('canvas');
   copy.width = src.width;
   copy.height = src.height;
   const ctx = copy.getContext('2d', { willReadFrequently: true })!;
-  // Same task as the render, so the drawing buffer is still there.
   ctx.drawImage(src, 0, 0);
   return ctx.getImageData(0, 0, copy.width, copy.height);
 }
@@ -83,6 +94,48 @@ export function installLandscapeTestHook(
         seen.add(((data[p]! >> 4) << 8) | ((data[p + 1]! >> 4) << 4) | (data[p + 2]! >> 4));
       }
       return seen.size;
+    },
+    surfaceFootprint() {
+      const surface = scene.parts().surface;
+      return scene.renderIsolated(
+        (o) => o === surface,
+        true,
+        () => {
+          const { data, width, height } = readCanvas(scene);
+          let lit = 0;
+          const edges = new Set<'top' | 'bottom' | 'left' | 'right'>();
+          for (let y = 0; y < height; y++) {
+            for (let x = 0; x < width; x++) {
+              if (data[4 * (y * width + x)]! < 128) continue;
+              lit++;
+              if (y < 2) edges.add('top');
+              if (y >= height - 2) edges.add('bottom');
+              if (x < 2) edges.add('left');
+              if (x >= width - 2) edges.add('right');
+            }
+          }
+          return { fraction: lit / (width * height), edges: [...edges] };
+        },
+      );
+    },
+    pathPixels() {
+      const full = framePixels(scene).data;
+      return scene.parts().paths.map(({ run, objects }) => {
+        const without = scene.renderIsolated(
+          (o) => !objects.includes(o),
+          false,
+          () => readCanvas(scene).data,
+        );
+        let pixels = 0;
+        for (let p = 0; p < full.length; p += 4) {
+          const d =
+            Math.abs(full[p]! - without[p]!) +
+            Math.abs(full[p + 1]! - without[p + 1]!) +
+            Math.abs(full[p + 2]! - without[p + 2]!);
+          if (d > 24) pixels++;
+        }
+        return { run, pixels };
+      });
     },
     setStep: (step) => timeline.setStep(step),
     lastStep: () => timeline.lastStep(),

@@ -4,9 +4,11 @@ import { type CompiledGraph, compileGraph } from '../../../src-shared/engine/com
 import {
   computeLandscape,
   type LandscapeResult,
+  landscapePathsToVtk,
   landscapeToCsv,
   landscapeToJson,
   landscapeToVtk,
+  pathsFileFor,
 } from '../../../src-shared/engine/landscape';
 import { parseLandscapeOptions } from '../../../src-shared/engine/landscape/options';
 import {
@@ -125,6 +127,9 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
   const views = landscapeViews(graph);
   const targets = views.map((view, index) => outputPath(opts.out, view.id, index));
   for (const target of targets.slice(1)) await checkOutputPath('out', target, { atomic: true });
+  for (const target of targets.filter((t) => extname(t).toLowerCase() === '.vtk')) {
+    await checkOutputPath('out', pathsFileFor(target), { atomic: true });
+  }
   const path = resolve(opts.file);
   const backend = await initNodeBackend(opts.backend);
   // With --workers N > 1 or --queue, the surface is filled by row tiles on the pool; the
@@ -212,6 +217,10 @@ async function writeLandscapes(args: readonly string[], io: CliIo): Promise<numb
       const target = resolve(targets[index]!);
       try {
         await writeFileAtomic(target, encode(final.result, target));
+        // VTK: the paths go beside the surface, as polylines with step and loss arrays.
+        if (extname(target).toLowerCase() === '.vtk') {
+          await writeFileAtomic(pathsFileFor(target), landscapePathsToVtk(final.result));
+        }
       } catch (error) {
         throw new OutputError('out', target, error);
       }

@@ -7,9 +7,11 @@ import {
   ArrowHelper,
   Color,
   DirectionalLight,
+  DoubleSide,
   Group,
   HemisphereLight,
   Mesh,
+  MeshBasicMaterial,
   MeshStandardMaterial,
   type Object3D,
   OctahedronGeometry,
@@ -28,24 +30,34 @@ import {
 } from '../../../src-shared/engine/models/surfaces';
 import { gridGradient, newtonStep, surfaceGradient } from '../analytic';
 import type { Vec3 } from '../cameraTrack';
-import { contourLevels, type HeightScale, heightScale } from '../heightScale';
+import { centerEvidence, markLabel } from '../criticalMark';
+import { contourLevels, type HeightScale, heightScale, surfaceScale } from '../heightScale';
 import { type AxesLabels, buildAxes } from './axes';
-import { BASE_FOV, fitFov } from './cameraFit';
+import {
+  BASE_FOV,
+  boundingSphere,
+  depthRange,
+  fitCamera,
+  fitFov,
+  lowCorner,
+  type Sphere,
+} from './cameraFit';
 import { ContourLines } from './contourLines';
 import { showUpTo, tubeGeometry } from './pathTube';
 import { buildPlaneAxes, PLANE_VIEW_HALF, PLOT_CLIP, type PlaneAxes } from './planeAxes';
 import { DEFAULT_STYLE, type SceneData, type ScenePath, type SceneStyle } from './sceneTypes';
 import { isSoftwareGl } from './softwareGl';
 import { SurfaceMesh } from './surfaceMesh';
-import { disposeSprite, textSprite } from './textSprite';
+import { disposeSprite, sizeScreenLabels, textSprite } from './textSprite';
 import { HEIGHT, type WorldFrame, worldFrame } from './worldFrame';
 
 export type CameraPreset = 'iso' | 'top' | 'side';
 
-const PRESETS: Record<CameraPreset, { position: Vec3; target: Vec3 }> = {
-  iso: { position: [1.75, 1.5, 1.95], target: [0, HEIGHT * 0.25, 0] },
-  top: { position: [0, 3.4, 0.0001], target: [0, 0, 0] },
-  side: { position: [0, 0.8, 2.5], target: [0, HEIGHT * 0.3, 0] },
+/** Where each preset looks from (towards the camera); the distance comes from the fit. */
+const PRESETS: Record<CameraPreset, Vec3> = {
+  iso: [1.75, 2.0, 1.95],
+  top: [0, 1, 0.0001],
+  side: [0, 0.25, 1],
 };
 const FLOOR_Y = -0.02;
 const LIFT = 0.014;
@@ -55,8 +67,14 @@ interface DrawnPath {
   readonly path: ScenePath;
   readonly points: Vector3[];
   readonly tube: Mesh;
+  /** A wider dark tube drawn first: the path's outline on any surface colour. */
+  readonly outline: Mesh;
+  readonly start: Mesh;
   readonly head: Mesh;
 }
+
+/** Paths are drawn after the surface and over it (never hidden behind a hill): outline, tube, marks. */
+const PATH_ORDER = { outline: 20, tube: 21, marks: 22 };
 
 export class LandscapeScene {
   readonly renderer: WebGLRenderer;
@@ -73,6 +91,7 @@ export class LandscapeScene {
   private paths: DrawnPath[] = [];
   private critical: Object3D[] = [];
   private readonly headGeometry = new SphereGeometry(0.036, 20, 14);
+  private readonly startGeometry = new SphereGeometry(0.02, 14, 10);
   private readonly markerGeometry = new OctahedronGeometry(0.035);
   private readonly arrows = {
     gradient: new ArrowHelper(new Vector3(1, 0, 0), new Vector3(), 0.3, 0xffffff, 0.07, 0.04),
@@ -89,6 +108,11 @@ export class LandscapeScene {
   private following: string | null = null;
   private width = 1;
   private height = 1;
+  /** What the camera frames: the surface's box and the paths, and their bounding sphere. */
+  private framed: Vec3[] = boxCorners(HEIGHT);
+  private sphere: Sphere = boundingSphere(this.framed);
+  /** The user orbited or zoomed since the last fit (new data then keeps their view). */
+  private userMoved = false;
 
   constructor(readonly canvas: HTMLCanvasElement) {
     this.renderer = new WebGLRenderer({
@@ -117,6 +141,9 @@ export class LandscapeScene {
     this.controls.addEventListener('change', () => {
       this.dirty = true;
     });
+    this.controls.addEventListener('start', () => {
+      this.userMoved = true;
+    });
     this.ortho.position.set(0, 4, 0.0001);
     this.ortho.lookAt(0, 0, 0);
     this.preset('iso');
@@ -127,6 +154,7 @@ export class LandscapeScene {
         return;
       }
       const moved = this.controls.update();
+      if (moved) this.updateDepth(this.camera);
       if (moved || this.dirty) this.render();
     };
     this.raf = requestAnimationFrame(loop);
@@ -137,8 +165,7 @@ export class LandscapeScene {
     this.height = Math.max(1, height);
     this.renderer.setSize(this.width, this.height, false);
     this.camera.aspect = this.width / this.height;
-    this.camera.fov = fitFov(this.camera.aspect);
-    this.camera.updateProjectionMatrix();
+    this.refit();
     this.fitOrtho(this.ortho, this.width / this.height);
     this.buildPlaneAxes();
     this.dirty = true;
@@ -166,6 +193,8 @@ export class LandscapeScene {
 
   /** New or refined data: the surface is updated in place when its grid size is unchanged. */
   setData(data: SceneData): void {
+    const before = this.data;
+    const fresh = !before || !this.userMoved;
     const gridChanged = !this.surface || this.surface.n !== data.grid;
     const pathsChanged = this.data?.paths !== data.paths;
     const criticalChanged =
@@ -180,6 +209,10 @@ export class LandscapeScene {
       this.world.add(this.surface.mesh, this.surface.wire);
     }
     this.rebuild({ paths: gridChanged || pathsChanged, critical: gridChanged || criticalChanged });
+    if (fresh) {
+      if (!before) this.preset('iso');
+      else this.refit();
+    }
   }
 
   /** Draws nothing (another graph's landscape is on its way): surface, paths, axes go. */
@@ -211,6 +244,7 @@ export class LandscapeScene {
       s.heightMode !== before.heightMode ||
       s.exaggeration !== before.exaggeration ||
       s.clipMax !== before.clipMax ||
+      s.robustCap !== before.robustCap ||
       s.contourCount !== before.contourCount;
     if (geometryChanged) this.rebuild({ paths: true, critical: true });
     this.applyVisibility();
@@ -230,8 +264,50 @@ export class LandscapeScene {
 
   preset(name: CameraPreset): void {
     this.following = null;
-    const p = PRESETS[name];
-    this.setPose(p.position, p.target);
+    this.fitFrom(this.presetDirection(name));
+  }
+
+  /** A preset's direction; iso looks from the surface's lowest corner. */
+  private presetDirection(name: CameraPreset): Vec3 {
+    const d = PRESETS[name];
+    if (name !== 'iso' || !this.surface) return d;
+    const heights = this.surface.values.map((v) => this.scale.normalize(v));
+    const [sx, sz] = lowCorner(heights, this.surface.n);
+    return [sx * d[0], d[1], sz * d[2]];
+  }
+
+  /** Fits the camera to what is drawn, looking from where it looks now. */
+  refit(): void {
+    const p = this.camera.position;
+    const t = this.controls.target;
+    const dir: Vec3 = [p.x - t.x, p.y - t.y, p.z - t.z];
+    this.fitFrom(Math.hypot(...dir) > 1e-9 ? dir : this.presetDirection('iso'));
+  }
+
+  /** The sphere the camera frames (tests and the recorder read it). */
+  bounds(): Sphere {
+    return this.sphere;
+  }
+
+  /** Near and far planes around the framed sphere, seen from where `camera` is now. */
+  updateDepth(camera: PerspectiveCamera | OrthographicCamera): void {
+    if (!(camera instanceof PerspectiveCamera)) return;
+    const c = this.sphere.center;
+    const d = camera.position.distanceTo(new Vector3(c[0], c[1], c[2]));
+    const { near, far } = depthRange(this.sphere, d);
+    if (Math.abs(camera.near - near) < 1e-6 && Math.abs(camera.far - far) < 1e-6) return;
+    camera.near = near;
+    camera.far = far;
+    camera.updateProjectionMatrix();
+  }
+
+  private fitFrom(direction: Vec3): void {
+    const fit = fitCamera(this.framed, direction, this.camera.fov, this.camera.aspect);
+    this.camera.near = fit.near;
+    this.camera.far = fit.far;
+    this.camera.updateProjectionMatrix();
+    this.setPose(fit.position, fit.target);
+    this.userMoved = false;
   }
 
   /** Trails a run's head (null stops following). */
@@ -244,6 +320,7 @@ export class LandscapeScene {
     this.camera.position.set(...position);
     this.controls.target.set(...target);
     this.camera.lookAt(...target);
+    this.updateDepth(this.camera);
     this.dirty = true;
   }
 
@@ -278,6 +355,7 @@ export class LandscapeScene {
   }
 
   render(): void {
+    sizeScreenLabels(this.world, this.camera.fov, this.canvas.clientHeight || this.height);
     this.renderer.render(this.scene, this.style.view2d ? this.ortho : this.camera);
     this.dirty = false;
   }
@@ -285,6 +363,8 @@ export class LandscapeScene {
   /** Renders the scene into another renderer (recorder, snapshot) from `camera`. */
   renderWith(renderer: WebGLRenderer, camera: PerspectiveCamera | OrthographicCamera): void {
     renderer.localClippingEnabled = true;
+    // Labels take the same share of the frame as on screen (a 720p video looks like the view).
+    if (camera instanceof PerspectiveCamera) sizeScreenLabels(this.world, camera.fov, this.height);
     renderer.render(this.scene, camera);
   }
 
@@ -329,6 +409,49 @@ export class LandscapeScene {
     return best;
   }
 
+  /**
+   * Renders only what `keep` accepts, white on black with no lighting (a mask), or the full
+   * scene with the objects `keep` rejects hidden; `after` reads the frame before it is restored.
+   * Tests read footprints and path visibility through it.
+   */
+  renderIsolated<T>(keep: (o: Object3D) => boolean, mask: boolean, after: () => T): T {
+    const hidden: Object3D[] = [];
+    const visit = (o: Object3D) => {
+      if (o === this.world || o === this.flat || o === this.scene) return o.children.forEach(visit);
+      if (keep(o)) return;
+      if (o.visible) hidden.push(o);
+      o.visible = false;
+    };
+    visit(this.scene);
+    const background = this.scene.background;
+    const override = this.scene.overrideMaterial;
+    if (mask) {
+      this.scene.background = new Color(0x000000);
+      this.scene.overrideMaterial = new MeshBasicMaterial({ color: 0xffffff, side: DoubleSide });
+    }
+    this.render();
+    try {
+      return after();
+    } finally {
+      if (mask) this.scene.overrideMaterial?.dispose();
+      this.scene.background = background;
+      this.scene.overrideMaterial = override;
+      for (const o of hidden) o.visible = true;
+      this.dirty = true;
+    }
+  }
+
+  /** The surface's mesh and each drawn path's tube and head (test diagnostics). */
+  parts(): { surface: Object3D | null; paths: { run: string; objects: Object3D[] }[] } {
+    return {
+      surface: this.surface?.mesh ?? null,
+      paths: this.paths.map((d) => ({
+        run: d.path.run,
+        objects: [d.tube, d.outline, d.start, d.head],
+      })),
+    };
+  }
+
   memory(): { geometries: number; textures: number } {
     return { ...this.renderer.info.memory };
   }
@@ -343,6 +466,7 @@ export class LandscapeScene {
     this.surface?.dispose();
     this.contours.dispose();
     this.headGeometry.dispose();
+    this.startGeometry.dispose();
     this.markerGeometry.dispose();
     for (const arrow of Object.values(this.arrows)) arrow.dispose();
     this.renderer.dispose();
@@ -353,7 +477,7 @@ export class LandscapeScene {
     const surface = this.surface;
     if (!data || !surface) return;
     const s = this.style;
-    this.scale = heightScale(data.loss, s.heightMode, s.clipMax);
+    this.scale = surfaceScale(data.loss, s);
     const xs = data.xs;
     const ys = data.ys;
     this.frame = worldFrame([xs[0]!, xs.at(-1)!], [ys[0]!, ys.at(-1)!], s.exaggeration);
@@ -368,12 +492,19 @@ export class LandscapeScene {
       FLOOR_Y,
     );
     this.axes?.dispose();
-    this.axes = buildAxes(this.frame, this.scale, data.axisNames, FLOOR_Y);
+    const [sx, sz] = lowCorner(
+      surface.values.map((v) => this.scale.normalize(v)),
+      surface.n,
+    );
+    this.axes = buildAxes(this.frame, this.scale, data.axisNames, FLOOR_Y, [-sx, -sz]);
     this.world.add(this.axes.group);
     this.buildPlaneAxes();
     if (what.paths) this.buildPaths(data.paths);
     else this.liftPaths();
     if (what.critical) this.buildCritical(data);
+    this.framed = surfaceOutline(surface, FLOOR_Y);
+    for (const d of this.paths) for (const p of d.points) this.framed.push([p.x, p.y, p.z]);
+    this.sphere = boundingSphere(this.framed);
     this.applyVisibility();
     this.updateStep();
   }
@@ -394,20 +525,36 @@ export class LandscapeScene {
     for (const path of paths) {
       const points = path.steps.map((_, k) => this.pathPoint(path, k));
       const color = new Color(path.color);
-      const material = new MeshStandardMaterial({
-        color,
-        emissive: color,
-        emissiveIntensity: 0.55,
-        roughness: 0.45,
-      });
-      const tube = new Mesh(tubeGeometry(points, 0.015), material);
+      const overlay = { depthTest: false, depthWrite: false } as const;
+      const tube = new Mesh(
+        tubeGeometry(points, 0.013),
+        new MeshStandardMaterial({
+          color,
+          emissive: color,
+          emissiveIntensity: 0.6,
+          roughness: 0.45,
+          ...overlay,
+        }),
+      );
+      const outline = new Mesh(
+        tubeGeometry(points, 0.021),
+        new MeshBasicMaterial({ color: 0x07080b, ...overlay }),
+      );
       const head = new Mesh(
         this.headGeometry,
-        new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.8 }),
+        new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.8, ...overlay }),
       );
-      tube.renderOrder = 2;
-      this.world.add(tube, head);
-      this.paths.push({ path, points, tube, head });
+      // Start: a white ball with the run's colour around it (the outline ring shows it).
+      const start = new Mesh(
+        this.startGeometry,
+        new MeshBasicMaterial({ color: 0xffffff, ...overlay }),
+      );
+      start.position.copy(points[0] ?? new Vector3());
+      outline.renderOrder = PATH_ORDER.outline;
+      tube.renderOrder = PATH_ORDER.tube;
+      head.renderOrder = start.renderOrder = PATH_ORDER.marks;
+      this.world.add(outline, tube, start, head);
+      this.paths.push({ path, points, tube, outline, start, head });
     }
   }
 
@@ -419,10 +566,11 @@ export class LandscapeScene {
 
   private clearPaths(): void {
     for (const d of this.paths) {
-      this.world.remove(d.tube, d.head);
+      this.world.remove(d.tube, d.outline, d.start, d.head);
       d.tube.geometry.dispose();
-      (d.tube.material as MeshStandardMaterial).dispose();
-      (d.head.material as MeshStandardMaterial).dispose();
+      d.outline.geometry.dispose();
+      for (const m of [d.tube, d.outline, d.start, d.head])
+        (m.material as MeshBasicMaterial).dispose();
     }
     this.paths = [];
   }
@@ -446,18 +594,21 @@ export class LandscapeScene {
         points.push({ a: p.x, b: p.y, loss, kind: 'saddle', label: 'saddle' });
       }
     } else if (data.curvature) {
-      // Curvature is measured at the landscape's center θc (α = β = 0).
+      // Curvature is measured at the landscape's center θc (α = β = 0); the mark names a kind
+      // only where the surface's gradient there is near zero too (criticalMark).
       const n = data.grid;
       const i = nearest(data.xs, 0);
       const j = nearest(data.ys, 0);
       const loss = data.loss[j * n + i]!;
-      const c = data.curvature;
+      const mark = markLabel(
+        centerEvidence(this.surface!.values, data.xs, data.ys, data.curvature),
+      );
       points.push({
         a: 0,
         b: 0,
         loss,
-        kind: c.kind,
-        label: `${c.kind} (λ ${c.lambdaMin.toPrecision(2)} … ${c.lambdaMax.toPrecision(2)})`,
+        kind: mark.kind === 'end' ? 'flat' : mark.kind,
+        label: mark.label,
       });
     }
     const f = this.frame;
@@ -472,7 +623,7 @@ export class LandscapeScene {
         new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.6 }),
       );
       marker.position.copy(pos);
-      const label = textSprite(p.label, { color: '#ffffff', height: 0.055 });
+      const label = textSprite(p.label, { color: '#ffffff', screenPx: 13 });
       label.position.set(pos.x, pos.y + 0.07, pos.z);
       this.world.add(marker, label);
       this.critical.push(marker, label);
@@ -497,10 +648,10 @@ export class LandscapeScene {
     const clip = s.view2d ? [...PLOT_CLIP] : null;
     for (const d of this.paths) {
       const shown = !s.hiddenRuns.includes(d.path.run);
-      d.tube.visible = shown;
-      d.head.visible = shown;
-      (d.tube.material as MeshStandardMaterial).clippingPlanes = clip;
-      (d.head.material as MeshStandardMaterial).clippingPlanes = clip;
+      for (const m of [d.tube, d.outline, d.start, d.head]) {
+        m.visible = shown;
+        (m.material as MeshBasicMaterial).clippingPlanes = clip;
+      }
     }
     for (const o of this.critical) o.visible = s.overlays.critical;
     this.dirty = true;
@@ -510,6 +661,7 @@ export class LandscapeScene {
     for (const d of this.paths) {
       const { index, f } = locate(d.path.steps, this.step);
       showUpTo(d.tube.geometry, index);
+      showUpTo(d.outline.geometry, index);
       const a = d.points[index]!;
       const b = d.points[Math.min(d.points.length - 1, index + 1)]!;
       d.head.position.lerpVectors(a, b, f);
@@ -572,6 +724,39 @@ export class LandscapeScene {
       place(velocity, va, vb, 0.22);
     }
   }
+}
+
+/**
+ * What framing must show of a surface: its vertices (every few rows and columns, and the
+ * edges) and the floor's corners under it (the floor contours).
+ */
+function surfaceOutline(surface: SurfaceMesh, floorY: number): Vec3[] {
+  const out: Vec3[] = [
+    [-1, floorY, -1],
+    [1, floorY, -1],
+    [-1, floorY, 1],
+    [1, floorY, 1],
+  ];
+  const pos = surface.geometry.getAttribute('position');
+  const n = surface.n;
+  const stride = Math.max(1, Math.floor(n / 24));
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const edge = i === 0 || j === 0 || i === n - 1 || j === n - 1;
+      if (!edge && (i % stride || j % stride)) continue;
+      const k = j * n + i;
+      out.push([pos.getX(k), pos.getY(k), pos.getZ(k)]);
+    }
+  }
+  return out;
+}
+
+/** The corners of the surface's box, from the floor to `top`. */
+function boxCorners(top: number): Vec3[] {
+  const out: Vec3[] = [];
+  for (const x of [-1, 1])
+    for (const y of [FLOOR_Y, top]) for (const z of [-1, 1]) out.push([x, y, z]);
+  return out;
 }
 
 /** Index of the last recorded step ≤ step, and the fraction towards the next. */

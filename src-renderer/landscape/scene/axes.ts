@@ -43,6 +43,7 @@ export function buildAxes(
   scale: HeightScale,
   names: readonly [string, string],
   floorY: number,
+  postCorner: readonly [number, number] = [-1, -1],
 ): AxesLabels {
   const group = new Group();
   const sprites: Sprite[] = [];
@@ -62,7 +63,11 @@ export function buildAxes(
     color?: string,
     height?: number,
   ) => {
-    const s = textSprite(text, { color, height });
+    // Constant screen size: world heights 0.07–0.11 map to 12–16 px.
+    const s = textSprite(text, {
+      color,
+      screenPx: Math.round(12 + ((height ?? 0.075) - 0.07) * 100),
+    });
     s.position.set(x, yy, z);
     group.add(s);
     sprites.push(s);
@@ -80,16 +85,24 @@ export function buildAxes(
   }
   label(symbol(names[0]), 0, y, 1.3, '#ffffff', 0.11);
   label(symbol(names[1]), -1.34, y, 0, '#ffffff', 0.11);
-  // Loss post at the back-left corner.
+  // Loss post at the given corner (the one farthest from the iso camera: behind the surface).
+  const [px, pz] = postCorner;
   const top = frame.y(1);
-  seg([-1, y, -1], [-1, top, -1]);
+  seg([px, y, pz], [px, top, pz]);
   for (let k = 0; k <= 3; k++) {
     const h = k / 3;
     const yy = frame.y(h);
-    seg([-1, yy, -1], [-1.03, yy, -1]);
-    label(formatLoss(scale.invert(h)), -1.16, yy, -1, '#c3cad6', 0.07);
+    seg([px, yy, pz], [px * 1.03, yy, pz]);
+    label(formatLoss(scale.invert(h)), px * 1.16, yy, pz, '#c3cad6', 0.07);
   }
-  label(scale.mode === 'log' ? 'loss (log)' : 'loss', -1, top + 0.1, -1, '#ffffff', 0.08);
+  label(
+    scale.mode === 'linear' ? 'loss' : `loss (${scale.mode})`,
+    px,
+    top + 0.1,
+    pz,
+    '#ffffff',
+    0.08,
+  );
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new Float32BufferAttribute(lines, 3));
   const material = new LineBasicMaterial({ color: 0x5a6376 });

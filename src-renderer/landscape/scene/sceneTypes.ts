@@ -39,6 +39,8 @@ export interface SceneStyle {
   readonly exaggeration: number;
   /** Loss max: values above are clipped (null: none). */
   readonly clipMax: number | null;
+  /** Without a loss max: cap isolated spikes at a high percentile (heightScale.robustCap). */
+  readonly robustCap: boolean;
   readonly wireframe: boolean;
   readonly contours: boolean;
   readonly floorContours: boolean;
@@ -60,6 +62,7 @@ export const DEFAULT_STYLE: SceneStyle = {
   heightMode: 'linear',
   exaggeration: 1,
   clipMax: null,
+  robustCap: true,
   wireframe: false,
   contours: true,
   floorContours: true,

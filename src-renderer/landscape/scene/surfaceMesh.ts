@@ -91,9 +91,11 @@ export class SurfaceMesh {
         side: DoubleSide,
         roughness: 0.7,
         metalness: 0.05,
+        // A constant push back only: a slope-scaled one moves steep walls behind the far side
+        // of a narrow valley, whose back faces then speckle through.
         polygonOffset: true,
-        polygonOffsetFactor: 1,
-        polygonOffsetUnits: 1,
+        polygonOffsetFactor: 0,
+        polygonOffsetUnits: 2,
       }),
     );
     this.wire = new Mesh(

@@ -10,7 +10,13 @@ export {
   randomPlane,
 } from './directions';
 export { type EvalData, evalBatch, selectEvalSubset } from './eval-subset';
-export { landscapePathsToVtk, landscapeToCsv, landscapeToJson, landscapeToVtk } from './export';
+export {
+  landscapePathsToVtk,
+  landscapeToCsv,
+  landscapeToJson,
+  landscapeToVtk,
+  pathsFileFor,
+} from './export';
 export { flattenParams, unflattenParams } from './flat-params';
 export { type InterpolationCurve, interpolate } from './interpolate';
 export {

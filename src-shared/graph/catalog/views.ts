@@ -84,9 +84,9 @@ export const viewBlocks: readonly BlockDefinition[] = [
         help: 'Center of the slice: final weights, initial weights, or following the run',
       }),
       scale: choice({
-        options: ['linear', 'log'],
-        default: 'linear',
-        help: 'Height of the surface: loss or log loss',
+        options: ['auto', 'linear', 'log', 'symlog'],
+        default: 'auto',
+        help: 'Height of the surface: auto (symlog when the loss spans over two decades), loss, log loss, or symlog (log above a small linear range, so zeros stay finite)',
       }),
       recording: structured({
         schema: RecordingSettingsSchema,

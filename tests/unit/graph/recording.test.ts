@@ -148,7 +148,7 @@ describe('view.landscape recording settings', () => {
     const text = serializeGraph(result.graph);
     expect(text).toContain(
       [
-        '        "scale": "linear",',
+        '        "scale": "auto",',
         '        "recording": {',
         '          "duration": 6,',
         '          "fps": 30,',

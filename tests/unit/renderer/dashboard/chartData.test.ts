@@ -84,15 +84,25 @@ describe('chartData', () => {
     expect(data.ys[1]![2]).toBeCloseTo(2.125 / 0.875, 12);
   });
 
-  it('draws a log-y chart linear, saying so, when a visible value is ≤ 0 (none hidden)', () => {
-    const data = chartData([run('a', series([1, 0, -2, Number.NaN, 5]))], 'loss', {
+  it('keeps a log-y chart log when values are ≤ 0: they sit at the smallest positive one, labelled', () => {
+    const data = chartData(
+      [run('a', series([1, 0, -2, Number.NaN, 5])), run('b', series([0.25, 0]))],
+      'loss',
+      { xAxis: 'step', smoothing: 0, logY: true },
+    );
+    expect(data.ys[0]).toEqual([1, 0.25, 0.25, null, 5]);
+    expect(data.ys[1]).toEqual([0.25, 0.25, null, null, null]);
+    expect(data.logY).toBe(true);
+    expect(data.clampedAt).toBe(0.25);
+    expect(data.note).toBe('values ≤ 0 shown at 0.25');
+    // With no positive value at all there is no log axis to draw: linear, saying so.
+    const none = chartData([run('a', series([0, -1]))], 'loss', {
       xAxis: 'step',
       smoothing: 0,
       logY: true,
     });
-    expect(data.ys[0]).toEqual([1, 0, -2, null, 5]);
-    expect(data.logY).toBe(false);
-    expect(data.note).toBe('linear: values ≤ 0');
+    expect(none.logY).toBe(false);
+    expect(none.note).toBe('linear: no value > 0');
   });
 
   it('keeps log y when every visible value is positive; hidden runs do not count', () => {
