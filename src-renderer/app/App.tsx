@@ -5,6 +5,7 @@ import { bridge } from '../bridge';
 import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { GraphCanvas } from '../canvas/GraphCanvas';
 import type { QuickAddRequest } from '../canvas/QuickAdd';
+import { revealNode } from '../canvas/revealNode';
 import { RunDock } from '../dashboard/RunDock';
 import {
   type AutosaveRecord,
@@ -278,7 +279,8 @@ function Workbench() {
           <ProblemsPanel
             problems={state.problems}
             graph={state.graph}
-            onSelectNode={(id) => store.select({ nodes: [id], edges: [] })}
+            onShowNode={(id) => revealNode(flow, store, id)}
+            onAddBlock={addAtCenter}
             onClose={() => setProblemsOpen(false)}
           />
         )}

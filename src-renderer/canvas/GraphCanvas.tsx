@@ -411,7 +411,7 @@ export function GraphCanvas(props: {
   const pickQuickAdd = (type: string): void => {
     if (!props.quickAdd) return;
     const wire = props.quickAdd.filter ? (looseWire.current ?? undefined) : undefined;
-    addBlock(store, type, props.quickAdd.flowPosition, wire);
+    addBlock(store, type, props.quickAdd.flowPosition, wire, undefined, (id) => sizes.get(id));
     looseWire.current = null;
     onQuickAdd(null);
   };
@@ -433,7 +433,9 @@ export function GraphCanvas(props: {
     const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     const wire = wireAt(event.clientX, event.clientY) ?? undefined;
     // The pointer holds the block by its title bar, not its corner.
-    const added = addBlock(store, type, { x: at.x - 100, y: at.y - 16 }, undefined, wire);
+    const added = addBlock(store, type, { x: at.x - 100, y: at.y - 16 }, undefined, wire, (id) =>
+      sizes.get(id),
+    );
     if (added?.notInserted) onRefused(`Added, but not on the wire: ${added.notInserted}`);
   };
 

@@ -65,4 +65,19 @@ export {
   GraphNoteSchema,
 } from './schema';
 export { serializeGraph } from './serialize';
+export type {
+  DescribedProblem,
+  FoldedProblem,
+  GraphFacts,
+  NodeFacts,
+} from './validate/describe';
+export {
+  blockSubject,
+  describeProblem,
+  factsFromJson,
+  foldedSummary,
+  foldProblems,
+  formatDescribed,
+  problemLines,
+} from './validate/describe';
 export { validateGraph } from './validate/index';
