@@ -8,7 +8,7 @@ import type { BlockFlowNode, PortView } from './flowModel';
 function PortRow(props: { port: PortView; side: 'in' | 'out'; nodeId: string }) {
   const { port, side } = props;
   const connecting = useConnecting();
-  const fit = connecting ? fitsWire(connecting, props.nodeId, side, port.type) : null;
+  const fit = connecting ? fitsWire(connecting, props.nodeId, port.name) : null;
   const classes = [
     'handle',
     port.feedback ? 'handle-feedback' : '',

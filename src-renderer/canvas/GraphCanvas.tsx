@@ -18,11 +18,10 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
-import type { Position } from '../../src-shared/graph';
+import { acceptingPorts, type Position } from '../../src-shared/graph';
 import type { GraphCommand } from '../document/commands';
 import type { DocumentStore, Selection } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
-import { checkConnection } from '../editor/connectionRules';
 import {
   addBlock,
   connect,
@@ -33,6 +32,7 @@ import {
 } from '../editor/editorActions';
 import { membersFollow, membershipChanges } from '../editor/groupFrames';
 import { planInsertOnWire } from '../editor/insertOnWire';
+import { checkConnection } from '../editor/wires';
 import {
   canvasItem,
   type FrameFlowNode,
@@ -361,7 +361,15 @@ export function GraphCanvas(props: {
         .find((candidate) => candidate.id === node?.id)
         ?.data[side === 'out' ? 'outputs' : 'inputs'].find((spec) => spec.name === params.handleId);
       if (!port) return;
-      setConnecting({ nodeId: params.nodeId, port: params.handleId, portType: port.type, side });
+      const graph = store.getSnapshot().graph;
+      const accepting = acceptingPorts(graph, { node: params.nodeId, port: params.handleId, side });
+      setConnecting({
+        nodeId: params.nodeId,
+        port: params.handleId,
+        portType: port.type,
+        side,
+        accepting,
+      });
     },
     [store, docNodes],
   );

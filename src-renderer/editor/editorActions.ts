@@ -7,12 +7,12 @@ import { applyCommand, type GraphCommand } from '../document/commands';
 import type { DocumentStore } from '../document/documentStore';
 import { type AlignMode, alignBoxes, type Box } from './align';
 import { copyBlocks, pasteBlocks, readClipboardText } from './clipboard';
-import { type ConnectionAttempt, checkConnection } from './connectionRules';
 import { duplicateWithWires } from './duplicate';
 import { freeOffset } from './freeSpot';
 import { groupBlocks, newNote } from './groupFrames';
 import { freshId, idBase, nodeIds } from './ids';
 import { planInsertOnWire } from './insertOnWire';
+import { type ConnectionAttempt, checkConnection } from './wires';
 
 /** Measured block sizes, by id (the canvas knows them; the document does not). */
 export type SizeOf = (id: string) => { width: number; height: number } | undefined;

@@ -81,3 +81,5 @@ export {
   problemLines,
 } from './validate/describe';
 export { validateGraph } from './validate/index';
+export type { WireAttempt, WireCheck, WireEnd } from './validate/wiring';
+export { acceptingPorts, checkWire, portKey } from './validate/wiring';
