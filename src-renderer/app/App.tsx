@@ -214,6 +214,19 @@ function Workbench() {
 
   return (
     <div className="app" data-testid="app-shell">
+      <a
+        className="skip-link"
+        href="#graph-canvas"
+        onClick={(event) => {
+          event.preventDefault();
+          document
+            .querySelector<HTMLElement>('#graph-canvas .react-flow__pane, #graph-canvas')
+            ?.focus();
+          document.querySelector<HTMLElement>('#graph-canvas .react-flow__node')?.focus();
+        }}
+      >
+        Skip to canvas
+      </a>
       <TitleBar fileName={state.file.name} graphName={state.graph.name} dirty={state.dirty} />
       <Toolbar
         commands={commands}
@@ -228,7 +241,13 @@ function Workbench() {
       />
       <main className="workspace">
         <Palette onAdd={addAtCenter} />
-        <section className="canvas-area" aria-label="Graph canvas" ref={canvasArea}>
+        <section
+          id="graph-canvas"
+          className="canvas-area"
+          aria-label="Graph canvas"
+          tabIndex={-1}
+          ref={canvasArea}
+        >
           <GraphCanvas
             store={store}
             onRefused={setNotice}

@@ -73,6 +73,27 @@ describe('accessibility (axe-core)', () => {
     expect(blocking(totals.editor)).toEqual([]);
   });
 
+  it('keyboard: the first Tab reaches "Skip to canvas"; help is a modal dialog with the run keys', async () => {
+    const { page } = app;
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const first = page.locator(':focus');
+    expect(await first.textContent()).toBe('Skip to canvas');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('#graph-canvas')))
+      .toBe(true);
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    const keys = await help.locator('kbd').allTextContents();
+    for (const key of ['F5', 'F6', 'F10', 'Shift+F5']) expect(keys).toContain(key);
+    totals.help = await audit(page, 'help');
+    expect(blocking(totals.help)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+  });
+
   it('the inspector with an optimizer selected', async () => {
     const { page } = app;
     await page
