@@ -37,6 +37,7 @@ import { createStartupStore } from './initialDocument';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RefusedFileBanner } from './RefusedFileBanner';
 import { RestoreBanner } from './RestoreBanner';
+import { StartGallery } from './StartGallery';
 import { StatusBar } from './StatusBar';
 import { TitleBar } from './TitleBar';
 import { Toolbar } from './Toolbar';
@@ -46,12 +47,13 @@ import { useShortcuts } from './useShortcuts';
 const NOTICE_MS = 6000;
 
 function Workbench() {
-  const store = useMemo(createStartupStore, []);
+  const store = useMemo(() => createStartupStore(localStorage), []);
   const flow = useReactFlow();
   const canvasArea = useRef<HTMLElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [fitRequest, setFitRequest] = useState(0);
   const [quickAdd, setQuickAdd] = useState<QuickAddRequest | null>(null);
   const [restore, setRestore] = useState<AutosaveRecord | null>(() => readAutosave(localStorage));
   const commands = useMemo(
@@ -138,9 +140,7 @@ function Workbench() {
     // A different document may have been opened while the layout ran.
     if (store.getSnapshot().loadId !== loadId) return;
     store.execute({ type: 'move', positions }, { label: 'Auto-layout' });
-    if (ids.length === 0) {
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 200 }));
-    }
+    if (ids.length === 0) requestAnimationFrame(() => setFitRequest((n) => n + 1));
   }, [flow, store]);
 
   /** Block sizes as the canvas measured them. */
@@ -189,7 +189,7 @@ function Workbench() {
     align,
     addNote: noteAt,
     autoLayout: () => void autoLayout(),
-    fitView: () => void flow.fitView({ padding: 0.08, duration: 200 }),
+    fitView: () => setFitRequest((n) => n + 1),
     zoomIn: () => void flow.zoomIn({ duration: 150 }),
     zoomOut: () => void flow.zoomOut({ duration: 150 }),
     toggleHelp: () => setHelpOpen((open) => !open),
@@ -235,7 +235,7 @@ function Workbench() {
         redoLabel={state.redoLabel}
         onUndo={store.undo}
         onRedo={store.redo}
-        onFitView={() => void flow.fitView({ padding: 0.08, duration: 200 })}
+        onFitView={() => setFitRequest((n) => n + 1)}
         onAutoLayout={() => void autoLayout()}
         onHelp={() => setHelpOpen(true)}
       />
@@ -253,6 +253,8 @@ function Workbench() {
             onRefused={setNotice}
             quickAdd={quickAdd}
             onQuickAdd={setQuickAdd}
+            fitRequest={fitRequest}
+            emptyOffer={<StartGallery onOpen={commands.openExample} />}
           />
           <CanvasToolbar
             selection={state.selection}
