@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bridge } from '../bridge';
 import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { GraphCanvas } from '../canvas/GraphCanvas';
+import { motionDuration } from '../canvas/motion';
 import type { QuickAddRequest } from '../canvas/QuickAdd';
 import { revealNode } from '../canvas/revealNode';
 import { RunDock } from '../dashboard/RunDock';
@@ -190,8 +191,8 @@ function Workbench() {
     addNote: noteAt,
     autoLayout: () => void autoLayout(),
     fitView: () => setFitRequest((n) => n + 1),
-    zoomIn: () => void flow.zoomIn({ duration: 150 }),
-    zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    zoomIn: () => void flow.zoomIn({ duration: motionDuration(150) }),
+    zoomOut: () => void flow.zoomOut({ duration: motionDuration(150) }),
     toggleHelp: () => setHelpOpen((open) => !open),
     closePopups: () => setQuickAdd(null),
     quickAdd: (point) => {

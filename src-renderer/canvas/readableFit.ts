@@ -5,6 +5,7 @@
  * zoom controls) never cover the blocks the view fits.
  */
 import type { ReactFlowInstance, Viewport } from '@xyflow/react';
+import { motionDuration } from './motion';
 import { READABLE_ZOOM } from './revealNode';
 
 export interface Rect {
@@ -56,7 +57,11 @@ export function freeArea(host: HTMLElement): Rect {
 }
 
 /** Fits the blocks readably into the free part of the canvas; false when there is nothing. */
-export function fitReadable(flow: ReactFlowInstance, host: HTMLElement, duration = 200): boolean {
+export function fitReadable(
+  flow: ReactFlowInstance,
+  host: HTMLElement,
+  duration = motionDuration(200),
+): boolean {
   const nodes = flow.getNodes();
   if (nodes.length === 0) return false;
   const bounds = flow.getNodesBounds(nodes);

@@ -160,4 +160,82 @@ describe('usability (web mode)', () => {
     await app.screenshot('usability-five-drops');
     expect(app.errors).toEqual([]);
   });
+
+  it('fits readably: block text >= 11 px on screen, nothing covers a block, refits with the dashboard', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('menuitem', { name: /rosenbrock-race/ }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(10);
+    const layout = () =>
+      page.evaluate(() => {
+        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+        const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+        const texts = [...document.querySelectorAll('.block span, .block div')].filter(
+          (element) => element.childNodes.length > 0 && element.textContent?.trim(),
+        );
+        const smallest = Math.min(
+          ...texts.map((t) => Number.parseFloat(getComputedStyle(t).fontSize)),
+        );
+        const host = document.querySelector('.canvas-host')!.getBoundingClientRect();
+        const overlays = [
+          ...document.querySelectorAll('.minimap, .port-legend, .canvas-controls, .canvas-toolbar'),
+        ]
+          .map((element) => element.getBoundingClientRect())
+          .filter((rect) => rect.width > 0);
+        const blocks = [...document.querySelectorAll('.react-flow__node-block')].map((element) =>
+          element.getBoundingClientRect(),
+        );
+        const visible = blocks.filter(
+          (b) =>
+            b.right > host.left &&
+            b.left < host.right &&
+            b.bottom > host.top &&
+            b.top < host.bottom,
+        );
+        const covered = visible.filter((b) =>
+          overlays.some(
+            (o) => b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom,
+          ),
+        ).length;
+        return {
+          zoom,
+          onScreen: smallest * zoom,
+          covered,
+          height: host.height,
+          transform: viewport.style.transform,
+        };
+      });
+    const settled = async () => {
+      let last = await layout();
+      for (;;) {
+        const next = await layout();
+        if (next.transform === last.transform) return next;
+        last = next;
+      }
+    };
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    const closed = await settled();
+    expect(closed.onScreen).toBeGreaterThanOrEqual(11 - 1e-6);
+    expect(closed.covered).toBe(0);
+    await app.screenshot('usability-fitted');
+
+    await page.getByRole('button', { name: /Dashboard/ }).click();
+    await expect.poll(async () => (await layout()).height).toBeLessThan(closed.height);
+    const open = await settled();
+    expect(open.transform).not.toBe(closed.transform);
+    expect(open.onScreen).toBeGreaterThanOrEqual(11 - 1e-6);
+    expect(open.covered).toBe(0);
+    await app.screenshot('usability-fitted-dashboard');
+    await page.getByRole('button', { name: /Dashboard/ }).click();
+    await expect.poll(async () => (await settled()).transform).toBe(closed.transform);
+
+    // The minimap and the legend collapse, and come back.
+    await page.getByTestId('toggle-minimap').click();
+    await expect.poll(() => page.locator('.minimap').count()).toBe(0);
+    await page.getByTestId('toggle-legend').click();
+    await expect.poll(() => page.locator('.port-legend').count()).toBe(0);
+    await page.getByTestId('toggle-minimap').click();
+    await page.getByTestId('toggle-legend').click();
+    await expect.poll(() => page.locator('.minimap').count()).toBe(1);
+  });
 });
