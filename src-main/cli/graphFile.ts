@@ -4,7 +4,12 @@
  */
 import { dirname, resolve } from 'node:path';
 import { MAX_CSV_BYTES } from '../../src-shared/engine/datasets/csv';
-import { formatProblem, type GraphDocument, parseGraphText } from '../../src-shared/graph/index';
+import {
+  factsFromJson,
+  formatDescribed,
+  type GraphDocument,
+  parseGraphText,
+} from '../../src-shared/graph/index';
 import { readFileBounded, readTextFileBounded } from '../services/boundedRead';
 import { readGraphText } from '../services/graphFiles';
 
@@ -12,15 +17,27 @@ export type LoadedGraph =
   | { readonly ok: true; readonly graph: GraphDocument }
   | { readonly ok: false; readonly lines: readonly string[] };
 
-/** Problems at the document root read `<file>: <message>`; others `<json path>: <message>`. */
+/**
+ * Problems at the document root read `<file>: <message>`; others `<json path>: <message>`, the
+ * message naming the block (`Train "t" (train): …`) as far as the file still says which.
+ */
 export async function loadGraphFile(path: string): Promise<LoadedGraph> {
   const read = await readGraphText(path);
   if ('error' in read) return { ok: false, lines: [`${path}: ${read.error}`] };
   const result = parseGraphText(read.text);
   if (result.ok) return result;
+  let json: unknown = null;
+  try {
+    json = JSON.parse(read.text);
+  } catch {
+    // Not JSON: the problems say so, and there is no block to name.
+  }
+  const facts = factsFromJson(json);
   return {
     ok: false,
-    lines: result.problems.map((p) => (p.path === '' ? `${path}: ${p.message}` : formatProblem(p))),
+    lines: result.problems.map((p) =>
+      p.path === '' ? `${path}: ${p.message}` : formatDescribed(facts, p),
+    ),
   };
 }
 

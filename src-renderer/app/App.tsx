@@ -4,7 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bridge } from '../bridge';
 import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { GraphCanvas } from '../canvas/GraphCanvas';
+import { motionDuration } from '../canvas/motion';
 import type { QuickAddRequest } from '../canvas/QuickAdd';
+import { revealNode } from '../canvas/revealNode';
 import { RunDock } from '../dashboard/RunDock';
 import {
   type AutosaveRecord,
@@ -37,6 +39,7 @@ import { createStartupStore } from './initialDocument';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RefusedFileBanner } from './RefusedFileBanner';
 import { RestoreBanner } from './RestoreBanner';
+import { StartGallery } from './StartGallery';
 import { StatusBar } from './StatusBar';
 import { TitleBar } from './TitleBar';
 import { Toolbar } from './Toolbar';
@@ -46,12 +49,13 @@ import { useShortcuts } from './useShortcuts';
 const NOTICE_MS = 6000;
 
 function Workbench() {
-  const store = useMemo(createStartupStore, []);
+  const store = useMemo(() => createStartupStore(localStorage), []);
   const flow = useReactFlow();
   const canvasArea = useRef<HTMLElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [fitRequest, setFitRequest] = useState(0);
   const [quickAdd, setQuickAdd] = useState<QuickAddRequest | null>(null);
   const autosaves = useMemo(indexedDbAutosaveStore, []);
   /** This tab's autosave record: a new one per page load, held by a lock while the tab lives. */
@@ -156,9 +160,7 @@ function Workbench() {
     // A different document may have been opened while the layout ran.
     if (store.getSnapshot().loadId !== loadId) return;
     store.execute({ type: 'move', positions }, { label: 'Auto-layout' });
-    if (ids.length === 0) {
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 200 }));
-    }
+    if (ids.length === 0) requestAnimationFrame(() => setFitRequest((n) => n + 1));
   }, [flow, store]);
 
   /** Block sizes as the canvas measured them. */
@@ -207,9 +209,9 @@ function Workbench() {
     align,
     addNote: noteAt,
     autoLayout: () => void autoLayout(),
-    fitView: () => void flow.fitView({ padding: 0.08, duration: 200 }),
-    zoomIn: () => void flow.zoomIn({ duration: 150 }),
-    zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    fitView: () => setFitRequest((n) => n + 1),
+    zoomIn: () => void flow.zoomIn({ duration: motionDuration(150) }),
+    zoomOut: () => void flow.zoomOut({ duration: motionDuration(150) }),
     toggleHelp: () => setHelpOpen((open) => !open),
     closePopups: () => setQuickAdd(null),
     quickAdd: (point) => {
@@ -232,6 +234,18 @@ function Workbench() {
 
   return (
     <div className="app" data-testid="app-shell">
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => {
+          document
+            .querySelector<HTMLElement>('#graph-canvas .react-flow__pane, #graph-canvas')
+            ?.focus();
+          document.querySelector<HTMLElement>('#graph-canvas .react-flow__node')?.focus();
+        }}
+      >
+        Skip to canvas
+      </button>
       <TitleBar fileName={state.file.name} graphName={state.graph.name} dirty={state.dirty} />
       <Toolbar
         commands={commands}
@@ -240,18 +254,26 @@ function Workbench() {
         redoLabel={state.redoLabel}
         onUndo={store.undo}
         onRedo={store.redo}
-        onFitView={() => void flow.fitView({ padding: 0.08, duration: 200 })}
+        onFitView={() => setFitRequest((n) => n + 1)}
         onAutoLayout={() => void autoLayout()}
         onHelp={() => setHelpOpen(true)}
       />
       <main className="workspace">
         <Palette onAdd={addAtCenter} />
-        <section className="canvas-area" aria-label="Graph canvas" ref={canvasArea}>
+        <section
+          id="graph-canvas"
+          className="canvas-area"
+          aria-label="Graph canvas"
+          tabIndex={-1}
+          ref={canvasArea}
+        >
           <GraphCanvas
             store={store}
             onRefused={setNotice}
             quickAdd={quickAdd}
             onQuickAdd={setQuickAdd}
+            fitRequest={fitRequest}
+            emptyOffer={<StartGallery onOpen={commands.openExample} />}
           />
           <CanvasToolbar
             selection={state.selection}
@@ -300,7 +322,8 @@ function Workbench() {
           <ProblemsPanel
             problems={state.problems}
             graph={state.graph}
-            onSelectNode={(id) => store.select({ nodes: [id], edges: [] })}
+            onShowNode={(id) => revealNode(flow, store, id)}
+            onAddBlock={addAtCenter}
             onClose={() => setProblemsOpen(false)}
           />
         )}

@@ -9,20 +9,23 @@ export function StatusBar(props: {
 }) {
   const { graph, problems } = props.state;
   const valid = problems.length === 0;
+  const empty = graph.nodes.length === 0;
   return (
     <footer className="statusbar">
       <button
         type="button"
-        className={`status-validity ${valid ? 'is-valid' : 'is-invalid'}`}
+        className={`status-validity ${empty ? 'is-empty' : valid ? 'is-valid' : 'is-invalid'}`}
         data-testid="graph-status"
         aria-expanded={valid ? undefined : props.problemsOpen}
         disabled={valid}
         onClick={props.onToggleProblems}
       >
         <span className="status-dot" aria-hidden="true" />
-        {valid
-          ? 'Valid graph'
-          : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`}
+        {empty
+          ? 'Empty graph'
+          : valid
+            ? 'Valid graph'
+            : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`}
       </button>
       <span className="status-item">
         {graph.nodes.length} blocks · {graph.edges.length} wires

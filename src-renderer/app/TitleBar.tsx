@@ -13,7 +13,7 @@ export function TitleBar(props: { fileName: string; graphName: string; dirty: bo
           <circle cx="12" cy="5" r="2.2" fill="currentColor" />
         </svg>
       </span>
-      <span className="app-name">Gradient Atlas</span>
+      <h1 className="app-name">Gradient Atlas</h1>
       <span className="title-sep" aria-hidden="true">
         /
       </span>

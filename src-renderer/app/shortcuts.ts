@@ -67,6 +67,15 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Run',
+    items: [
+      { keys: ['F5'], action: 'Run the graph, or resume a paused run' },
+      { keys: ['F6'], action: 'Pause' },
+      { keys: ['F10'], action: 'One training step (starts paused)' },
+      { keys: ['Shift+F5'], action: 'Stop' },
+    ],
+  },
+  {
     title: 'Align (two or more blocks)',
     items: [
       {

@@ -8,7 +8,7 @@ import type { BlockFlowNode, PortView } from './flowModel';
 function PortRow(props: { port: PortView; side: 'in' | 'out'; nodeId: string }) {
   const { port, side } = props;
   const connecting = useConnecting();
-  const fit = connecting ? fitsWire(connecting, props.nodeId, side, port.type) : null;
+  const fit = connecting ? fitsWire(connecting, props.nodeId, port.name) : null;
   const classes = [
     'handle',
     port.feedback ? 'handle-feedback' : '',
@@ -28,7 +28,6 @@ function PortRow(props: { port: PortView; side: 'in' | 'out'; nodeId: string }) 
         style={{ '--port-color': port.color } as CSSProperties}
         data-port={port.name}
         data-port-type={port.type}
-        aria-label={`${side === 'in' ? 'input' : 'output'} ${port.name} (${port.type})`}
       />
       <span className="port-name">
         {port.name}
@@ -49,7 +48,9 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
     >
       <header className="block-header">
         <span className="block-kind">{data.kind}</span>
-        <span className="block-title">{data.title}</span>
+        <span className="block-title" title={data.title}>
+          {data.title}
+        </span>
         <RunBadge node={id} />
         {invalid && (
           <span

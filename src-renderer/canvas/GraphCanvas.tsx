@@ -7,6 +7,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ControlButton,
   Controls,
   type EdgeChange,
   type FinalConnectionState,
@@ -15,14 +16,23 @@ import {
   type NodeTypes,
   type OnConnectStartParams,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
-import type { Position } from '../../src-shared/graph';
+import {
+  type DragEvent,
+  type MouseEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { acceptingPorts, type Position } from '../../src-shared/graph';
 import type { GraphCommand } from '../document/commands';
 import type { DocumentStore, Selection } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
-import { checkConnection } from '../editor/connectionRules';
 import {
   addBlock,
   connect,
@@ -33,6 +43,7 @@ import {
 } from '../editor/editorActions';
 import { membersFollow, membershipChanges } from '../editor/groupFrames';
 import { planInsertOnWire } from '../editor/insertOnWire';
+import { checkConnection } from '../editor/wires';
 import {
   canvasItem,
   type FrameFlowNode,
@@ -48,6 +59,7 @@ import { kindColor } from './kindColors';
 import { NoteNode } from './NoteNode';
 import { PortLegend } from './PortLegend';
 import { QuickAdd, type QuickAddRequest } from './QuickAdd';
+import { fitReadable } from './readableFit';
 import { StoreContext } from './storeContext';
 
 /** The drag-and-drop type the palette puts a block type under. */
@@ -119,6 +131,10 @@ export function GraphCanvas(props: {
   /** Asked for by Space or double-click: open quick-add at this point of the canvas area. */
   quickAdd: QuickAddRequest | null;
   onQuickAdd(request: QuickAddRequest | null): void;
+  /** Bumped to ask for a fit of the whole graph (toolbar, F, after auto-layout). */
+  fitRequest: number;
+  /** What an empty canvas offers besides the palette (the start page's examples). */
+  emptyOffer?: ReactNode;
 }) {
   const { store, onRefused, onQuickAdd } = props;
   const { graph, selection, problems, loadId } = useDocument(store);
@@ -176,9 +192,47 @@ export function GraphCanvas(props: {
       ),
     [graph, selection, dropWire],
   );
-  // Fit a loaded graph once; an empty document keeps its viewport while blocks are added.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: decided once per loaded document
-  const fitOnLoad = useMemo(() => graph.nodes.length > 0, [loadId]);
+  const [showMinimap, setShowMinimap] = useState(true);
+  const [showLegend, setShowLegend] = useState(true);
+  // The view is "fitted" until the person pans or zooms: then a resize of the canvas (the
+  // dashboard opening or closing) refits it.
+  const fitted = useRef(false);
+  const fitNow = useCallback(
+    (duration?: number) => {
+      if (area.current && fitReadable(flow, area.current, duration)) fitted.current = true;
+    },
+    [flow],
+  );
+  // Fit a loaded graph once its blocks are measured; an empty document keeps its viewport.
+  const measured = useNodesInitialized();
+  const fittedLoad = useRef(-1);
+  useEffect(() => {
+    if (!measured || fittedLoad.current === loadId) return;
+    fittedLoad.current = loadId;
+    fitNow(0);
+  }, [measured, loadId, fitNow]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new request is the trigger
+  useEffect(() => {
+    if (props.fitRequest > 0) fitNow();
+  }, [props.fitRequest]);
+  // Showing or hiding an overlay changes the free part of the canvas.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: toggles are the trigger
+  useEffect(() => {
+    if (fitted.current) requestAnimationFrame(() => fitNow());
+  }, [showMinimap, showLegend]);
+  useEffect(() => {
+    const host = area.current;
+    if (!host) return;
+    let last = { width: host.clientWidth, height: host.clientHeight };
+    const observer = new ResizeObserver(() => {
+      const size = { width: host.clientWidth, height: host.clientHeight };
+      if (size.width === last.width && size.height === last.height) return;
+      last = size;
+      if (fitted.current) fitNow(0);
+    });
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, [fitNow]);
 
   /** A block's box at `position` (or where it is), measured when the canvas knows its size. */
   const boxOf = useCallback(
@@ -361,7 +415,15 @@ export function GraphCanvas(props: {
         .find((candidate) => candidate.id === node?.id)
         ?.data[side === 'out' ? 'outputs' : 'inputs'].find((spec) => spec.name === params.handleId);
       if (!port) return;
-      setConnecting({ nodeId: params.nodeId, port: params.handleId, portType: port.type, side });
+      const graph = store.getSnapshot().graph;
+      const accepting = acceptingPorts(graph, { node: params.nodeId, port: params.handleId, side });
+      setConnecting({
+        nodeId: params.nodeId,
+        port: params.handleId,
+        portType: port.type,
+        side,
+        accepting,
+      });
     },
     [store, docNodes],
   );
@@ -411,7 +473,7 @@ export function GraphCanvas(props: {
   const pickQuickAdd = (type: string): void => {
     if (!props.quickAdd) return;
     const wire = props.quickAdd.filter ? (looseWire.current ?? undefined) : undefined;
-    addBlock(store, type, props.quickAdd.flowPosition, wire);
+    addBlock(store, type, props.quickAdd.flowPosition, wire, undefined, (id) => sizes.get(id));
     looseWire.current = null;
     onQuickAdd(null);
   };
@@ -433,7 +495,9 @@ export function GraphCanvas(props: {
     const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     const wire = wireAt(event.clientX, event.clientY) ?? undefined;
     // The pointer holds the block by its title bar, not its corner.
-    const added = addBlock(store, type, { x: at.x - 100, y: at.y - 16 }, undefined, wire);
+    const added = addBlock(store, type, { x: at.x - 100, y: at.y - 16 }, undefined, wire, (id) =>
+      sizes.get(id),
+    );
     if (added?.notInserted) onRefused(`Added, but not on the wire: ${added.notInserted}`);
   };
 
@@ -481,31 +545,98 @@ export function GraphCanvas(props: {
             zoomOnDoubleClick={false}
             snapToGrid
             snapGrid={SNAP}
-            fitView={fitOnLoad}
-            fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+            onMoveStart={(event) => {
+              // Only a person's pan or zoom comes with an event; a fit does not.
+              if (event) fitted.current = false;
+            }}
             minZoom={0.2}
             maxZoom={2.5}
             colorMode="dark"
             proOptions={{ hideAttribution: true }}
           >
             <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-            <Controls showInteractive={false} position="bottom-right" className="canvas-controls" />
-            <MiniMap
-              pannable
-              zoomable
+            <Controls
+              showInteractive={false}
+              showFitView={false}
               position="bottom-right"
-              className="minimap"
-              nodeColor={minimapColor}
-              nodeBorderRadius={4}
-              style={{ width: 168, height: 112 }}
-            />
-            <PortLegend graph={graph} />
+              className="canvas-controls"
+            >
+              <ControlButton
+                onClick={() => fitNow()}
+                title="Fit the graph in view (F)"
+                aria-label="Fit the graph in view"
+              >
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                  <path
+                    d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="2"
+                  />
+                </svg>
+              </ControlButton>
+              <ControlButton
+                onClick={() => setShowMinimap((shown) => !shown)}
+                title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
+                aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
+                aria-pressed={showMinimap}
+                data-testid="toggle-minimap"
+              >
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                  <rect
+                    x="3"
+                    y="5"
+                    width="18"
+                    height="14"
+                    rx="2"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="2"
+                  />
+                  <rect x="12" y="11" width="6" height="5" fill="currentColor" />
+                </svg>
+              </ControlButton>
+              <ControlButton
+                onClick={() => setShowLegend((shown) => !shown)}
+                title={showLegend ? 'Hide the port legend' : 'Show the port legend'}
+                aria-label={showLegend ? 'Hide the port legend' : 'Show the port legend'}
+                aria-pressed={showLegend}
+                data-testid="toggle-legend"
+              >
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                  <circle cx="6" cy="8" r="2.5" fill="currentColor" />
+                  <circle cx="6" cy="16" r="2.5" fill="currentColor" />
+                  <path d="M11 8h9M11 16h9" stroke="currentColor" strokeWidth="2" />
+                </svg>
+              </ControlButton>
+            </Controls>
+            {showMinimap && (
+              <MiniMap
+                pannable
+                zoomable
+                position="bottom-right"
+                className="minimap"
+                nodeColor={minimapColor}
+                nodeBorderRadius={4}
+                style={{ width: 168, height: 112 }}
+              />
+            )}
+            {showLegend && <PortLegend graph={graph} />}
           </ReactFlow>
         </ConnectingContext.Provider>
       </StoreContext.Provider>
       {graph.nodes.length === 0 && (graph.notes ?? []).length === 0 && (
-        <div className="canvas-empty">
+        // A block dragged from the palette may be dropped on the gallery too.
+        // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for palette drags only; keyboard users add blocks from the palette or by double-click's quick-add
+        <div
+          className="canvas-empty"
+          data-testid="canvas-empty"
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+        >
+          <p className="canvas-empty-title">This graph is empty.</p>
           <p>Drag blocks from the palette, or double-click the canvas to add one.</p>
+          {props.emptyOffer}
           <p className="hint">Press ? for keyboard shortcuts.</p>
         </div>
       )}

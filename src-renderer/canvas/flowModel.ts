@@ -3,7 +3,12 @@
  * selection and the validation problems) into the nodes and edges React Flow draws.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { formatProblem, type GraphDocument, getBlock, type Problem } from '../../src-shared/graph';
+import {
+  describeProblem,
+  type GraphDocument,
+  getBlock,
+  type Problem,
+} from '../../src-shared/graph';
 import type { Selection } from '../document/documentStore';
 import { portColor } from './portColors';
 
@@ -23,7 +28,7 @@ export type BlockNodeData = {
   readonly summary: string;
   readonly inputs: readonly PortView[];
   readonly outputs: readonly PortView[];
-  /** Validation messages about this node, each `path: message`. */
+  /** Validation messages about this node, in its own words (`"lr" must be > 0, got -1`). */
   readonly problems: readonly string[];
 };
 
@@ -50,23 +55,20 @@ function portView(port: PortLike): PortView {
 
 /** The node a problem's JSON path points into (`nodes[3]…`, or an edge's target). */
 export function problemNodeId(graph: GraphDocument, problem: Problem): string | undefined {
-  const node = /^nodes\[(\d+)\]/.exec(problem.path);
-  if (node) return graph.nodes[Number(node[1])]?.id;
-  const edge = /^edges\[(\d+)\]/.exec(problem.path);
-  return edge ? graph.edges[Number(edge[1])]?.to.node : undefined;
+  return describeProblem(graph, problem).nodeId;
 }
 
-/** Problems grouped by the node they concern, each as `path: message`. */
+/** Problems grouped by the node they concern, each as the block's own words. */
 export function problemsByNode(
   graph: GraphDocument,
   problems: readonly Problem[],
 ): Map<string, string[]> {
   const byNode = new Map<string, string[]>();
   for (const problem of problems) {
-    const id = problemNodeId(graph, problem);
+    const { nodeId: id, detail } = describeProblem(graph, problem);
     if (id === undefined) continue;
     const list = byNode.get(id) ?? [];
-    list.push(formatProblem(problem));
+    list.push(detail);
     byNode.set(id, list);
   }
   return byNode;

@@ -26,7 +26,6 @@ function PaletteItem(props: { block: BlockDefinition; onAdd(type: string): void 
         className="palette-item"
         draggable
         title={block.description}
-        aria-label={`${block.title} (${block.type}): ${block.description}. Press Enter to add.`}
         data-block-type={block.type}
         onDragStart={(event) => {
           event.dataTransfer.setData(BLOCK_DRAG_TYPE, block.type);

@@ -7,7 +7,7 @@
 import type { GraphDocument, GraphEdge } from '../../src-shared/graph';
 import { applyCommand, type GraphCommand } from '../document/commands';
 import { copyBlocks, pasteBlocks } from './clipboard';
-import { checkConnection } from './connectionRules';
+import { checkConnection } from './wires';
 
 export function duplicateWithWires(
   graph: GraphDocument,

@@ -7,11 +7,12 @@ import { applyCommand, type GraphCommand } from '../document/commands';
 import type { DocumentStore } from '../document/documentStore';
 import { type AlignMode, alignBoxes, type Box } from './align';
 import { copyBlocks, pasteBlocks, readClipboardText } from './clipboard';
-import { type ConnectionAttempt, checkConnection } from './connectionRules';
 import { duplicateWithWires } from './duplicate';
+import { freeOffset } from './freeSpot';
 import { groupBlocks, newNote } from './groupFrames';
 import { freshId, idBase, nodeIds } from './ids';
 import { planInsertOnWire } from './insertOnWire';
+import { type ConnectionAttempt, checkConnection } from './wires';
 
 /** Measured block sizes, by id (the canvas knows them; the document does not). */
 export type SizeOf = (id: string) => { width: number; height: number } | undefined;
@@ -43,21 +44,35 @@ export interface LooseWire {
  * Adds a block of `type` at `position` (snapped), selected; with a loose wire, also joins the
  * wire to the new block's first port that fits it, as one undo step. Null for an unknown type.
  */
+/** Every block's box, measured where the canvas knows its size. */
+const allBoxes = (store: DocumentStore, sizeOf: SizeOf = () => undefined): Box[] =>
+  blockBoxes(
+    store,
+    store.getSnapshot().graph.nodes.map((node) => node.id),
+    sizeOf,
+  );
+
 export function addBlock(
   store: DocumentStore,
   type: string,
   position: { x: number; y: number },
   wire?: LooseWire,
   onWire?: string,
+  sizeOf?: SizeOf,
 ): AddedBlock | null {
   const block = getBlock(type);
   if (!block) return null;
   const { graph } = store.getSnapshot();
+  const wanted = { x: snap(position.x), y: snap(position.y) };
+  // A block dropped on a wire goes where it was dropped; any other goes to the nearest free spot.
+  const shift = onWire
+    ? { x: 0, y: 0 }
+    : freeOffset([{ id: '', ...wanted, ...DEFAULT_BLOCK_SIZE }], allBoxes(store, sizeOf), GRID);
   const node: GraphNode = {
     id: freshId(idBase(type), nodeIds(graph)),
     type,
     params: defaultParams(type),
-    position: { x: snap(position.x), y: snap(position.y) },
+    position: { x: wanted.x + shift.x, y: wanted.y + shift.y },
   };
   const add: GraphCommand = { type: 'add', nodes: [node], edges: [] };
   const commands: GraphCommand[] = [add];
@@ -217,11 +232,22 @@ export function cutSelection(store: DocumentStore): string | null {
 }
 
 /** Pastes copied blocks (fresh ids, wires kept), selected; false when the text is not blocks. */
-export function pasteText(store: DocumentStore, text: string): boolean {
+export function pasteText(store: DocumentStore, text: string, sizeOf?: SizeOf): boolean {
   const payload = readClipboardText(text);
   if (!payload || payload.nodes.length === 0) return false;
   const { graph } = store.getSnapshot();
-  const pasted = pasteBlocks(graph, payload, PASTE_OFFSET);
+  // Beside its original, or the nearest place from there where it covers no block.
+  const copied = payload.nodes.map((node) => ({
+    id: node.id,
+    x: node.position.x + PASTE_OFFSET.x,
+    y: node.position.y + PASTE_OFFSET.y,
+    ...(sizeOf?.(node.id) ?? DEFAULT_BLOCK_SIZE),
+  }));
+  const shift = freeOffset(copied, allBoxes(store, sizeOf), GRID);
+  const pasted = pasteBlocks(graph, payload, {
+    x: PASTE_OFFSET.x + shift.x,
+    y: PASTE_OFFSET.y + shift.y,
+  });
   store.execute(
     { type: 'add', nodes: pasted.nodes, edges: pasted.edges },
     { select: { nodes: pasted.nodes.map((node) => node.id), edges: [] }, label: 'Paste' },

@@ -6,7 +6,7 @@
  */
 import { type GraphDocument, getBlock } from '../../src-shared/graph';
 import { applyCommand, type GraphCommand } from '../document/commands';
-import { type ConnectionAttempt, checkConnection } from './connectionRules';
+import { type ConnectionAttempt, checkConnection } from './wires';
 
 export type InsertPlan =
   | { readonly ok: true; readonly commands: readonly GraphCommand[] }

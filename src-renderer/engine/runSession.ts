@@ -5,7 +5,7 @@
  * boundary fresh: one request in flight at a time, at most every BOUNDARY_MS while running.
  */
 import type { Subscription } from 'rxjs';
-import { type GraphDocument, getBlock, serializeGraph } from '../../src-shared/graph';
+import { type GraphDocument, getBlock, problemLines, serializeGraph } from '../../src-shared/graph';
 import type { EngineState } from '../../src-shared/protocol/engine';
 import { hasCsvFile, readCsvFile } from '../document/csvFiles';
 import type { DocumentStore } from '../document/documentStore';
@@ -65,7 +65,7 @@ export function createRunSession(
       runs.setNotice({
         kind: 'error',
         title: 'Fix the graph before running it',
-        lines: doc.problems.slice(0, 6).map((p) => `${p.path}: ${p.message}`),
+        lines: problemLines(doc.graph, doc.problems),
       });
       return false;
     }

@@ -5,8 +5,8 @@
  */
 import { type GraphDocument, getBlock } from '../../src-shared/graph';
 import type { DocumentStore } from '../document/documentStore';
-import { checkConnection } from '../editor/connectionRules';
 import { connect } from '../editor/editorActions';
+import { checkConnection } from '../editor/wires';
 
 const titleOf = (graph: GraphDocument, id: string): string => {
   const node = graph.nodes.find((candidate) => candidate.id === id);

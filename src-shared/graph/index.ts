@@ -74,4 +74,21 @@ export {
   SweepAxisSchema,
   SweepSchema,
 } from './sweep';
+export type {
+  DescribedProblem,
+  FoldedProblem,
+  GraphFacts,
+  NodeFacts,
+} from './validate/describe';
+export {
+  blockSubject,
+  describeProblem,
+  factsFromJson,
+  foldedSummary,
+  foldProblems,
+  formatDescribed,
+  problemLines,
+} from './validate/describe';
 export { validateGraph } from './validate/index';
+export type { WireAttempt, WireCheck, WireEnd } from './validate/wiring';
+export { acceptingPorts, checkWire, portKey } from './validate/wiring';

@@ -7,6 +7,10 @@ export interface Problem {
   /** JSON path of the offending value; '' for the document as a whole. */
   readonly path: string;
   readonly message: string;
+  /** A block the graph lacks: the catalog type whose palette entry adds it. */
+  readonly missingBlock?: string;
+  /** This problem follows from the graph lacking that block type (see `missingBlock`). */
+  readonly because?: string;
 }
 
 export type PathSegment = string | number;

@@ -137,7 +137,9 @@ export class LandscapeScene {
       this.world.add(arrow);
     }
     this.controls = new OrbitControls(this.camera, canvas);
-    this.controls.enableDamping = true;
+    // The camera's glide after a drag is motion a person may have asked the system to avoid.
+    this.controls.enableDamping = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)')
+      .matches;
     this.controls.addEventListener('change', () => {
       this.dirty = true;
     });

@@ -2,6 +2,7 @@
 import type { BlockDefinition } from '../block';
 import type { PortSpec } from '../ports';
 import type { GraphEdge, GraphNode } from '../schema';
+import { blockSubject } from './describe';
 
 export interface NodeEntry {
   readonly node: GraphNode;
@@ -20,9 +21,8 @@ export interface ResolvedEdge {
   readonly toPort: PortSpec;
 }
 
-/** `train "t1"` — how messages name a node. */
-export const label = (entry: NodeEntry): string =>
-  `${entry.node.type} ${JSON.stringify(entry.node.id)}`;
+/** `Train "t1" (train)` — how messages name a node. */
+export const label = (entry: NodeEntry): string => blockSubject(entry.node);
 
 export const edgePath = (index: number): string => `edges[${index}]`;
 export const nodePath = (index: number): string => `nodes[${index}]`;

@@ -79,7 +79,11 @@ export function collectProblems(graph: CheckedGraph, options: CollectOptions = {
 
   const { problems: edgeProblems, resolved } = checkEdges(graph.edges, byId, knownIds);
   problems.push(...edgeProblems, ...checkCycles(resolved));
-  if (options.edgesKnown !== false) problems.push(...checkConnections(entries, resolved));
+  if (options.edgesKnown !== false) {
+    // An unreadable or unknown block may be the one that looks missing: name none then.
+    const complete = knownIds.size === 0 && entries.every((entry) => entry.block !== undefined);
+    problems.push(...checkConnections(entries, resolved, complete));
+  }
   problems.push(...checkGroupsAndNotes(graph, byId, knownIds));
   if (graph.sweep) problems.push(...checkSweep(graph.sweep, byId, knownIds));
   return problems;

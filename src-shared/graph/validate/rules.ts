@@ -3,6 +3,8 @@
  * model.surface), metrics that need classes or a validation split, and one parameter
  * space per landscape.
  */
+import { catalog } from '../catalog/index';
+import type { PortType } from '../ports';
 import type { Problem } from '../problem';
 import { edgePath, label, type NodeEntry, nodePath, type ResolvedEdge } from './context';
 
@@ -28,21 +30,50 @@ class Connections {
   }
 }
 
+/** The first catalog block that gives a port type: the palette entry that adds it. */
+const providerOf = (type: PortType) =>
+  catalog.find((block) => block.outputs.some((port) => port.type === type));
+
+/** The one problem naming a block the graph lacks (its palette entry adds it). */
+function missingBlockProblem(type: string): Problem {
+  const block = catalog.find((candidate) => candidate.type === type)!;
+  const [name, add] =
+    block.kind === 'train'
+      ? [`${block.title} block`, `add ${block.title}`]
+      : [`${block.kind} block`, `add one, such as ${block.title},`];
+  return {
+    path: '',
+    message: `the graph has no ${name}: ${add} from the palette's ${block.kind} group`,
+    missingBlock: type,
+  };
+}
+
+/**
+ * `complete` is false when some nodes could not be read: then a type nobody seems to give may
+ * come from one of those, so no block is called missing.
+ */
 export function checkConnections(
   entries: readonly NodeEntry[],
   edges: readonly ResolvedEdge[],
+  complete = true,
 ): Problem[] {
   const problems: Problem[] = [];
   const connections = new Connections(edges);
+  const given = new Set(entries.flatMap((entry) => entry.block?.outputs.map((p) => p.type) ?? []));
+  const lacking = new Set<string>();
   for (const entry of entries) {
     const block = entry.block;
     if (!block) continue;
     const id = entry.node.id;
     for (const port of block.inputs) {
       if (port.required && connections.inputs(id, port.name).length === 0) {
+        // No block in the graph gives this type: the missing block is the problem.
+        const provider = complete && !given.has(port.type) ? providerOf(port.type) : undefined;
+        if (provider) lacking.add(provider.type);
         problems.push({
           path: nodePath(entry.index),
-          message: `needs an edge into its ${JSON.stringify(port.name)} input (${article(port.type)} ${port.type})`,
+          message: `${label(entry)}: the ${JSON.stringify(port.name)} input needs a wire (${article(port.type)} ${port.type})`,
+          ...(provider ? { because: provider.type } : {}),
         });
       }
     }
@@ -51,7 +82,7 @@ export function checkConnections(
     if (block.requiredClasses) problems.push(...checkModelClasses(entry, connections, edges));
     if (block.type === 'view.landscape') problems.push(...checkLandscapeRuns(entry, connections));
   }
-  return problems;
+  return [...[...lacking].map(missingBlockProblem), ...problems];
 }
 
 function checkTrainData(train: NodeEntry, connections: Connections): Problem[] {
@@ -68,7 +99,7 @@ function checkTrainData(train: NodeEntry, connections: Connections): Problem[] {
   return [
     {
       path: nodePath(train.index),
-      message: `needs an edge into its "dataset" input (its model ${label(model)} learns from data)`,
+      message: `${label(train)}: the "dataset" input needs a wire (its model ${label(model)} learns from data)`,
     },
   ];
 }
@@ -86,10 +117,20 @@ function checkMetricRun(metric: NodeEntry, connections: Connections): Problem[] 
   const path = nodePath(metric.index);
   if (model?.node.type === 'model.surface') {
     const lacks = NEEDS_CLASSES.has(type) ? 'classes' : 'validation split';
-    return [{ path, message: `${label(train)} minimizes ${label(model)}, which has no ${lacks}` }];
+    return [
+      {
+        path,
+        message: `${label(metric)}: its run ${label(train)} minimizes ${label(model)}, which has no ${lacks}`,
+      },
+    ];
   }
   if (NEEDS_CLASSES.has(type) && data?.block?.data?.(data.node.params)?.task === 'regression') {
-    return [{ path, message: `${label(train)} fits ${label(data)}, which has no classes` }];
+    return [
+      {
+        path,
+        message: `${label(metric)}: its run ${label(train)} fits ${label(data)}, which has no classes`,
+      },
+    ];
   }
   return [];
 }

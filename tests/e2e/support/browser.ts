@@ -42,9 +42,14 @@ function watchErrors(page: Page, errors: string[]): void {
 }
 
 /** Starts Chromium on the served web app and waits until the shell has rendered. */
+/**
+ * `firstLaunch`: open as a first-time user would (the start page); otherwise the start page
+ * counts as seen and the app opens the quickstart, as every later launch does.
+ */
 export async function openApp(
   viewport = { width: 1440, height: 900 },
   query = '',
+  options: { firstLaunch?: boolean } = {},
 ): Promise<AppSession> {
   const baseUrl = inject('baseUrl');
   const profile = await mkdtemp(join(tmpdir(), 'atlas-e2e-'));
@@ -59,6 +64,11 @@ export async function openApp(
   // Actions and screenshots wait for the page; on a loaded machine a frame can take seconds.
   // This bounds a hang, it is not a speed requirement.
   context.setDefaultTimeout(90_000);
+  if (!options.firstLaunch) {
+    await context.addInitScript(() => {
+      localStorage.setItem('gradient-atlas:start-page-seen', '1');
+    });
+  }
   const errors: string[] = [];
   let page = context.pages()[0] ?? (await context.newPage());
   watchErrors(page, errors);

@@ -15,7 +15,7 @@ async function center(locator: Locator): Promise<{ x: number; y: number }> {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Finds a block by searching the palette and drags it onto the canvas at a pane point. */
+/** Finds a block by searching the palette and drags it onto the canvas at a canvas point. */
 export async function dragBlockFromPalette(
   page: Page,
   search: string,
@@ -26,7 +26,9 @@ export async function dragBlockFromPalette(
   const item = page.locator('.palette-item').filter({
     has: page.locator('.palette-item-title', { hasText: new RegExp(`^${title}$`) }),
   });
-  await item.first().dragTo(page.locator('.react-flow__pane'), { targetPosition: to });
+  // Onto the canvas at that point, whatever is there: the pane, or an empty graph's start page
+  // (which takes a dropped block too).
+  await item.first().dragTo(page.locator('.canvas-host'), { targetPosition: to });
   // A new block is the selected one.
   const added = page.locator('.react-flow__node.selected');
   await added.waitFor();

@@ -146,7 +146,10 @@ describe('structure', () => {
     expect(problemsOf(raw)).toEqual([
       { path: 'nodes[1].position', message: 'must be an object, got null' },
       { path: 'nodes[4].type', message: 'must be a string, got 7' },
-      { path: 'nodes[5]', message: 'needs an edge into its "series" input (a series)' },
+      {
+        path: 'nodes[5]',
+        message: 'Chart "chart" (view.chart): the "series" input needs a wire (a series)',
+      },
     ]);
   });
 
@@ -255,7 +258,8 @@ describe('limits against hostile files', () => {
     const nodes = Array.from({ length: 150 }, (_, i) => node(`n${i}`, 'metric.lr', { every: 0 }));
     const problems = problemsOf(graph(nodes, []));
     expect(problems).toHaveLength(LIMITS.maxProblems + 1);
-    expect(problems[LIMITS.maxProblems]).toEqual({ path: '', message: '…and 200 more problems' });
+    // 150 bad params, 150 metrics without a run, and one missing Train block.
+    expect(problems[LIMITS.maxProblems]).toEqual({ path: '', message: '…and 201 more problems' });
   });
 });
 

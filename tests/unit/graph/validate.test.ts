@@ -46,7 +46,10 @@ describe('nodes', () => {
         path: 'nodes[1].type',
         message: 'unknown block type "optimizer.adm" (did you mean "optimizer.adam"?)',
       },
-      { path: 'nodes[2]', message: 'needs an edge into its "optimizer" input (an optimizer)' },
+      {
+        path: 'nodes[2]',
+        message: 'Train "train" (train): the "optimizer" input needs a wire (an optimizer)',
+      },
     ]);
   });
 
@@ -207,7 +210,10 @@ describe('edges', () => {
     const raw = dataGraph();
     raw.edges[3] = edge('e4', 'trian', 'run', 'los', 'run');
     expect(problemsOf(raw)).toEqual([
-      { path: 'nodes[4]', message: 'needs an edge into its "run" input (a run)' },
+      {
+        path: 'nodes[4]',
+        message: 'Loss "loss" (metric.loss): the "run" input needs a wire (a run)',
+      },
       { path: 'edges[3].from.node', message: 'no node with id "trian"' },
       { path: 'edges[3].to.node', message: 'no node with id "los"' },
     ]);
@@ -218,24 +224,30 @@ describe('edges', () => {
     raw.edges[3] = edge('e4', 'train', 'dataset', 'loss', 'runs');
     raw.edges[4] = edge('e5', 'loss', 'serie', 'chart', 'out');
     expect(problemsOf(raw)).toEqual([
-      { path: 'nodes[4]', message: 'needs an edge into its "run" input (a run)' },
-      { path: 'nodes[5]', message: 'needs an edge into its "series" input (a series)' },
+      {
+        path: 'nodes[4]',
+        message: 'Loss "loss" (metric.loss): the "run" input needs a wire (a run)',
+      },
+      {
+        path: 'nodes[5]',
+        message: 'Chart "chart" (view.chart): the "series" input needs a wire (a series)',
+      },
       {
         path: 'edges[3].from.port',
         message:
-          '"dataset" is an input of train "train"; an edge starts at an output (its outputs: "run")',
+          '"dataset" is an input of Train "train" (train); an edge starts at an output (its outputs: "run")',
       },
       {
         path: 'edges[3].to.port',
-        message: 'metric.loss "loss" has no input "runs" (did you mean "run"?)',
+        message: 'Loss "loss" (metric.loss) has no input "runs" (did you mean "run"?)',
       },
       {
         path: 'edges[4].from.port',
-        message: 'metric.loss "loss" has no output "serie" (did you mean "series"?)',
+        message: 'Loss "loss" (metric.loss) has no output "serie" (did you mean "series"?)',
       },
       {
         path: 'edges[4].to.port',
-        message: 'view.chart "chart" has no input "out" (its inputs: "series")',
+        message: 'Chart "chart" (view.chart) has no input "out" (its inputs: "series")',
       },
     ]);
   });
@@ -246,7 +258,7 @@ describe('edges', () => {
     expect(problemsOf(raw)[0]).toEqual({
       path: 'edges[5].from.port',
       message:
-        '"series" is an input of view.chart "chart"; an edge starts at an output (it has no outputs)',
+        '"series" is an input of Chart "chart" (view.chart); an edge starts at an output (it has no outputs)',
     });
   });
 
@@ -254,11 +266,14 @@ describe('edges', () => {
     const raw = dataGraph();
     raw.edges[2] = edge('e3', 'mlp', 'model', 'train', 'optimizer');
     expect(problemsOf(raw)).toEqual([
-      { path: 'nodes[3]', message: 'needs an edge into its "optimizer" input (an optimizer)' },
+      {
+        path: 'nodes[3]',
+        message: 'Train "train" (train): the "optimizer" input needs a wire (an optimizer)',
+      },
       {
         path: 'edges[2]',
         message:
-          'port types differ: model.mlp "mlp" output "model" gives a model, train "train" input "optimizer" takes an optimizer',
+          'port types differ: MLP "mlp" (model.mlp) output "model" gives a model, Train "train" (train) input "optimizer" takes an optimizer',
       },
     ]);
   });
@@ -271,7 +286,7 @@ describe('edges', () => {
       {
         path: 'edges[5].to',
         message:
-          'input "optimizer" of train "train" takes one edge, and edges[2] already connects it',
+          'input "optimizer" of Train "train" (train) takes one edge, and edges[2] already connects it',
       },
     ]);
   });
@@ -314,7 +329,10 @@ describe('required inputs and connection rules', () => {
     const raw = dataGraph();
     raw.edges.splice(1, 1);
     expect(problemsOf(raw)).toEqual([
-      { path: 'nodes[3]', message: 'needs an edge into its "model" input (a model)' },
+      {
+        path: 'nodes[3]',
+        message: 'Train "train" (train): the "model" input needs a wire (a model)',
+      },
     ]);
   });
 
@@ -325,7 +343,7 @@ describe('required inputs and connection rules', () => {
       {
         path: 'nodes[3]',
         message:
-          'needs an edge into its "dataset" input (its model model.mlp "mlp" learns from data)',
+          'Train "train" (train): the "dataset" input needs a wire (its model MLP "mlp" (model.mlp) learns from data)',
       },
     ]);
   });
@@ -338,7 +356,7 @@ describe('required inputs and connection rules', () => {
       {
         path: 'edges[2]',
         message:
-          'model.surface "surface" has no data, so train "train" takes no dataset; remove this edge',
+          'Surface "surface" (model.surface) has no data, so Train "train" (train) takes no dataset; remove this edge',
       },
     ]);
   });
@@ -350,7 +368,7 @@ describe('required inputs and connection rules', () => {
     expect(problemsOf(raw)).toEqual([
       {
         path: 'edges[2].to.port',
-        message: 'model.surface "surface" has no input "dataset" (it has no inputs)',
+        message: 'Surface "surface" (model.surface) has no input "dataset" (it has no inputs)',
       },
     ]);
   });
@@ -365,11 +383,13 @@ describe('required inputs and connection rules', () => {
     expect(problemsOf(raw)).toEqual([
       {
         path: 'nodes[3]',
-        message: 'train "train" minimizes model.surface "surface", which has no classes',
+        message:
+          'Accuracy "acc" (metric.accuracy): its run Train "train" (train) minimizes Surface "surface" (model.surface), which has no classes',
       },
       {
         path: 'nodes[4]',
-        message: 'train "train" minimizes model.surface "surface", which has no validation split',
+        message:
+          'Validation loss "val" (metric.valLoss): its run Train "train" (train) minimizes Surface "surface" (model.surface), which has no validation split',
       },
     ]);
   });
@@ -382,7 +402,8 @@ describe('required inputs and connection rules', () => {
     expect(problemsOf(raw)).toEqual([
       {
         path: 'nodes[6]',
-        message: 'train "train" fits dataset.regression "data", which has no classes',
+        message:
+          'Validation accuracy "acc" (metric.valAccuracy): its run Train "train" (train) fits Regression "data" (dataset.regression), which has no classes',
       },
     ]);
   });
@@ -405,7 +426,7 @@ describe('required inputs and connection rules', () => {
       {
         path: 'edges[9]',
         message:
-          'runs on one landscape must share one model: train "train2" uses "mlp2", train "train" uses "mlp"',
+          'runs on one landscape must share one model: Train "train2" (train) uses "mlp2", Train "train" (train) uses "mlp"',
       },
     ]);
   });

@@ -57,8 +57,8 @@ describe('problemsByNode', () => {
       { path: '', message: 'whole-document problem' },
     ]);
     expect(Object.fromEntries(byNode)).toEqual({
-      adam: ['nodes[2].params.lr: must be > 0, got -1'],
-      chart: ['edges[5].to.port: no such port'],
+      adam: ['"lr" must be > 0, got -1'],
+      chart: ['no such port'],
     });
   });
 });

@@ -5,6 +5,7 @@ import {
   connect,
   copySelection,
   cutSelection,
+  DEFAULT_BLOCK_SIZE,
   deleteSelection,
   duplicateSelection,
   pasteText,
@@ -18,13 +19,13 @@ const setup = () => createDocumentStore(smallGraph(), { name: 'small.json', path
 describe('editor actions', () => {
   it('adds a block with default params at a snapped position, selected, as one undo step', () => {
     const store = setup();
-    expect(addBlock(store, 'optimizer.sgd', { x: 113, y: 47 })).toEqual({ id: 'sgd' });
+    expect(addBlock(store, 'optimizer.sgd', { x: 2113, y: 47 })).toEqual({ id: 'sgd' });
     const { graph, selection } = store.getSnapshot();
     expect(graph.nodes.at(-1)).toEqual({
       id: 'sgd',
       type: 'optimizer.sgd',
       params: defaultParams('optimizer.sgd'),
-      position: { x: 120, y: 40 },
+      position: { x: 2120, y: 40 },
     });
     expect(selection.nodes).toEqual(['sgd']);
     expect(addBlock(store, 'optimizer.nonsense', { x: 0, y: 0 })).toBeNull();
@@ -92,8 +93,40 @@ describe('editor actions', () => {
     expect(duplicateSelection(store)).toBe(false);
     store.select({ nodes: ['adam'], edges: [] });
     expect(duplicateSelection(store)).toBe(true);
-    const copy = store.getSnapshot().graph.nodes.at(-1)!;
-    expect(copy).toMatchObject({ id: 'adam-2', position: { x: 340, y: 240 } });
+    const { nodes } = store.getSnapshot().graph;
+    const copy = nodes.at(-1)!;
+    // Beside its original (+40, +40) would cover it: the nearest free spot instead.
+    expect(copy).toMatchObject({ id: 'adam-2', position: { x: 340, y: 320 } });
+    const original = nodes.find((node) => node.id === 'adam')!;
+    expect(copy.position.y - original.position.y).toBeGreaterThanOrEqual(DEFAULT_BLOCK_SIZE.height);
+  });
+
+  it('five blocks added at one spot land on five spots that overlap no block', () => {
+    const store = setup();
+    const ids = Array.from(
+      { length: 5 },
+      () => addBlock(store, 'metric.loss', { x: 300, y: 200 })!.id,
+    );
+    const boxes = store
+      .getSnapshot()
+      .graph.nodes.map((node) => ({ id: node.id, ...node.position, ...DEFAULT_BLOCK_SIZE }));
+    for (const id of ids) {
+      const box = boxes.find((candidate) => candidate.id === id)!;
+      for (const other of boxes) {
+        if (other.id === id) continue;
+        const apart =
+          box.x >= other.x + other.width ||
+          other.x >= box.x + box.width ||
+          box.y >= other.y + other.height ||
+          other.y >= box.y + box.height;
+        expect(
+          apart,
+          `${id} at ${box.x},${box.y} covers ${other.id} at ${other.x},${other.y}`,
+        ).toBe(true);
+      }
+      // Near where they were asked for: within six grid rings.
+      expect(Math.hypot(box.x - 300, box.y - 200)).toBeLessThan(6 * 20 * Math.SQRT2 * 3);
+    }
   });
 
   it('pasting text that is not blocks does nothing', () => {

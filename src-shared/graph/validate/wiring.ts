@@ -1,24 +1,21 @@
 /**
- * Whether a wire may join two ports, and why not: the same rules validation applies to a
- * saved graph, asked while the person drags so the editor can refuse a bad wire with a reason.
+ * The wiring rules, asked one wire at a time: whether a wire may join two ports and why not.
+ * The editor asks them while a wire is dragged (to light up the ports that would take it) and
+ * when it is dropped (to refuse it with a reason); they agree with what validation reports.
  */
-import {
-  type GraphDocument,
-  type GraphEdge,
-  getBlock,
-  type PortSpec,
-} from '../../src-shared/graph';
-import { edgeIds, freshEdgeId } from './ids';
+import { getBlock } from '../catalog/index';
+import type { PortSpec } from '../ports';
+import type { GraphDocument, GraphEdge } from '../schema';
 
-export interface ConnectionAttempt {
+export interface WireAttempt {
   readonly source: string;
   readonly sourcePort: string;
   readonly target: string;
   readonly targetPort: string;
 }
 
-export type ConnectionCheck =
-  | { readonly ok: true; readonly edge: GraphEdge; readonly replaces: readonly string[] }
+export type WireCheck =
+  | { readonly ok: true; readonly replaces: readonly string[] }
   | { readonly ok: false; readonly reason: string };
 
 function port(graph: GraphDocument, nodeId: string, name: string, side: 'inputs' | 'outputs') {
@@ -51,7 +48,7 @@ function reaches(graph: GraphDocument, from: string, to: string): boolean {
 const describePort = (spec: PortSpec, title: string): string =>
   `${title}'s "${spec.name}" (${spec.type})`;
 
-export function checkConnection(graph: GraphDocument, attempt: ConnectionAttempt): ConnectionCheck {
+export function checkWire(graph: GraphDocument, attempt: WireAttempt): WireCheck {
   const from = port(graph, attempt.source, attempt.sourcePort, 'outputs');
   const to = port(graph, attempt.target, attempt.targetPort, 'inputs');
   if (!from.node || !to.node) return { ok: false, reason: 'one end of the wire is not a block' };
@@ -90,19 +87,31 @@ export function checkConnection(graph: GraphDocument, attempt: ConnectionAttempt
     : graph.edges
         .filter((edge) => edge.to.node === attempt.target && edge.to.port === attempt.targetPort)
         .map((edge) => edge.id);
-  const edge: GraphEdge = {
-    id: freshEdgeId(edgeIds(graph)),
-    from: { node: attempt.source, port: attempt.sourcePort },
-    to: { node: attempt.target, port: attempt.targetPort },
-  };
-  return { ok: true, edge, replaces };
+  return { ok: true, replaces };
 }
 
-/** The ports of `type` on the given side of a block type (for quick-add after a wire drag). */
-export function compatiblePorts(
-  blockType: string,
-  portType: string,
-  side: 'inputs' | 'outputs',
-): readonly PortSpec[] {
-  return getBlock(blockType)?.[side].filter((spec) => spec.type === portType) ?? [];
+/** One end of a wire being dragged: a block's port, on its output ('out') or input side. */
+export interface WireEnd {
+  readonly node: string;
+  readonly port: string;
+  readonly side: 'in' | 'out';
+}
+
+/** `node` + NUL + `port`: a port's key in `acceptingPorts`. */
+export const portKey = (node: string, port: string): string => `${node}\u0000${port}`;
+
+/** Every port (on the other side) that would take a wire dragged from `from`, by `portKey`. */
+export function acceptingPorts(graph: GraphDocument, from: WireEnd): Set<string> {
+  const accepting = new Set<string>();
+  for (const node of graph.nodes) {
+    const block = getBlock(node.type);
+    for (const spec of (from.side === 'out' ? block?.inputs : block?.outputs) ?? []) {
+      const attempt =
+        from.side === 'out'
+          ? { source: from.node, sourcePort: from.port, target: node.id, targetPort: spec.name }
+          : { source: node.id, sourcePort: spec.name, target: from.node, targetPort: from.port };
+      if (checkWire(graph, attempt).ok) accepting.add(portKey(node.id, spec.name));
+    }
+  }
+  return accepting;
 }

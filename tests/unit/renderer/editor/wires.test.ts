@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkConnection } from '../../../../src-renderer/editor/connectionRules';
-import { validateGraph } from '../../../../src-shared/graph';
+import { checkConnection } from '../../../../src-renderer/editor/wires';
+import { acceptingPorts, portKey, validateGraph } from '../../../../src-shared/graph';
 import { edge, node, smallGraph } from '../fixtures';
 
 const attempt = (source: string, sourcePort: string, target: string, targetPort: string) => ({
@@ -75,5 +75,34 @@ describe('checkConnection', () => {
       ok: false,
       reason: 'a block cannot feed itself',
     });
+  });
+});
+
+describe('acceptingPorts (what lights up while a wire is dragged)', () => {
+  it("from Adam's optimizer output: the optimizer input of the Train it does not feed yet", () => {
+    const graph = smallGraph();
+    graph.nodes.push(node('train2', 'train'), node('cos', 'schedule.cosine'));
+    expect([...acceptingPorts(graph, { node: 'adam', port: 'optimizer', side: 'out' })]).toEqual([
+      portKey('train2', 'optimizer'),
+    ]);
+    graph.nodes.push(node('sgd', 'optimizer.sgd'));
+    // A single input already wired still takes a new wire (it replaces the old one).
+    expect(acceptingPorts(graph, { node: 'sgd', port: 'optimizer', side: 'out' }).size).toBe(2);
+  });
+
+  it("into Adam's lr input: every schedule's lr output, nothing of another type", () => {
+    const graph = smallGraph();
+    graph.nodes.push(node('cos', 'schedule.cosine'), node('step', 'schedule.step'));
+    expect([...acceptingPorts(graph, { node: 'adam', port: 'lr', side: 'in' })].sort()).toEqual(
+      [portKey('cos', 'lr'), portKey('step', 'lr')].sort(),
+    );
+  });
+
+  it('an already connected pair and the block itself do not light up', () => {
+    const graph = smallGraph();
+    const accepting = acceptingPorts(graph, { node: 'data', port: 'dataset', side: 'out' });
+    expect(accepting.has(portKey('mlp', 'dataset'))).toBe(false);
+    expect(accepting.has(portKey('train', 'dataset'))).toBe(false);
+    expect(accepting.size).toBe(0);
   });
 });

@@ -1,0 +1,138 @@
+/**
+ * axe-core audits of every view a person reaches: the editor, the inspector with an optimizer
+ * selected, the dashboard after a run, the landscape viewer, and the start page. Serious and
+ * critical violations fail the test; the rest are printed so they stay visible.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
+import { type AppSession, openApp } from './support/browser';
+
+interface Finding {
+  id: string;
+  impact: string;
+  nodes: number;
+  help: string;
+}
+
+/** Audits the page as it is now and prints every violation with its impact and count. */
+async function audit(page: Page, view: string): Promise<Finding[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const findings = result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact ?? 'unknown',
+    nodes: v.nodes.length,
+    help: v.help,
+  }));
+  const lines = findings.map((f) => `  ${f.impact.padEnd(8)} ${f.id} (${f.nodes}): ${f.help}`);
+  console.log(`axe ${view}: ${findings.length} violations\n${lines.join('\n')}`);
+  if (process.env.AXE_DETAIL) {
+    for (const v of result.violations) {
+      for (const n of v.nodes.slice(0, 4))
+        console.log(`    ${v.id}: ${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`);
+    }
+  }
+  return findings;
+}
+
+const blocking = (findings: readonly Finding[]) =>
+  findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
+
+async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+describe('accessibility (axe-core)', () => {
+  let app: AppSession;
+  const totals: Record<string, Finding[]> = {};
+
+  beforeAll(async () => {
+    app = await openApp({ width: 1440, height: 900 }, '?maxSteps=60&landscapeGrid=21');
+    app.page.on('dialog', (dialog) => void dialog.accept());
+  });
+  afterAll(async () => {
+    const all = Object.entries(totals).flatMap(([view, f]) => f.map((x) => ({ view, ...x })));
+    console.log(
+      `axe summary: ${all.length} violations, ${blocking(all).length} serious/critical, over ${Object.keys(totals).join(', ')}`,
+    );
+    await app?.close();
+  });
+
+  it('the editor', async () => {
+    const { page } = app;
+    await page.locator('.react-flow__node').first().waitFor();
+    totals.editor = await audit(page, 'editor');
+    expect(blocking(totals.editor)).toEqual([]);
+  });
+
+  it('keyboard: the first Tab reaches "Skip to canvas"; help is a modal dialog with the run keys', async () => {
+    const { page } = app;
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const first = page.locator(':focus');
+    expect(await first.textContent()).toBe('Skip to canvas');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('#graph-canvas')))
+      .toBe(true);
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    const keys = await help.locator('kbd').allTextContents();
+    for (const key of ['F5', 'F6', 'F10', 'Shift+F5']) expect(keys).toContain(key);
+    totals.help = await audit(page, 'help');
+    expect(blocking(totals.help)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+  });
+
+  it('the inspector with an optimizer selected', async () => {
+    const { page } = app;
+    await page
+      .locator(
+        '.react-flow__node[data-block-type^="optimizer."] .block-title, .react-flow__node:has([data-block-type^="optimizer."]) .block-title',
+      )
+      .first()
+      .click();
+    await page.getByTestId('inspector-node').waitFor();
+    totals.inspector = await audit(page, 'inspector');
+    expect(blocking(totals.inspector)).toEqual([]);
+  });
+
+  it('the dashboard after a run', async () => {
+    const { page } = app;
+    await page.getByTestId('run-run').click();
+    await until(
+      'the run to finish',
+      () =>
+        page.evaluate(() =>
+          (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts
+            .runs()
+            .map((r) => r.phase),
+        ),
+      (phases) => phases.length > 0 && phases.every((p) => p !== 'running' && p !== 'loaded'),
+    );
+    totals.dashboard = await audit(page, 'dashboard');
+    expect(blocking(totals.dashboard)).toEqual([]);
+  });
+
+  it('the landscape view', async () => {
+    const { page } = app;
+    await page.getByTestId('landscape-toggle').click();
+    await until(
+      'the landscape',
+      () => page.evaluate('window.__atlasLandscape ? window.__atlasLandscape.lastStep() : 0'),
+      (v) => Number(v) > 0,
+    );
+    totals.landscape = await audit(page, 'landscape');
+    expect(blocking(totals.landscape)).toEqual([]);
+  });
+});
