@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   training: benchTraining,
   landscape: async () => (await import('./landscape.bench')).benchLandscapeRows(),
   viewer: async () => (await import('./viewer.bench')).benchViewer(),
+  pytorch: async () => (await import('./pytorch.bench')).benchPytorch(),
   ui: async () => (await import('./ui-stream.bench')).benchUiStream(),
 };
 
