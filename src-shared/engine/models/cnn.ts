@@ -9,6 +9,7 @@ import { ParamReader } from '../block-params';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo } from '../types';
 import { conv2dSame, conv2dSameOfData } from './conv2d';
+import { denseMatMul } from './dense-matmul';
 import { biasInfo, initKernel, kernelInfo, taskLoss } from './layers';
 import type { ModelData } from './model-data';
 
@@ -67,7 +68,7 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
       const layers = (ps.length - convParams) / 2;
       for (let l = 0; l < layers; l++) {
         const k = convParams + 2 * l;
-        const z = tf.add(tf.matMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]) as tf.Tensor2D;
+        const z = tf.add(denseMatMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]) as tf.Tensor2D;
         hidden = l === layers - 1 ? z : tf.relu(z);
       }
       return hidden;

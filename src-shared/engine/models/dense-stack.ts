@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
 import type { Batch, FirstLayerSplit, Model, ParamInfo, Task } from '../types';
+import { denseMatMul, denseMatMulOfData } from './dense-matmul';
 import {
   type Activation,
   activate,
@@ -67,10 +68,14 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     return h;
   };
 
+  // Training's products: layer 1's input is data, so its backward skips dx.
   const mixOne =
     (params: readonly tf.Tensor[]) =>
     (h: tf.Tensor, l: number): tf.Tensor =>
-      tf.add(tf.matMul(h as tf.Tensor2D, params[2 * l] as tf.Tensor2D), params[2 * l + 1]);
+      tf.add(
+        (l === 0 ? denseMatMulOfData : denseMatMul)(h as tf.Tensor2D, params[2 * l] as tf.Tensor2D),
+        params[2 * l + 1],
+      );
   // Batched params: kernel [G, in, out], bias [G, out] → [G, 1, out].
   const mixMany =
     (params: readonly tf.Tensor[]) =>
