@@ -79,8 +79,8 @@ const CASES: [string, () => Model, EvalMode][] = [
     'auto',
   ],
   [
-    'cnn 4-8 dense 16 per point',
-    () => createModel('model.cnn', { channels: [4, 8], dense: [16], seed: 2 }, digits),
+    'cnn 5×5 kernels 4-8 dense 16 per point',
+    () => createModel('model.cnn', { channels: [4, 8], kernel: 5, dense: [16], seed: 2 }, digits),
     'auto',
   ],
 ];
@@ -129,7 +129,7 @@ describe.each(['cpu', 'wasm'])('plane shortcut on %s', (backend) => {
 });
 
 describe('when the shortcut does not pay or apply', () => {
-  it('keeps the plain path for 2 input features and for analytic surfaces', async () => {
+  it('keeps the plain path for small fan-ins and for analytic surfaces', async () => {
     await tf.setBackend('cpu');
     const small = createModel(
       'model.mlp',
@@ -137,6 +137,7 @@ describe('when the shortcut does not pay or apply', () => {
       { task: 'classification', numFeatures: 2, numClasses: 2 },
     );
     expect(shortcutPays(small)).toBe(false);
+    expect(shortcutPays(createModel('model.cnn', { kernel: 3 }, digits))).toBe(false);
     expect(shortcutPays(createModel('model.surface', { fn: 'rosenbrock' }, null))).toBe(false);
     const x = tf.tensor2d([0, 1, 1, 0], [2, 2]);
     const y = tf.tensor1d([0, 1], 'int32');
