@@ -3,7 +3,9 @@
  * validated messages in as an RxJS stream, and the same messages coalesced per animation frame
  * for the views. A message that fails validation becomes a readable error message, never a throw.
  */
+
 import { type Observable, Subject, share } from 'rxjs';
+import { parseBackendOverride } from '../../src-shared/engine/backend';
 import {
   type EngineCommand,
   EngineCommandSchema,
@@ -73,11 +75,14 @@ export class EngineClient {
   }
 }
 
-/** The engine in a dedicated module Worker (web mode). */
+/** The engine in a dedicated module Worker (web mode); the page's `?backend=` goes along. */
 export function workerPort(): EnginePort {
+  const backend = parseBackendOverride(
+    new URLSearchParams(globalThis.location?.search).get('backend'),
+  );
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'atlas-engine',
+    name: backend === 'auto' ? 'atlas-engine' : `atlas-engine:${backend}`,
   });
   return {
     postMessage: (message) => worker.postMessage(message),
