@@ -1,8 +1,10 @@
 /**
  * Web mode: the engine in a dedicated Web Worker, so the UI thread never trains. It posts a
  * heartbeat (the UI's supervisor restarts a worker that goes quiet), and an uncaught error
- * while a run goes on ends that run with its message instead of leaving it running.
+ * while a run goes on ends that run with its message instead of leaving it running. The
+ * page's `?backend=` override arrives in the worker's name (`atlas-engine:webgl`).
  */
+import { parseBackendOverride } from '../../src-shared/engine/backend';
 import type { EngineSession } from '../../src-shared/engine/host/engineSession';
 import { type EngineEndpoint, startEngineHost } from './engineHost';
 import { HEARTBEAT, HEARTBEAT_MS, TEST_HOOKS_NAME, testHookOf } from './heartbeat';
@@ -46,6 +48,7 @@ if (scope.name.includes(TEST_HOOKS_NAME)) {
   });
 }
 
-void startEngineHost(scope as EngineEndpoint, 'worker').then((started) => {
+const requested = parseBackendOverride(scope.name.split(' ')[0]?.split(':')[1]);
+void startEngineHost(scope as EngineEndpoint, 'worker', requested).then((started) => {
   session = started;
 });

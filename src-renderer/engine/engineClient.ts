@@ -3,7 +3,9 @@
  * validated messages in as an RxJS stream, and the same messages coalesced per animation frame
  * for the views. A message that fails validation becomes a readable error message, never a throw.
  */
+
 import { type Observable, Subject, share } from 'rxjs';
+import { parseBackendOverride } from '../../src-shared/engine/backend';
 import {
   type EngineCommand,
   EngineCommandSchema,
@@ -87,17 +89,19 @@ export class EngineClient {
 /**
  * The engine in a dedicated module Worker (web mode), supervised: restarted when it dies or
  * hangs. `?testHooks=1` arms the worker's test hooks (e2e); `?engineHungMs=N` shortens the
- * time without a heartbeat after which it counts as hung.
+ * time without a heartbeat after which it counts as hung; `?backend=` goes along in its name.
  */
 export function workerPort(): SupervisedPort {
   const query = typeof location === 'undefined' ? null : new URLSearchParams(location.search);
   const hooks = query?.get('testHooks') === '1';
   const hungAfterMs = Number(query?.get('engineHungMs'));
+  const backend = parseBackendOverride(query?.get('backend'));
+  const name = backend === 'auto' ? 'atlas-engine' : `atlas-engine:${backend}`;
   return supervisedWorkerPort(
     () =>
       new Worker(new URL('./engine.worker.ts', import.meta.url), {
         type: 'module',
-        name: hooks ? `atlas-engine ${TEST_HOOKS_NAME}` : 'atlas-engine',
+        name: hooks ? `${name} ${TEST_HOOKS_NAME}` : name,
       }),
     Number.isInteger(hungAfterMs) && hungAfterMs >= 1000 ? { hungAfterMs } : {},
   );

@@ -4,6 +4,7 @@
  * to an EngineSession and posts its answers back; commands that arrive while the backend
  * starts are queued, not lost.
  */
+import type { BackendName } from '../../src-shared/engine/backend';
 import { EngineSession } from '../../src-shared/engine/host/engineSession';
 import type { EngineMessage } from '../../src-shared/protocol/engine';
 import { testHookOf } from './heartbeat';
@@ -33,6 +34,7 @@ function transferables(message: EngineMessage): Transferable[] {
 export async function startEngineHost(
   endpoint: EngineEndpoint,
   host: 'worker' | 'electron',
+  requested: BackendName | 'auto' = 'auto',
 ): Promise<EngineSession | null> {
   const queue: unknown[] = [];
   let session: EngineSession | null = null;
@@ -44,7 +46,7 @@ export async function startEngineHost(
   endpoint.start?.();
   const post = (message: EngineMessage) => endpoint.postMessage(message, transferables(message));
   try {
-    const backend = await selectBackend();
+    const backend = await selectBackend(requested);
     session = new EngineSession(post, { backend, host });
   } catch (error) {
     post({

@@ -1,10 +1,12 @@
 /**
  * Picks and initializes the tfjs backend where the engine runs (a Web Worker or Electron's
- * compute window): WebGL only on a real GPU (a software renderer is ~10× slower than wasm),
- * else wasm SIMD, else cpu. The wasm binaries are the files Vite emits, found by URL.
+ * compute window): WebGPU, then WebGL, only on a real GPU (a software renderer is ~10× slower
+ * than wasm), else wasm SIMD, else cpu; a user's override wins. The wasm binaries are the
+ * files Vite emits, found by URL.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import {
@@ -24,6 +26,33 @@ export function probeWebGlRenderer(): string | undefined {
     const renderer: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     return typeof renderer === 'string' ? renderer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface GpuAdapterInfo {
+  readonly vendor?: string;
+  readonly architecture?: string;
+  readonly device?: string;
+  readonly description?: string;
+}
+interface GpuLike {
+  requestAdapter(): Promise<{ info?: GpuAdapterInfo } | null>;
+}
+
+/** The WebGPU adapter's vendor, architecture and description, or undefined without one. */
+export async function probeWebGpuAdapter(): Promise<string | undefined> {
+  const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) return undefined;
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return undefined;
+    const info = adapter.info ?? {};
+    const text = [info.vendor, info.architecture, info.device, info.description]
+      .filter((part) => part)
+      .join(' ');
+    return text || 'WebGPU adapter';
   } catch {
     return undefined;
   }
@@ -52,17 +81,21 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
-/** Chooses by the device, initializes, and falls back (wasm, then cpu) if that fails. */
-export async function selectBackend(): Promise<BackendChoice> {
+/** Chooses by the device (or the user's `requested` backend), initializes, and falls back. */
+export async function selectBackend(
+  requested: BackendName | 'auto' = 'auto',
+): Promise<BackendChoice> {
   const gpuRenderer = probeWebGlRenderer();
+  const webgpuAdapter = await probeWebGpuAdapter();
   const available: BackendName[] = ['wasm', 'cpu'];
   if (gpuRenderer) available.push('webgl');
-  const choice = chooseBackend({ available, gpuRenderer });
+  if (webgpuAdapter) available.push('webgpu');
+  const choice = chooseBackend({ available, gpuRenderer, webgpuAdapter, requested });
   if (await tryBackend(choice.name)) return choice;
   for (const fallback of ['wasm', 'cpu'] as const) {
     if (fallback !== choice.name && (await tryBackend(fallback))) {
       return { name: fallback, reason: `${choice.name} failed to start; using ${fallback}` };
     }
   }
-  throw new Error('no tfjs backend could start (tried webgl, wasm and cpu)');
+  throw new Error(`no tfjs backend could start (tried ${choice.name}, wasm and cpu)`);
 }

@@ -14,6 +14,8 @@ export interface DeviceFacts {
   readonly available: readonly BackendName[];
   /** UNMASKED_RENDERER_WEBGL (or the WebGPU adapter's description), when known. */
   readonly gpuRenderer?: string;
+  /** The WebGPU adapter's description (vendor, architecture…), when it differs from WebGL's. */
+  readonly webgpuAdapter?: string;
   /** A backend the user asked for; 'auto' or absent lets the device decide. */
   readonly requested?: BackendName | 'auto';
 }
@@ -37,10 +39,12 @@ export function chooseBackend(facts: DeviceFacts): BackendChoice {
   }
   const renderer = facts.gpuRenderer;
   const software = isSoftwareRenderer(renderer);
-  if (!software && renderer) {
-    if (has('webgpu')) return { name: 'webgpu', reason: `GPU: ${renderer}` };
-    if (has('webgl')) return { name: 'webgl', reason: `GPU: ${renderer}` };
+  // WebGPU first, judged by its own adapter where known (headless Chromium's is SwiftShader).
+  const adapter = facts.webgpuAdapter ?? renderer;
+  if (has('webgpu') && adapter && !isSoftwareRenderer(adapter)) {
+    return { name: 'webgpu', reason: `GPU: ${adapter}` };
   }
+  if (!software && renderer && has('webgl')) return { name: 'webgl', reason: `GPU: ${renderer}` };
   if (has('wasm')) {
     return {
       name: 'wasm',
@@ -50,4 +54,12 @@ export function chooseBackend(facts: DeviceFacts): BackendChoice {
     };
   }
   return { name: 'cpu', reason: 'no GPU or wasm backend available' };
+}
+
+const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** A user's backend override (URL `?backend=`, a worker's name): unknown text means 'auto'. */
+export function parseBackendOverride(text: string | null | undefined): BackendName | 'auto' {
+  const name = text?.trim().toLowerCase();
+  return BACKEND_NAMES.find((b) => b === name) ?? 'auto';
 }

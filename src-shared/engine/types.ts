@@ -75,6 +75,12 @@ export interface Model {
    * predicting user expects (softmax, sigmoid or linear), when it has one: what export writes.
    */
   readonly sequential?: SequentialSpec;
+  /**
+   * The forward pass split after the first layer's linear map, which is linear in one kernel
+   * W: forward(θ, x) = rest(θ, linear(x, W)). Along a plane W = W₀ + αD + βE, so the
+   * landscape computes linear(x, ·) of W₀, D and E once and each point costs an axpy.
+   */
+  readonly firstLayer?: FirstLayerSplit;
   /** Loss of G points at once for surface models: params [G, ...shape]; returns [G]. */
   lossBatched?(params: readonly tf.Tensor[], batch: Batch | null): tf.Tensor1D;
   /**
@@ -95,6 +101,17 @@ export interface Model {
 export interface ExactDerivatives {
   readonly gradient: Float64Array;
   readonly hessian: Float64Array;
+}
+
+export interface FirstLayerSplit {
+  /** Index (in paramInfo) of the kernel the first map is linear in. */
+  readonly kernel: number;
+  /** x ↦ the first layer's map by `kernel`, before its bias (x·W, or the convolution). */
+  linear(x: tf.Tensor2D, kernel: tf.Tensor): tf.Tensor;
+  /** The rest of the forward pass from `linear`'s output (bias onwards): [n, out]. */
+  rest(params: readonly tf.Tensor[], first: tf.Tensor): tf.Tensor2D;
+  /** The same for G points: params and `first` with a leading G → [G, n, out]. */
+  restBatched?(params: readonly tf.Tensor[], first: tf.Tensor): tf.Tensor3D;
 }
 
 /** Everything an optimizer may need for one update. */

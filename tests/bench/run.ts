@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   training: benchTraining,
   landscape: async () => (await import('./landscape.bench')).benchLandscapeRows(),
   viewer: async () => (await import('./viewer.bench')).benchViewer(),
+  pytorch: async () => (await import('./pytorch.bench')).benchPytorch(),
   ui: async () => (await import('./ui-stream.bench')).benchUiStream(),
   curvature: async () => (await import('./curvature.bench')).benchCurvature(),
   sweep: async () => (await import('./sweep.bench')).benchSweep(),

@@ -23,7 +23,7 @@ const CLASSES = 10;
 const BATCH = 128;
 const STEPS = 60;
 
-function syntheticDigits(n: number): Dataset {
+export function syntheticDigits(n: number): Dataset {
   const rng = createRng(3);
   const x = new Float32Array(n * FEATURES).map(() => rng.next());
   const y = new Float32Array(n).map(() => rng.int(CLASSES));
@@ -43,8 +43,14 @@ async function timeIt(fn: () => Promise<void> | void): Promise<number> {
   return performance.now() - t0;
 }
 
-async function engineStepsPerSecond(dataset: Dataset): Promise<number> {
-  const model = createModel('model.mlp', { hidden: [128], activation: 'relu', seed: 1 }, dataset);
+/** Steps per second of a TrainRun with Adam (lr 1e-3); the MLP 784-128-10 unless told. */
+export async function engineStepsPerSecond(
+  dataset: Dataset,
+  modelType = 'model.mlp',
+  modelParams: Record<string, unknown> = { hidden: [128], activation: 'relu', seed: 1 },
+  batchSize = BATCH,
+): Promise<number> {
+  const model = createModel(modelType, modelParams, dataset);
   const run = new TrainRun({
     id: 'bench',
     dataset,
@@ -60,7 +66,7 @@ async function engineStepsPerSecond(dataset: Dataset): Promise<number> {
     scheduleParams: null,
     settings: {
       epochs: 1000,
-      batchSize: BATCH,
+      batchSize,
       maxSteps: STEPS + 5,
       shuffle: true,
       evalEvery: 0,

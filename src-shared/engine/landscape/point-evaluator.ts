@@ -10,6 +10,8 @@ import type { Batch, Model, Task } from '../types';
 import { chooseChunkSize } from './chunk-size';
 import { paramSize } from './flat-params';
 import { metricsFromOutputs } from './output-loss';
+import { createPlaneShortcut, type Plane, shortcutPays } from './plane-shortcut';
+import { planePoint } from './vector-math';
 
 export type EvalMode = 'auto' | 'batched' | 'perPoint';
 
@@ -34,6 +36,19 @@ export interface PointEvaluator {
   notes(): readonly string[];
   /** Metrics of each point; `points` are flat parameter vectors. */
   evaluate(points: readonly Float32Array[]): PointMetrics;
+  /**
+   * Evaluation of points of one plane by their coordinates: the exact first-layer shortcut
+   * where the model allows it and it pays, else `evaluate` of the points. Dispose it after.
+   */
+  onPlane(plane: Plane): PlaneEvaluation;
+}
+
+export interface PlaneEvaluation {
+  /** Whether the first-layer shortcut is in use. */
+  readonly shortcut: boolean;
+  /** Metrics of the points (α_g, β_g). */
+  evaluate(alphas: readonly number[], betas: readonly number[]): PointMetrics;
+  dispose(): void;
 }
 
 type Strategy = (points: readonly Float32Array[]) => PointMetrics;
@@ -132,18 +147,77 @@ export function createPointEvaluator(
     }
   };
 
-  // auto: calls 1 and 2 warm each strategy up, calls 3 and 4 are timed.
-  const rates: number[] = [];
-  let autoCalls = 0;
-  const auto: Strategy = (points) => {
-    const useBatched = autoCalls % 2 === 0;
-    const start = performance.now();
-    const result = (useBatched ? batched : perPoint)(points);
-    const rate = points.length / Math.max(performance.now() - start, 1e-3);
-    autoCalls += 1;
-    if (autoCalls > 2) rates.push(rate);
-    if (rates.length === 2) mode = rates[0] >= rates[1] ? 'batched' : 'perPoint';
-    return result;
+  /**
+   * `auto`: calls 1 and 2 warm each strategy up, calls 3 and 4 are timed, then `decide`
+   * gets the faster one.
+   */
+  const autoOf = <A extends unknown[]>(
+    first: (...args: A) => PointMetrics,
+    second: (...args: A) => PointMetrics,
+    decide: (firstIsFaster: boolean) => void,
+  ) => {
+    const rates: number[] = [];
+    let calls = 0;
+    return (...args: A): PointMetrics => {
+      const start = performance.now();
+      const result = (calls % 2 === 0 ? first : second)(...args);
+      const rate = result.loss.length / Math.max(performance.now() - start, 1e-3);
+      calls += 1;
+      if (calls > 2) rates.push(rate);
+      if (rates.length === 2) decide(rates[0] >= rates[1]);
+      return result;
+    };
+  };
+  const auto: Strategy = autoOf(batched, perPoint, (b) => {
+    mode = b ? 'batched' : 'perPoint';
+  });
+
+  const evaluate = (points: readonly Float32Array[]): PointMetrics => {
+    if (points.length === 0)
+      return { loss: new Float32Array(0), accuracy: hasAccuracy ? new Float32Array(0) : null };
+    if (!checked) checkAgainstModelLoss(points[0]);
+    const strategy = mode === 'batched' ? batched : mode === 'perPoint' ? perPoint : auto;
+    const parts: PointMetrics[] = [];
+    for (let i = 0; i < points.length; i += chunkSize)
+      parts.push(strategy(points.slice(i, i + chunkSize)));
+    return concatMetrics(parts, points.length);
+  };
+
+  const onPlane = (plane: Plane): PlaneEvaluation => {
+    const at = (alphas: readonly number[], betas: readonly number[]) =>
+      alphas.map((a, g) => planePoint(plane.center, plane.delta, plane.eta, a, betas[g]));
+    if (!checked) checkAgainstModelLoss(plane.center);
+    const split = model.firstLayer;
+    if (!split || !batch || useModelLoss || !shortcutPays(model)) {
+      return {
+        shortcut: false,
+        evaluate: (alphas, betas) => evaluate(at(alphas, betas)),
+        dispose: () => {},
+      };
+    }
+    const shortcut = createPlaneShortcut(model, split, batch, plane, read);
+    const { perPoint: one, batched: many } = shortcut;
+    let planeMode: EvalMode = many ? mode : 'perPoint';
+    const planeAuto = many
+      ? autoOf(many, one, (b) => {
+          planeMode = b ? 'batched' : 'perPoint';
+        })
+      : one;
+    return {
+      shortcut: true,
+      evaluate(alphas, betas) {
+        const strategy =
+          planeMode === 'batched' && many ? many : planeMode === 'perPoint' ? one : planeAuto;
+        const parts: PointMetrics[] = [];
+        for (let i = 0; i < alphas.length; i += chunkSize) {
+          parts.push(strategy(alphas.slice(i, i + chunkSize), betas.slice(i, i + chunkSize)));
+        }
+        if (parts.length === 0)
+          return { loss: new Float32Array(0), accuracy: hasAccuracy ? new Float32Array(0) : null };
+        return concatMetrics(parts, alphas.length);
+      },
+      dispose: () => shortcut.dispose(),
+    };
   };
 
   return {
@@ -151,16 +225,8 @@ export function createPointEvaluator(
     hasAccuracy,
     mode: () => mode,
     notes: () => notes,
-    evaluate(points) {
-      if (points.length === 0)
-        return { loss: new Float32Array(0), accuracy: hasAccuracy ? new Float32Array(0) : null };
-      if (!checked) checkAgainstModelLoss(points[0]);
-      const strategy = mode === 'batched' ? batched : mode === 'perPoint' ? perPoint : auto;
-      const parts: PointMetrics[] = [];
-      for (let i = 0; i < points.length; i += chunkSize)
-        parts.push(strategy(points.slice(i, i + chunkSize)));
-      return concatMetrics(parts, points.length);
-    },
+    evaluate,
+    onPlane,
   };
 }
 

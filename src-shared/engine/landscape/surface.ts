@@ -4,8 +4,7 @@
  */
 import { Observable } from 'rxjs';
 import { progressiveLevels } from './grid-order';
-import type { PointEvaluator } from './point-evaluator';
-import { planePoint } from './vector-math';
+import type { PlaneEvaluation, PointEvaluator } from './point-evaluator';
 import { yieldToEventLoop } from './yield';
 
 export interface PartialSurface {
@@ -64,26 +63,33 @@ export async function fillSurface(
     done,
   });
   const chunk = evaluator.chunkSize;
-  for (const level of progressiveLevels(n, input.coarseStride ?? 4)) {
-    for (let start = 0; start < level.length; start += chunk) {
-      // Yield first: subscribers get control back before any work, and between chunks.
-      await yieldToEventLoop();
-      if (isCancelled()) return null;
-      const indices = level.subarray(start, start + chunk);
-      const points = Array.from(indices, (k) =>
-        planePoint(center, delta, eta, alphas[k % n], betas[Math.floor(k / n)]),
-      );
-      const metrics = evaluator.evaluate(points);
-      indices.forEach((k, g) => {
-        loss[k] = metrics.loss[g];
-        if (accuracy && metrics.accuracy) accuracy[k] = metrics.accuracy[g];
-        filled[k] = 1;
-      });
-      count += indices.length;
-      onProgress(snapshot(count === n * n));
+  // Created lazily: the first yield below gives subscribers control before any work.
+  let onPlane: PlaneEvaluation | null = null;
+  try {
+    for (const level of progressiveLevels(n, input.coarseStride ?? 4)) {
+      for (let start = 0; start < level.length; start += chunk) {
+        // Yield first: subscribers get control back before any work, and between chunks.
+        await yieldToEventLoop();
+        if (isCancelled()) return null;
+        onPlane ??= evaluator.onPlane({ center, delta, eta });
+        const indices = Array.from(level.subarray(start, start + chunk));
+        const metrics = onPlane.evaluate(
+          indices.map((k) => alphas[k % n]),
+          indices.map((k) => betas[Math.floor(k / n)]),
+        );
+        indices.forEach((k, g) => {
+          loss[k] = metrics.loss[g];
+          if (accuracy && metrics.accuracy) accuracy[k] = metrics.accuracy[g];
+          filled[k] = 1;
+        });
+        count += indices.length;
+        onProgress(snapshot(count === n * n));
+      }
     }
+    return snapshot(true);
+  } finally {
+    onPlane?.dispose();
   }
-  return snapshot(true);
 }
 
 /** fillSurface as a cold Observable: each subscription computes; unsubscribing cancels. */

@@ -9,46 +9,13 @@ import { ParamReader } from '../block-params';
 import { denseR, lossR, maxPool2R, reluR } from '../curvature/directional';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo } from '../types';
+import { conv2dSame, conv2dSameOfData } from './conv2d';
+import { denseMatMul } from './dense-matmul';
 import type { LayerSpec } from './io/sequential-spec';
 import { biasInfo, initKernel, kernelInfo, taskLoss } from './layers';
 import type { ModelData } from './model-data';
 
 const TYPE = 'model.cnn';
-
-/**
- * A stride-1 convolution as patches × kernel (im2col). Same result as tf.conv2d, but
- * differentiable on every backend: the wasm backend lacks Conv2DBackpropFilter, so tf.conv2d
- * cannot be trained there. Patches: kh·kw shifted slices of the (padded) image, concatenated
- * on the channel axis in (dy, dx, cin) order — the row order of the kernel reshaped to
- * [kh·kw·cin, cout]. `same` pads as TensorFlow does (the odd pixel after).
- */
-export function conv2dStride1(
-  image: tf.Tensor4D,
-  kernel: tf.Tensor4D,
-  padding: 'same' | 'valid',
-): tf.Tensor4D {
-  return tf.tidy(() => {
-    const [n, h, w, cin] = image.shape;
-    const [kh, kw, , cout] = kernel.shape;
-    const pad = (k: number): [number, number] =>
-      padding === 'same' ? [Math.floor((k - 1) / 2), k - 1 - Math.floor((k - 1) / 2)] : [0, 0];
-    const padded = padding === 'same' ? tf.pad(image, [[0, 0], pad(kh), pad(kw), [0, 0]]) : image;
-    const [oh, ow] = padding === 'same' ? [h, w] : [h - kh + 1, w - kw + 1];
-    const patches: tf.Tensor4D[] = [];
-    for (let dy = 0; dy < kh; dy++) {
-      for (let dx = 0; dx < kw; dx++)
-        patches.push(tf.slice(padded, [0, dy, dx, 0], [n, oh, ow, cin]));
-    }
-    const columns = tf.reshape(tf.concat(patches, 3), [n * oh * ow, kh * kw * cin]);
-    const product = tf.matMul(columns as tf.Tensor2D, tf.reshape(kernel, [kh * kw * cin, cout]));
-    return tf.reshape(product, [n, oh, ow, cout]);
-  });
-}
-
-/** The CNN's convolution: stride 1, `same` padding. */
-export function conv2dSame(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
-  return conv2dStride1(image, kernel, 'same');
-}
 
 export function createCnn(params: Record<string, unknown>, data: ModelData): Model {
   const p = new ParamReader(TYPE, params);
@@ -88,23 +55,28 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
   const convParams = 2 * channels.length;
   const size = paramInfo.reduce((sum, info) => sum + info.shape.reduce((a, b) => a * b, 1), 0);
 
-  const forward = (ps: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
+  // The first conv's input is data: no input gradient. Split out for the landscape shortcut.
+  const firstConv = (x: tf.Tensor2D, kernel: tf.Tensor): tf.Tensor4D =>
+    conv2dSameOfData(tf.reshape(x, [x.shape[0], height, width, depth]), kernel as tf.Tensor4D);
+  const fromFirstConv = (ps: readonly tf.Tensor[], first: tf.Tensor): tf.Tensor2D =>
     tf.tidy(() => {
-      let image = tf.reshape(x, [x.shape[0], height, width, depth]) as tf.Tensor4D;
+      let image = first as tf.Tensor4D;
       channels.forEach((_, i) => {
-        const conv = conv2dSame(image, ps[2 * i] as tf.Tensor4D);
+        const conv = i === 0 ? image : conv2dSame(image, ps[2 * i] as tf.Tensor4D);
         image = tf.relu(tf.add(conv, ps[2 * i + 1])) as tf.Tensor4D;
         if (pools[i]) image = tf.maxPool(image, 2, 2, 'same');
       });
-      let hidden: tf.Tensor2D = tf.reshape(image, [x.shape[0], -1]);
+      let hidden: tf.Tensor2D = tf.reshape(image, [image.shape[0], -1]);
       const layers = (ps.length - convParams) / 2;
       for (let l = 0; l < layers; l++) {
         const k = convParams + 2 * l;
-        const z = tf.add(tf.matMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]) as tf.Tensor2D;
+        const z = tf.add(denseMatMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]) as tf.Tensor2D;
         hidden = l === layers - 1 ? z : tf.relu(z);
       }
       return hidden;
     });
+  const forward = (ps: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
+    tf.tidy(() => fromFirstConv(ps, firstConv(x, ps[0])));
 
   /** ∇L·v by the R pass: convolutions are bilinear, relu masks, max-pool picks the max. */
   const directionalLoss = (
@@ -190,6 +162,7 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
       });
     },
     forward,
+    firstLayer: { kernel: 0, linear: firstConv, rest: fromFirstConv },
     loss(ps: readonly tf.Tensor[], batch: Batch | null): tf.Scalar {
       if (!batch) throw new Error(`${TYPE}: loss needs a batch of data`);
       return tf.tidy(() => taskLoss('classification', forward(ps, batch.x), batch.y));

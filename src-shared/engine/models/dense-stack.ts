@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { activationR, denseR, lossR } from '../curvature/directional';
 import { createRng } from '../random';
-import type { Batch, Model, ParamInfo, Task } from '../types';
+import type { Batch, FirstLayerSplit, Model, ParamInfo, Task } from '../types';
+import { denseMatMul, denseMatMulOfData } from './dense-matmul';
 import { LAYER_ACTIVATIONS, type LayerActivation, type SequentialSpec } from './io/sequential-spec';
 import {
   type Activation,
@@ -84,10 +85,17 @@ export function createDenseStack(spec: DenseStackSpec): Model {
         ? 'bceWithLogits'
         : 'softmaxCrossEntropy';
 
-  /** Applies the stack to h; `mix(h, l)` computes h·W_l + b_l for single or batched params. */
-  const run = (input: tf.Tensor, mix: (h: tf.Tensor, l: number) => tf.Tensor): tf.Tensor => {
+  /**
+   * Applies the stack from layer `from` on: h is that layer's input, or (from = 1) layer 1's
+   * pre-activation; `mix(h, l)` computes h·W_l + b_l for single or batched params.
+   */
+  const run = (
+    input: tf.Tensor,
+    mix: (h: tf.Tensor, l: number) => tf.Tensor,
+    from = 0,
+  ): tf.Tensor => {
     let h = input;
-    for (let l = 0; l < layers; l++) {
+    for (let l = from; l < layers; l++) {
       const z = mix(h, l);
       if (l === layers - 1) return z;
       const a = activate(spec.activation, z);
@@ -96,13 +104,45 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     return h;
   };
 
+  // Training's products: layer 1's input is data, so its backward skips dx.
+  const mixOne =
+    (params: readonly tf.Tensor[]) =>
+    (h: tf.Tensor, l: number): tf.Tensor =>
+      tf.add(
+        (l === 0 ? denseMatMulOfData : denseMatMul)(h as tf.Tensor2D, params[2 * l] as tf.Tensor2D),
+        params[2 * l + 1],
+      );
+  // Batched params: kernel [G, in, out], bias [G, out] → [G, 1, out].
+  const mixMany =
+    (params: readonly tf.Tensor[]) =>
+    (h: tf.Tensor, l: number): tf.Tensor =>
+      tf.add(
+        tf.matMul(h as tf.Tensor3D, params[2 * l] as tf.Tensor3D),
+        tf.expandDims(params[2 * l + 1], 1),
+      );
+
   const forward = (params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
-    tf.tidy(
-      () =>
-        run(x, (h, l) =>
-          tf.add(tf.matMul(h as tf.Tensor2D, params[2 * l] as tf.Tensor2D), params[2 * l + 1]),
-        ) as tf.Tensor2D,
-    );
+    tf.tidy(() => run(x, mixOne(params)) as tf.Tensor2D);
+
+  /** From layer 1's x·W₁ on: its bias, activation and the layers after it. */
+  const firstLayer: FirstLayerSplit = {
+    kernel: 0,
+    linear: (x, kernel) => tf.matMul(x, kernel as tf.Tensor2D),
+    rest: (params, first) =>
+      tf.tidy(() => {
+        const z = tf.add(first, params[1]);
+        return (
+          layers === 1 ? z : run(activate(spec.activation, z), mixOne(params), 1)
+        ) as tf.Tensor2D;
+      }),
+    restBatched: (params, first) =>
+      tf.tidy(() => {
+        const z = tf.add(first, tf.expandDims(params[1], 1));
+        return (
+          layers === 1 ? z : run(activate(spec.activation, z), mixMany(params), 1)
+        ) as tf.Tensor3D;
+      }),
+  };
 
   /** ∇L·v by the R pass alongside the forward pass (curvature/directional.ts). */
   const directionalLoss = (
@@ -145,6 +185,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
       });
     },
     forward,
+    firstLayer,
     loss(params: readonly tf.Tensor[], batch: Batch | null): tf.Scalar {
       if (!batch) throw new Error(`${spec.type}: loss needs a batch of data`);
       return tf.tidy(() => taskLoss(spec.task, forward(params, batch.x), batch.y));
@@ -152,18 +193,18 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     forwardBatched(params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor3D {
       return tf.tidy(() => {
         const n = x.shape[0];
+        const mix = mixMany(params);
         const out = run(x, (h, l) => {
-          const kernel = params[2 * l] as tf.Tensor3D; // [G, in, out]
-          const bias = tf.expandDims(params[2 * l + 1], 1); // [G, 1, out]
-          const [g, fanIn, fanOut] = kernel.shape;
-          if (l > 0) return tf.add(tf.matMul(h as tf.Tensor3D, kernel), bias);
+          if (l > 0) return mix(h, l);
           // The shared input: one product x · [in, G·out] instead of G products.
+          const kernel = params[0] as tf.Tensor3D; // [G, in, out]
+          const [g, fanIn, fanOut] = kernel.shape;
           const wide = tf.reshape(tf.transpose(kernel, [1, 0, 2]), [fanIn, g * fanOut]);
           const z = tf.transpose(
             tf.reshape(tf.matMul(h as tf.Tensor2D, wide), [n, g, fanOut]),
             [1, 0, 2],
           );
-          return tf.add(z, bias);
+          return tf.add(z, tf.expandDims(params[1], 1));
         });
         return out as tf.Tensor3D;
       });

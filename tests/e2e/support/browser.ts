@@ -49,14 +49,14 @@ function watchErrors(page: Page, errors: string[]): void {
 export async function openApp(
   viewport = { width: 1440, height: 900 },
   query = '',
-  options: { firstLaunch?: boolean } = {},
+  options: { firstLaunch?: boolean; extraArgs?: readonly string[] } = {},
 ): Promise<AppSession> {
   const baseUrl = inject('baseUrl');
   const profile = await mkdtemp(join(tmpdir(), 'atlas-e2e-'));
   await mkdir(RESULTS_DIR, { recursive: true });
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     headless: true,
     viewport,
     acceptDownloads: true,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, isSoftwareRenderer } from '../../../src-shared/engine/backend';
+import {
+  chooseBackend,
+  isSoftwareRenderer,
+  parseBackendOverride,
+} from '../../../src-shared/engine/backend';
 
 describe('chooseBackend', () => {
   it('prefers a real GPU', () => {
@@ -34,5 +38,41 @@ describe('chooseBackend', () => {
     const fallback = chooseBackend({ available: ['cpu'], requested: 'wasm' });
     expect(fallback.name).toBe('cpu');
     expect(fallback.reason).toMatch(/^wasm is not available here/);
+  });
+
+  it('goes WebGPU, then WebGL, then wasm, each judged by its own adapter', () => {
+    const all = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+    expect(
+      chooseBackend({ available: all, gpuRenderer: 'NVIDIA H200', webgpuAdapter: 'nvidia hopper' }),
+    ).toEqual({ name: 'webgpu', reason: 'GPU: nvidia hopper' });
+    // Headless Chromium: a SwiftShader WebGPU adapter beside a real WebGL renderer.
+    expect(
+      chooseBackend({
+        available: all,
+        gpuRenderer: 'NVIDIA H200',
+        webgpuAdapter: 'google swiftshader',
+      }).name,
+    ).toBe('webgl');
+    expect(
+      chooseBackend({
+        available: all,
+        gpuRenderer: 'SwiftShader',
+        webgpuAdapter: 'google swiftshader',
+      }).name,
+    ).toBe('wasm');
+    expect(chooseBackend({ available: ['webgpu', 'wasm'], webgpuAdapter: 'apple m3' }).name).toBe(
+      'webgpu',
+    );
+    // The user's override wins even over a software renderer.
+    expect(
+      chooseBackend({ available: all, gpuRenderer: 'SwiftShader', requested: 'webgpu' }),
+    ).toEqual({ name: 'webgpu', reason: 'requested webgpu' });
+  });
+
+  it('reads an override, unknown text meaning auto', () => {
+    expect(parseBackendOverride('WebGPU')).toBe('webgpu');
+    expect(parseBackendOverride(' wasm ')).toBe('wasm');
+    expect(parseBackendOverride('cuda')).toBe('auto');
+    expect(parseBackendOverride(null)).toBe('auto');
   });
 });

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch, Model, ParamInfo } from '../../types';
-import { conv2dStride1 } from '../cnn';
+import { conv2dStride1 } from '../conv2d';
 import { taskLoss } from '../layers';
 import type { ModelData } from '../model-data';
 import {

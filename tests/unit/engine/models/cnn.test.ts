@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDataset } from '../../../../src-shared/engine/datasets';
 import { createModel } from '../../../../src-shared/engine/models';
-import { conv2dSame } from '../../../../src-shared/engine/models/cnn';
+import { conv2dSameIm2col as conv2dSame } from '../../../../src-shared/engine/models/conv2d';
 import { createRng } from '../../../../src-shared/engine/random';
 
 beforeAll(async () => {
