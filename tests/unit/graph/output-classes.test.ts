@@ -46,14 +46,14 @@ describe('output: sigmoid against the data', () => {
     expect(result.problems).toContainEqual({
       path: 'nodes[1].params.output',
       message:
-        'a single sigmoid output needs data with 2 classes; dataset.gaussians "data" has 3 classes',
+        'a single sigmoid output needs data with 2 classes; Gaussians "data" (dataset.gaussians) has 3 classes',
     });
   });
 
   it('refuses regression and digits data; accepts moons', () => {
     const regression = withData('dataset.regression', {});
     expect(!regression.ok && regression.problems.map((p) => p.message)).toContain(
-      'a single sigmoid output needs data with 2 classes; dataset.regression "data" is a regression',
+      'a single sigmoid output needs data with 2 classes; Regression "data" (dataset.regression) is a regression',
     );
     const digits = withData('dataset.digits', {});
     expect(!digits.ok && digits.problems.map((p) => p.path)).toContain('nodes[1].params.output');

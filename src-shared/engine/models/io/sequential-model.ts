@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch, Model, ParamInfo } from '../../types';
-import { conv2dStride1 } from '../conv2d';
+import { conv2dSame, conv2dStride1 } from '../conv2d';
 import { taskLoss } from '../layers';
 import type { ModelData } from '../model-data';
 import {
@@ -121,11 +121,13 @@ export function createSequentialModel(
             break;
           }
           case 'conv2d': {
-            let z: tf.Tensor = conv2dStride1(
-              h as tf.Tensor4D,
-              params[k++] as tf.Tensor4D,
-              layer.padding,
-            );
+            const kernel = params[k++] as tf.Tensor4D;
+            // model.cnn's convolution (native forward, custom gradient) where it applies, so
+            // an exported CNN re-imports to the very same numbers; im2col otherwise.
+            let z: tf.Tensor =
+              layer.padding === 'same' && kernel.shape[0] === kernel.shape[1]
+                ? conv2dSame(h as tf.Tensor4D, kernel)
+                : conv2dStride1(h as tf.Tensor4D, kernel, layer.padding);
             if (layer.useBias) z = tf.add(z, params[k++]!);
             h = act(layer.activation, z);
             break;
