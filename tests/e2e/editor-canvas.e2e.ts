@@ -95,7 +95,10 @@ describe('canvas editing (web mode)', () => {
     // Drag the frame by its title: its blocks follow by the same offset.
     const start = await Promise.all(METRICS.map((id) => placeOf(page, id)));
     const frameStart = await placeOf(page, 'group:group');
-    const title = (await frame.locator('.frame-count').boundingBox())!;
+    // By the title bar just right of its text (the text itself renames on a double-click):
+    // at the readable zoom the frame's right end, with its count, can sit past the canvas.
+    const text = (await frame.locator('.frame-title-text').boundingBox())!;
+    const title = { x: text.x + text.width + 8, y: text.y, width: 16, height: text.height };
     await page.mouse.move(title.x + title.width / 2, title.y + title.height / 2);
     await page.mouse.down();
     await page.mouse.move(title.x + 150, title.y + 90, { steps: 8 });
@@ -251,7 +254,12 @@ describe('canvas editing (web mode)', () => {
       const discard = other.getByRole('button', { name: 'Discard' });
       if (await discard.isVisible()) await discard.click();
       await other.getByRole('button', { name: 'New', exact: true }).click();
-      await other.locator('.react-flow__pane').click();
+      // The empty graph shows the examples gallery in the middle: click the free canvas
+      // beside it to focus the canvas.
+      const otherPane = (await other.locator('.react-flow__pane').boundingBox())!;
+      await other
+        .locator('.react-flow__pane')
+        .click({ position: { x: 10, y: otherPane.height / 2 } });
       await other.keyboard.press('Control+v');
       await expect.poll(() => other.locator('.react-flow__node-block').count()).toBe(2);
       expect(await other.locator('.react-flow__edge').count()).toBe(1);
