@@ -37,6 +37,14 @@ const LESSONS: Record<string, { teaches: string; section: string }> = {
     teaches: 'Skip connections smooth the loss landscape of a deep network.',
     section: 'The loss surface of a neural network (Li et al. 2018)',
   },
+  'sweep-learning-rate': {
+    teaches: 'Twelve log-spaced learning rates on the digits MLP: the classic learning-rate curve.',
+    section: 'Hyper-parameter tuning · Learning rates',
+  },
+  'sweep-lr-momentum': {
+    teaches: 'A 6 × 5 grid of learning rate and momentum on the ravine, as a heatmap.',
+    section: 'Hyper-parameter tuning · Momentum',
+  },
   'ravine-momentum': {
     teaches: 'Momentum crosses an ill-conditioned ravine despite noisy, minibatch-like gradients.',
     section: 'Momentum · Stochastic gradient descent',

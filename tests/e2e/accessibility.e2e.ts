@@ -14,6 +14,8 @@ interface Finding {
   impact: string;
   nodes: number;
   help: string;
+  /** The first few elements, so a failure says where to look. */
+  targets: string[];
 }
 
 /** Audits the page as it is now and prints every violation with its impact and count. */
@@ -24,8 +26,11 @@ async function audit(page: Page, view: string): Promise<Finding[]> {
     impact: v.impact ?? 'unknown',
     nodes: v.nodes.length,
     help: v.help,
+    targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
   }));
-  const lines = findings.map((f) => `  ${f.impact.padEnd(8)} ${f.id} (${f.nodes}): ${f.help}`);
+  const lines = findings.map(
+    (f) => `  ${f.impact.padEnd(8)} ${f.id} (${f.nodes}): ${f.help} — ${f.targets.join(', ')}`,
+  );
   console.log(`axe ${view}: ${findings.length} violations\n${lines.join('\n')}`);
   if (process.env.AXE_DETAIL) {
     for (const v of result.violations) {
