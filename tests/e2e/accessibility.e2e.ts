@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
-import { type AppSession, openApp } from './support/browser';
+import { type AppSession, openApp, untilOn } from './support/browser';
 
 interface Finding {
   id: string;
@@ -44,19 +44,10 @@ async function audit(page: Page, view: string): Promise<Finding[]> {
 const blocking = (findings: readonly Finding[]) =>
   findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
-
 describe('accessibility (axe-core)', () => {
   let app: AppSession;
+  const until: ReturnType<typeof untilOn> = (what, read, ok, ms = 60_000) =>
+    untilOn(app.page)(what, read, ok, ms);
   const totals: Record<string, Finding[]> = {};
 
   beforeAll(async () => {

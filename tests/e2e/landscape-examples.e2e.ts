@@ -11,24 +11,12 @@ import { join, resolve } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
-import { type AppSession, openApp, RESULTS_DIR } from './support/browser';
+import { type AppSession, openApp, RESULTS_DIR, untilOn } from './support/browser';
 
 const EXAMPLES = readdirSync(resolve(import.meta.dirname, '../../resources/examples'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)?.slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 const hook = <T>(page: Page, call: string) =>
   page.evaluate(
@@ -47,6 +35,8 @@ const ownErrors = (session: AppSession) =>
 
 describe('every example opens on a framed, readable landscape', () => {
   let app: AppSession;
+  const until: ReturnType<typeof untilOn> = (what, read, ok, ms = 120_000) =>
+    untilOn(app.page)(what, read, ok, ms);
 
   beforeAll(async () => {
     app = await openApp({ width: 1440, height: 900 }, '?maxSteps=80&landscapeGrid=41');

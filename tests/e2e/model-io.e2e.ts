@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
 import { createDataset } from '../../src-shared/engine/datasets';
 import { createModel } from '../../src-shared/engine/models';
-import { type AppSession, openApp } from './support/browser';
+import { type AppSession, openApp, untilOn } from './support/browser';
 import { dropFile, selectBlock } from './support/editor';
 
 const hook = (page: Page) =>
@@ -21,22 +21,13 @@ const hook = (page: Page) =>
     return { runs: h.runs(), valLoss: h.chart('valLoss'), loss: h.chart('loss') };
   });
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean) {
-  const deadline = Date.now() + 60_000;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
-
 const lastValue = (ys: (number | null)[][] | undefined) =>
   (ys?.[0] ?? []).filter((v): v is number => v !== null).at(-1);
 
 describe('TensorFlow.js models in and out (web mode)', () => {
   let app: AppSession;
+  const until: ReturnType<typeof untilOn> = (what, read, ok, ms = 60_000) =>
+    untilOn(app.page)(what, read, ok, ms);
   const files: Record<string, string> = {};
   const example = JSON.parse(readFileSync('resources/examples/logistic-convex.json', 'utf8'));
 
@@ -72,8 +63,20 @@ describe('TensorFlow.js models in and out (web mode)', () => {
       files[d.suggestedFilename()] = (await d.path())!;
     }
     expect(Object.keys(files).sort()).toEqual(['model.json', 'weights.bin']);
-    await page.getByRole('status').filter({ hasText: 'model at step' }).waitFor();
+    const status = page.getByRole('status').filter({ hasText: 'model at step' });
+    await status.waitFor();
+    const exportedStep = Number(
+      /model at step (\d+)/.exec((await status.textContent()) ?? '')?.[1],
+    );
+    expect(exportedStep).toBeGreaterThan(0);
     await app.screenshot('model-io-exported');
+    // The charts draw on animation frames, so "completed" can arrive before the last points:
+    // wait for the valLoss point at the exported step itself.
+    const settled = await until(
+      `the valLoss chart to reach step ${exportedStep}`,
+      () => hook(page),
+      (h) => h.valLoss?.x.at(-1) === exportedStep,
+    );
 
     const json = JSON.parse(await readFile(files['model.json']!, 'utf8'));
     expect(
@@ -102,7 +105,8 @@ describe('TensorFlow.js models in and out (web mode)', () => {
       };
       return model.loss(params, batch).dataSync()[0]!;
     });
-    const valLoss = lastValue(done.valLoss?.ys);
+    expect(done.runs[0]!.step).toBe(exportedStep);
+    const valLoss = lastValue(settled.valLoss?.ys);
     expect(valLoss).toBeDefined();
     expect(loss).toBeCloseTo(valLoss!, 4);
     expect(app.errors).toEqual([]);
