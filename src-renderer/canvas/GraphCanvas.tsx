@@ -204,13 +204,20 @@ export function GraphCanvas(props: {
     [flow],
   );
   // Fit a loaded graph once its blocks are measured; an empty document keeps its viewport.
+  // `measured` can still be true from the previous graph when a new one loads, so the fit
+  // also waits until every block of this graph has its size (else it fits unsized boxes, too
+  // closely, and pushes blocks under the inspector); `nodes` changes as sizes arrive.
   const measured = useNodesInitialized();
   const fittedLoad = useRef(-1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sizes arriving in `nodes` retrigger
   useEffect(() => {
     if (!measured || fittedLoad.current === loadId) return;
+    const shown = flow.getNodes();
+    const sized = shown.every((node) => node.measured?.width && node.measured?.height);
+    if (shown.length === 0 || !sized) return;
     fittedLoad.current = loadId;
     fitNow(0);
-  }, [measured, loadId, fitNow]);
+  }, [measured, loadId, fitNow, flow, nodes]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new request is the trigger
   useEffect(() => {
     if (props.fitRequest > 0) fitNow();
