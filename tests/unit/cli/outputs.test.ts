@@ -123,10 +123,13 @@ describe('signals', () => {
       const nodes = g.nodes as { type: string; params: Record<string, unknown> }[];
       for (const node of nodes) if (node.type === 'train') node.params.maxSteps = 1_000_000;
     });
+    // Node itself with tsx's loader, not the `tsx` command: that one relays signals to a
+    // child and SIGKILLs it when the child has not answered within 30 ms (a busy machine),
+    // exiting 143 with the done events never written.
     const child = spawn(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      [join(ROOT, 'src-main/cli/atlas.ts'), 'run', file, '--backend', 'cpu'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src-main/cli/atlas.ts'), 'run', file, '--backend', 'cpu'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
     let sent = false;
