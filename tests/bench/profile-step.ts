@@ -1,24 +1,30 @@
 /**
- * Op-by-op profile of one training step of the bench MLP (784-128-10, batch 128, Adam) on
- * wasm: forward, backward and optimizer update, as the engine runs them. Prints kernel time
- * summed by kernel name, for closing notes. `npx tsx tests/bench/profile-step.ts`.
+ * Op-by-op profile of one training step on wasm: forward, backward and optimizer update, as
+ * the engine runs them. Prints kernel time summed by kernel name, for closing notes.
+ * `npx tsx tests/bench/profile-step.ts` profiles the bench MLP (784-128-10, batch 128, Adam);
+ * `… profile-step.ts cnn` the digits CNN (channels 8-16, dense 32, batch 32, Adam).
  */
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../../src-main/host/nodeBackend';
+import { createDataset } from '../../src-shared/engine/datasets';
 import { createModel } from '../../src-shared/engine/models';
 import { createOptimizer } from '../../src-shared/engine/optimizers';
 import { syntheticDigits } from './training.bench';
 
 await initNodeBackend('wasm');
-const data = syntheticDigits(128);
-const model = createModel('model.mlp', { hidden: [128], activation: 'relu', seed: 1 }, data);
+const cnn = process.argv[2] === 'cnn';
+const BATCH = cnn ? 32 : 128;
+const data = cnn ? createDataset('dataset.digits', { seed: 0 }) : syntheticDigits(BATCH);
+const model = cnn
+  ? createModel('model.cnn', { channels: [8, 16], dense: [32], seed: 1 }, data)
+  : createModel('model.mlp', { hidden: [128], activation: 'relu', seed: 1 }, data);
 const params = tf.tidy(() =>
   model.initialValues().map((v, i) => tf.variable(tf.tensor(v, [...model.paramInfo[i]!.shape]))),
 );
 const optimizer = createOptimizer('optimizer.adam', { lr: 1e-3 });
 const batch = {
-  x: tf.tensor2d(data.train.x, [128, 784]),
-  y: tf.tensor1d(Int32Array.from(data.train.y), 'int32'),
+  x: tf.tensor2d(data.train.x.subarray(0, BATCH * data.numFeatures), [BATCH, data.numFeatures]),
+  y: tf.tensor1d(Int32Array.from(data.train.y.subarray(0, BATCH)), 'int32'),
 };
 const step = () =>
   tf.tidy(() => {

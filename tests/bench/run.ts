@@ -9,6 +9,7 @@ import { benchTraining } from './training.bench';
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   training: benchTraining,
   landscape: async () => (await import('./landscape.bench')).benchLandscapeRows(),
+  'first-picture': async () => (await import('./first-picture')).benchFirstPicture(),
   viewer: async () => (await import('./viewer.bench')).benchViewer(),
   pytorch: async () => (await import('./pytorch.bench')).benchPytorch(),
   ui: async () => (await import('./ui-stream.bench')).benchUiStream(),

@@ -9,7 +9,7 @@ import { ParamReader } from '../block-params';
 import { denseR, lossR, maxPool2R, reluR } from '../curvature/directional';
 import { createRng } from '../random';
 import type { Batch, Model, ParamInfo } from '../types';
-import { conv2dSame, conv2dSameOfData } from './conv2d';
+import { conv2dSame, conv2dSameBiasRelu, conv2dSameOfData } from './conv2d';
 import { denseMatMul } from './dense-matmul';
 import type { LayerSpec } from './io/sequential-spec';
 import { biasInfo, initKernel, kernelInfo, taskLoss } from './layers';
@@ -58,25 +58,31 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
   // The first conv's input is data: no input gradient. Split out for the landscape shortcut.
   const firstConv = (x: tf.Tensor2D, kernel: tf.Tensor): tf.Tensor4D =>
     conv2dSameOfData(tf.reshape(x, [x.shape[0], height, width, depth]), kernel as tf.Tensor4D);
+  const pooled = (image: tf.Tensor4D, i: number): tf.Tensor4D =>
+    pools[i] ? tf.maxPool(image, 2, 2, 'same') : image;
+  /** Conv layers from `from` on (fused conv + bias + relu), then the dense layers. */
+  const head = (ps: readonly tf.Tensor[], input: tf.Tensor4D, from: number): tf.Tensor2D => {
+    let image = input;
+    for (let i = from; i < channels.length; i++) {
+      image = pooled(conv2dSameBiasRelu(image, ps[2 * i] as tf.Tensor4D, ps[2 * i + 1]), i);
+    }
+    let hidden: tf.Tensor2D = tf.reshape(image, [image.shape[0], -1]);
+    const layers = (ps.length - convParams) / 2;
+    for (let l = 0; l < layers; l++) {
+      const k = convParams + 2 * l;
+      const z = tf.add(denseMatMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]) as tf.Tensor2D;
+      hidden = l === layers - 1 ? z : tf.relu(z);
+    }
+    return hidden;
+  };
   const fromFirstConv = (ps: readonly tf.Tensor[], first: tf.Tensor): tf.Tensor2D =>
-    tf.tidy(() => {
-      let image = first as tf.Tensor4D;
-      channels.forEach((_, i) => {
-        const conv = i === 0 ? image : conv2dSame(image, ps[2 * i] as tf.Tensor4D);
-        image = tf.relu(tf.add(conv, ps[2 * i + 1])) as tf.Tensor4D;
-        if (pools[i]) image = tf.maxPool(image, 2, 2, 'same');
-      });
-      let hidden: tf.Tensor2D = tf.reshape(image, [image.shape[0], -1]);
-      const layers = (ps.length - convParams) / 2;
-      for (let l = 0; l < layers; l++) {
-        const k = convParams + 2 * l;
-        const z = tf.add(denseMatMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]) as tf.Tensor2D;
-        hidden = l === layers - 1 ? z : tf.relu(z);
-      }
-      return hidden;
-    });
+    tf.tidy(() => head(ps, pooled(tf.relu(tf.add(first, ps[1])) as tf.Tensor4D, 0), 1));
   const forward = (ps: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
-    tf.tidy(() => fromFirstConv(ps, firstConv(x, ps[0])));
+    tf.tidy(() => {
+      const image = tf.reshape(x, [x.shape[0], height, width, depth]) as tf.Tensor4D;
+      const first = conv2dSameBiasRelu(image, ps[0] as tf.Tensor4D, ps[1], true);
+      return head(ps, pooled(first, 0), 1);
+    });
 
   /** ∇L·v by the R pass: convolutions are bilinear, relu masks, max-pool picks the max. */
   const directionalLoss = (

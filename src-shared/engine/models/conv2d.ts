@@ -93,6 +93,56 @@ export function conv2dSameOfData(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Te
 }
 
 /**
+ * relu(conv(image, kernel) + bias) in one native kernel (XNNPACK's fused convolution on wasm:
+ * two fewer kernels per layer, measured 1.27× faster for the digits CNN's forward). Backward
+ * as tfjs would derive it from the three ops: dz = dy·step(z) (step(y) is the same mask, since
+ * y = relu(z) > 0 exactly where z > 0), db = Σ dz over batch and pixels, then the
+ * convolution's own gradients. `imageIsData`: no gradient for the image (the first layer).
+ */
+export function conv2dSameBiasRelu(
+  image: tf.Tensor4D,
+  kernel: tf.Tensor4D,
+  bias: tf.Tensor,
+  imageIsData = false,
+): tf.Tensor4D {
+  checkSquare(kernel);
+  const k = kernel.shape[0];
+  const value = (x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor) =>
+    tf.fused.conv2d({ x, filter: w, strides: 1, pad: 'same', bias: b, activation: 'relu' });
+  if (imageIsData) {
+    const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const [w, b, save] = args as [tf.Tensor4D, tf.Tensor, tf.GradSaveFunc];
+      const y = value(image, w, b);
+      // Saved (kept) rather than captured: the caller's tidy may free `image` before backward.
+      save([image, y]);
+      return {
+        value: y,
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+          const [x, out] = saved as tf.Tensor4D[];
+          const dz = tf.mul(dy, tf.step(out)) as tf.Tensor4D;
+          return [filterGradient(x, dz, k), tf.sum(dz, [0, 1, 2])];
+        },
+      };
+    });
+    return op(kernel, bias) as tf.Tensor4D;
+  }
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, w, b, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.Tensor, tf.GradSaveFunc];
+    const y = value(x, w, b);
+    save([x, w, y]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sx, sw, out] = saved as tf.Tensor4D[];
+        const dz = tf.mul(dy, tf.step(out)) as tf.Tensor4D;
+        return [inputGradient(dz, sw), filterGradient(sx, dz, k), tf.sum(dz, [0, 1, 2])];
+      },
+    };
+  });
+  return op(image, kernel, bias) as tf.Tensor4D;
+}
+
+/**
  * A stride-1 convolution as patches × kernel (im2col), differentiable by tfjs's own ops on
  * every backend: the reference the custom gradients are tested against, and what imported
  * models with `valid` padding use. Patches: kh·kw shifted slices of the (padded) image,

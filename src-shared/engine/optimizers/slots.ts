@@ -1,11 +1,23 @@
 /**
  * Per-parameter optimizer state (velocity, moment estimates) as non-trainable variables that
  * the optimizer owns: updated in place with `assign`, so tensor counts stay flat across steps.
+ * A fused update keeps a state of several parameters as one flat variable (a few ops per step
+ * instead of a few per tensor); `record()` still shows it per parameter, in parameter order.
  */
 import * as tf from '@tensorflow/tfjs';
 
+interface FlatSlot {
+  readonly variable: tf.Variable;
+  /** The parameters it holds, in order, and their shapes. */
+  readonly indices: readonly number[];
+  readonly shapes: readonly (readonly number[])[];
+}
+
 export class Slots {
   private readonly slots = new Map<string, tf.Variable[]>();
+  private readonly flat = new Map<string, FlatSlot>();
+  /** Per-parameter views of flat slots handed out by the last `record()`. */
+  private views: tf.Tensor[] = [];
 
   has(name: string, index: number): boolean {
     return this.slots.get(name)?.[index] !== undefined;
@@ -38,10 +50,44 @@ export class Slots {
     );
   }
 
-  /** Named state for views; slots not created yet are absent. */
+  /**
+   * The flat slot `name` of parameters `indices` (shaped as `like`): one vector, each tensor
+   * flattened in order, created as zeros if absent. One flat slot per name.
+   */
+  ensureFlat(name: string, indices: readonly number[], like: readonly tf.Tensor[]): tf.Variable {
+    const have = this.flat.get(name);
+    if (have) {
+      if (!tf.util.arraysEqual([...have.indices], [...indices])) {
+        throw new Error(`optimizer state '${name}' holds parameters ${have.indices}`);
+      }
+      return have.variable;
+    }
+    const size = like.reduce((sum, t) => sum + t.size, 0);
+    const variable = tf.tidy(() => tf.variable(tf.zeros([size], 'float32'), false));
+    this.flat.set(name, { variable, indices: [...indices], shapes: like.map((t) => [...t.shape]) });
+    return variable;
+  }
+
+  /**
+   * Named state for views; slots not created yet are absent. Flat slots appear per parameter
+   * as copies owned here, replaced by the next call.
+   */
   record(): Record<string, readonly tf.Tensor[]> {
+    tf.dispose(this.views);
+    this.views = [];
+    const byName = new Map<string, tf.Tensor[]>();
+    for (const [name, list] of this.slots) byName.set(name, [...list]);
+    for (const [name, { variable, indices, shapes }] of this.flat) {
+      const parts = tf.tidy(() => splitFlat(variable, shapes));
+      this.views.push(...parts);
+      const list = byName.get(name) ?? [];
+      indices.forEach((index, k) => {
+        list[index] = parts[k]!;
+      });
+      byName.set(name, list);
+    }
     const out: Record<string, readonly tf.Tensor[]> = {};
-    for (const [name, list] of this.slots) {
+    for (const [name, list] of byName) {
       const present = list.filter((v) => v !== undefined);
       if (present.length > 0) out[name] = present;
     }
@@ -53,6 +99,10 @@ export class Slots {
       for (const v of list) v?.dispose();
     }
     this.slots.clear();
+    for (const { variable } of this.flat.values()) variable.dispose();
+    this.flat.clear();
+    tf.dispose(this.views);
+    this.views = [];
   }
 
   private put(name: string, index: number, variable: tf.Variable): tf.Variable {
@@ -64,4 +114,16 @@ export class Slots {
     list[index] = variable;
     return variable;
   }
+}
+
+/** Every tensor flattened and concatenated, in order. */
+export function concatFlat(tensors: readonly tf.Tensor[]): tf.Tensor1D {
+  return tf.concat(tensors.map((t) => tf.reshape(t, [-1])));
+}
+
+/** The inverse of `concatFlat`: the vector cut into tensors of these shapes. */
+export function splitFlat(flat: tf.Tensor, shapes: readonly (readonly number[])[]): tf.Tensor[] {
+  const sizes = shapes.map((shape) => shape.reduce((a, b) => a * b, 1));
+  const parts = shapes.length === 1 ? [flat] : tf.split(flat, sizes);
+  return parts.map((part, i) => tf.reshape(part, [...shapes[i]!]));
 }

@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   conv2dSame,
+  conv2dSameBiasRelu,
   conv2dSameIm2col,
   conv2dSameOfData,
 } from '../../../../src-shared/engine/models/conv2d';
@@ -57,6 +58,46 @@ describe.each(['cpu', 'wasm'])('conv2dSame on %s', (backend) => {
     tf.dispose([image, kernel, weights, ref, ours, dataOnly, refValue, value, dataValue]);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it.each([1, 3, 4])(
+    'kernel width %d: fused conv + bias + relu matches im2col, add and relu, with all gradients',
+    async (k) => {
+      await tf.setBackend(backend);
+      const before = tf.memory().numTensors;
+      const rng = createRng(40 + k);
+      const values = (size: number) => Float32Array.from({ length: size }, () => rng.gaussian());
+      const image = tf.tensor4d(values(3 * 6 * 5 * 2), [3, 6, 5, 2]);
+      const kernel = tf.tensor4d(values(k * k * 2 * 4), [k, k, 2, 4]);
+      const bias = tf.tensor1d(values(4));
+      const weights = tf.tensor4d(values(3 * 6 * 5 * 4), [3, 6, 5, 4]);
+      const reference = (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(
+          tf.mul(tf.relu(tf.add(conv2dSameIm2col(x as tf.Tensor4D, w as tf.Tensor4D), b)), weights),
+        );
+      const ref = tf.grads(reference)([image, kernel, bias]);
+      const ours = tf.grads((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(conv2dSameBiasRelu(x as tf.Tensor4D, w as tf.Tensor4D, b), weights)),
+      )([image, kernel, bias]);
+      const ofData = tf.grads((w: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(conv2dSameBiasRelu(image, w as tf.Tensor4D, b, true), weights)),
+      )([kernel, bias]);
+      const refValue = tf.tidy(() => tf.relu(tf.add(conv2dSameIm2col(image, kernel), bias)));
+      const value = conv2dSameBiasRelu(image, kernel, bias);
+
+      const tol = (t: tf.Tensor) => 1e-5 * Math.max(1, scale(t));
+      expect(maxAbs(value, refValue)).toBeLessThan(tol(refValue));
+      ref.forEach((r, i) => {
+        expect(ours[i]!.shape).toEqual(r.shape);
+        expect(maxAbs(ours[i]!, r)).toBeLessThan(tol(r));
+        expect(scale(r)).toBeGreaterThan(0.5); // not trivially zero
+      });
+      expect(maxAbs(ofData[0]!, ref[1]!)).toBeLessThan(tol(ref[1]!));
+      expect(maxAbs(ofData[1]!, ref[2]!)).toBeLessThan(tol(ref[2]!));
+
+      tf.dispose([image, kernel, bias, weights, ref, ours, ofData, refValue, value]);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   it('keeps the data alive for backward when the forward ran inside tidy', async () => {
     await tf.setBackend(backend);

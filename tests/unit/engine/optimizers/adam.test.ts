@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdam } from '../../../../src-shared/engine/optimizers/adam';
+import { createAdamw } from '../../../../src-shared/engine/optimizers/adamw';
 import { expectPoints, fixed, type GradFn, quadratic, trajectory, values } from './harness';
 
 beforeAll(async () => {
@@ -87,4 +88,54 @@ describe('optimizer.adam', () => {
     expect(() => createAdam({ beta2: -0.1 })).toThrow('beta2 must be in [0, 1)');
     expect(() => createAdam({ eps: -1 })).toThrow('eps must be >= 0');
   });
+
+  it.each([
+    ['adam', createAdam],
+    ['adamw', createAdamw],
+  ] as const)(
+    '%s: small tensors updated as one flat vector give the numbers of one tensor at a time',
+    (_, create) => {
+      const hyper = { amsgrad: true, weightDecay: 0.05, beta2: 0.9 };
+      // Two small tensors (fused) and one of 5000 values (updated alone).
+      const start = [[1, -2, 0.5], [3, -0.25], Array.from({ length: 5000 }, (_, i) => Math.sin(i))];
+      const coef = start.map((p, i) => p.map((_, j) => 1 + ((i * 7 + j) % 5)));
+      const before = tf.memory().numTensors;
+      const together = create(hyper);
+      const counts: number[] = [];
+      let state: Record<string, number[][]> = {};
+      const path = trajectory(together, start, quadratic(coef), {
+        lr: 0.05,
+        steps: 4,
+        after: (o, k) => {
+          const s = o.state();
+          counts.push(tf.memory().numTensors);
+          if (k === 4) {
+            state = Object.fromEntries(
+              Object.entries(s).map(([name, list]) => [name, list.map(values)]),
+            );
+          }
+        },
+      });
+      together.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+      expect(new Set(counts.slice(1)).size).toBe(1);
+      expect(Object.keys(state).sort()).toEqual(['m', 'v', 'vMax']);
+      start.forEach((p, i) => {
+        const alone = create(hyper);
+        const own = trajectory(alone, [p], quadratic([coef[i]!]), {
+          lr: 0.05,
+          steps: 4,
+          after: (o, k) => {
+            if (k !== 4) return;
+            for (const [name, list] of Object.entries(o.state())) {
+              expect(state[name]![i], `${name}[${i}]`).toEqual(values(list[0]!));
+            }
+          },
+        });
+        alone.dispose();
+        // Bit for bit: the same float32 ops on the same values.
+        expect(path.map((point) => point[i])).toEqual(own.map((point) => point[0]));
+      });
+    },
+  );
 });
