@@ -24,6 +24,13 @@ const aligned = (lines: readonly string[]): string =>
   `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 
 const momentum = (help: string): ParamSpec => num({ default: 0, min: 0, max: 1, help });
+
+/** A velocity exists once momentum is on (SGD, RMSProp) … */
+const withMomentum = {
+  hasVelocity: (params: Readonly<Record<string, unknown>>) => read(params, 'momentum', 0) > 0,
+};
+/** … or always, as a first moment m (the Adam family, Lion). */
+const firstMoment = { hasVelocity: () => true };
 const beta1 = () => beta(0.9, 'β₁: decay of the running mean of gradients (m)');
 const beta2 = () => beta(0.999, 'β₂: decay of the running mean of squared gradients (v)');
 
@@ -44,6 +51,7 @@ function optimizer(
 export const optimizerBlocks: readonly BlockDefinition[] = [
   optimizer({
     type: 'optimizer.sgd',
+    facts: withMomentum,
     title: 'SGD',
     description: 'Gradient descent on minibatches, with optional (Nesterov) momentum',
     params: {
@@ -89,6 +97,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.rmsprop',
+    facts: withMomentum,
     title: 'RMSProp',
     description: 'Per-dimension step sizes from a running average of squared gradients',
     params: {
@@ -108,6 +117,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.adam',
+    facts: firstMoment,
     title: 'Adam',
     description: 'Momentum and per-dimension scaling, bias-corrected (the usual default)',
     params: {
@@ -126,6 +136,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.adamw',
+    facts: firstMoment,
     title: 'AdamW',
     description: 'Adam with decoupled weight decay',
     params: {
@@ -145,6 +156,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.nadam',
+    facts: firstMoment,
     title: 'NAdam',
     description: 'Adam with Nesterov momentum',
     params: {
@@ -168,6 +180,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.radam',
+    facts: firstMoment,
     title: 'RAdam',
     description: "Adam with a rectified warm-up of the adaptive step's variance",
     params: {
