@@ -197,6 +197,29 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
     ]),
   }),
   optimizer({
+    type: 'optimizer.lion',
+    facts: firstMoment,
+    title: 'Lion',
+    description:
+      'Sign of an interpolated momentum: every coordinate moves by ±lr (Chen et al. 2023, found by program search)',
+    params: {
+      lr: lr(1e-4),
+      beta1: beta(0.9, 'β₁: weight of the running mean m in the step direction c'),
+      beta2: beta(0.99, 'β₂: decay of the running mean of gradients m'),
+      weightDecay: weightDecay(0, 'λ: decoupled decay of the weights, θ ← θ − α·λθ'),
+    },
+    summary: (params) => {
+      const wd = read(params, 'weightDecay', 0);
+      const tail = wd === 0 ? '' : ` · decay ${formatShort(wd)}`;
+      return `Lion · lr ${formatShort(read(params, 'lr', 1e-4))}${tail}`;
+    },
+    updateRule: aligned([
+      `c_k &= \\beta_1 m_{k-1} + (1 - \\beta_1)${GRAD}`,
+      '\\theta_{k+1} &= \\theta_k - \\alpha \\left( \\operatorname{sign}(c_k) + \\lambda \\theta_k \\right)',
+      `m_k &= \\beta_2 m_{k-1} + (1 - \\beta_2)${GRAD}`,
+    ]),
+  }),
+  optimizer({
     type: 'optimizer.newton',
     title: 'Newton',
     description: 'Second-order steps with the exact Hessian (models with few parameters)',
