@@ -2,6 +2,7 @@
  * The schedule factory: catalog type (`schedule.step`) + the block's camelCase params →
  * a `Schedule` with torch.optim.lr_scheduler semantics; and a preview for the inspector.
  */
+import { BlockRegistry } from '../registry';
 import type { Schedule, ScheduleContext } from '../types';
 import { createConstantSchedule } from './constant';
 import { createCosineSchedule } from './cosine';
@@ -14,12 +15,12 @@ import { createPlateauSchedule } from './plateau';
 import { createPolynomialSchedule } from './polynomial';
 import { createStepSchedule } from './step';
 
-type ScheduleFactory = (
+export type ScheduleFactory = (
   params: Readonly<Record<string, unknown>>,
   ctx: ScheduleContext,
 ) => Schedule;
 
-const factories: Readonly<Record<string, ScheduleFactory>> = {
+export const schedules = new BlockRegistry<ScheduleFactory>('schedule', {
   'schedule.constant': createConstantSchedule,
   'schedule.step': createStepSchedule,
   'schedule.multistep': createMultiStepSchedule,
@@ -30,9 +31,9 @@ const factories: Readonly<Record<string, ScheduleFactory>> = {
   'schedule.onecycle': createOneCycleSchedule,
   'schedule.polynomial': createPolynomialSchedule,
   'schedule.plateau': createPlateauSchedule,
-};
+});
 
-export const scheduleTypes: readonly string[] = Object.keys(factories);
+export const scheduleTypes: readonly string[] = schedules.types;
 
 function checkContext(type: string, ctx: ScheduleContext): void {
   if (!Number.isFinite(ctx.baseLr) || ctx.baseLr < 0) {
@@ -53,10 +54,7 @@ export function createSchedule(
   params: Record<string, unknown>,
   ctx: ScheduleContext,
 ): Schedule {
-  const factory = Object.hasOwn(factories, type) ? factories[type] : undefined;
-  if (!factory) {
-    throw new Error(`unknown schedule type '${type}' (known: ${scheduleTypes.join(', ')})`);
-  }
+  const factory = schedules.get(type);
   checkContext(type, ctx);
   return factory(params, ctx);
 }
