@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { firstValueFrom, toArray } from 'rxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../../src-shared/engine/compileGraph';
+import { compileGraph } from '../../../../src-shared/engine/compile-graph';
 import { createOptimizer, cyclableMomentum } from '../../../../src-shared/engine/optimizers';
 import { parseGraphText, validateGraph } from '../../../../src-shared/graph';
 import type { StepEvent } from '../../../../src-shared/protocol/events';
