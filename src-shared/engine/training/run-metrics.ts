@@ -43,40 +43,9 @@ export interface StepReadings {
   readonly indices: Int32Array | null;
 }
 
-/** When a metric is read: at θ_k before update k, once update k is timed, or at validation. */
-type Moment =
-  | ({ readonly phase: 'step'; readonly k: number; readonly finite: boolean } & StepReadings)
-  | { readonly phase: 'timed'; readonly ms: number }
-  | { readonly phase: 'eval'; readonly valLoss: number; readonly valAccuracy: number | undefined };
-
-/** One metric's implementation: its value at a moment (undefined: none at this moment). */
-type MetricReader = (at: Moment, node: string) => Reading;
-
 export class RunMetrics {
   /** One probe per curvature metric block, by node id. */
   private readonly probes = new Map<string, CurvatureProbe>();
-
-  /**
-   * Every metric of the catalog, implemented (the type makes a new metric block fail to
-   * compile until it has its reader here).
-   */
-  private readonly readers: Readonly<Record<MetricName, MetricReader>> = {
-    loss: (at) => (at.phase === 'step' ? at.loss : undefined),
-    gradNorm: (at) => (at.phase === 'step' ? at.gradNorm : undefined),
-    lr: (at) => (at.phase === 'step' ? at.lr : undefined),
-    paramNorm: (at) => (at.phase === 'step' && at.finite ? globalNorm(this.params) : undefined),
-    accuracy: (at) =>
-      at.phase === 'step' && at.indices && this.train
-        ? this.accuracyOn(this.train, at.indices)
-        : undefined,
-    hessianTop: (at) => (at.phase === 'step' && at.finite ? this.hessianTop() : undefined),
-    hessianEigs: (at, node) => this.curvature(at, node),
-    hessianTrace: (at, node) => this.curvature(at, node),
-    hessianDensity: (at, node) => this.curvature(at, node),
-    stepTime: (at) => (at.phase === 'timed' ? at.ms : undefined),
-    valLoss: (at) => (at.phase === 'eval' ? at.valLoss : undefined),
-    valAccuracy: (at) => (at.phase === 'eval' ? at.valAccuracy : undefined),
-  };
 
   constructor(
     private readonly run: string,
@@ -104,14 +73,33 @@ export class RunMetrics {
   /** Metric events of step k at θ_k (all but stepTime, known only after the update). */
   atStep(k: number, r: StepReadings): MetricEvent[] {
     const finite = Number.isFinite(r.loss) && Number.isFinite(r.gradNorm);
-    const at: Moment = { phase: 'step', k, finite, ...r };
-    return this.events(k, (metric, node) => this.readers[metric](at, node));
+    return this.events(k, (metric, node) => {
+      switch (metric) {
+        case 'loss':
+          return r.loss;
+        case 'gradNorm':
+          return r.gradNorm;
+        case 'lr':
+          return r.lr;
+        case 'paramNorm':
+          return finite ? globalNorm(this.params) : undefined;
+        case 'accuracy':
+          return r.indices && this.train ? this.accuracyOn(this.train, r.indices) : undefined;
+        case 'hessianTop':
+          return finite ? this.hessianTop() : undefined;
+        case 'hessianEigs':
+        case 'hessianTrace':
+        case 'hessianDensity':
+          return finite ? this.probes.get(node)?.measure(this.params, this.seed + k) : undefined;
+        default:
+          return undefined; // stepTime after the update; val metrics with evaluate()
+      }
+    });
   }
 
   /** stepTime events of step k, once update k has been timed. */
   stepTime(k: number, ms: number): MetricEvent[] {
-    const at: Moment = { phase: 'timed', ms };
-    return this.events(k, (metric, node) => this.readers[metric](at, node));
+    return this.events(k, (metric) => (metric === 'stepTime' ? ms : undefined));
   }
 
   /** Validation loss/accuracy after `step` updates, plus the val metric blocks' values. */
@@ -120,8 +108,8 @@ export class RunMetrics {
     const valLoss = loss.dataSync()[0]!;
     loss.dispose();
     const valAccuracy = this.accuracyOn(val, null);
-    const at: Moment = { phase: 'eval', valLoss, valAccuracy };
-    const readValue = (metric: MetricName, node: string) => this.readers[metric](at, node);
+    const readValue = (metric: MetricName) =>
+      metric === 'valLoss' ? valLoss : metric === 'valAccuracy' ? valAccuracy : undefined;
     return [
       {
         type: 'eval',
@@ -168,12 +156,6 @@ export class RunMetrics {
       });
     }
     return out;
-  }
-
-  /** The curvature metrics: the block's probe, at θ_k (a probe per block: its own params). */
-  private curvature(at: Moment, node: string): Reading {
-    if (at.phase !== 'step' || !at.finite) return undefined;
-    return this.probes.get(node)?.measure(this.params, this.seed + at.k);
   }
 
   private accuracyOn(split: SplitTensors, indices: Int32Array | null): number | undefined {
