@@ -1,5 +1,4 @@
 /** Every `dataset.*` block of the catalog, built from its params. */
-import { BlockRegistry } from '../registry';
 import type { Dataset } from '../types';
 import { type CsvIo, createCsvDataset } from './csv';
 import { createDigits } from './digits';
@@ -16,20 +15,25 @@ export { parseCsvDataset } from './csv';
 export { loadDigits } from './digits';
 export { REGRESSION_FNS, type RegressionFn, SYNTHETIC_DEFAULTS } from './synthetic';
 
-export type DatasetFactory = (params: Record<string, unknown>, io?: CsvIo) => Dataset;
-
-const synthetic2d =
-  (type: Synthetic2dType): DatasetFactory =>
-  (params) =>
-    createSynthetic2d(type, params);
-
-export const datasets = new BlockRegistry<DatasetFactory>('dataset', {
-  ...Object.fromEntries(SYNTHETIC_2D_TYPES.map((type) => [type, synthetic2d(type)])),
-  'dataset.regression': createRegression,
-  'dataset.digits': createDigits,
-  'dataset.csv': createCsvDataset,
-});
+export const DATASET_TYPES = [
+  ...SYNTHETIC_2D_TYPES,
+  'dataset.regression',
+  'dataset.digits',
+  'dataset.csv',
+] as const;
 
 export function createDataset(type: string, params: Record<string, unknown>, io?: CsvIo): Dataset {
-  return datasets.get(type)(params, io);
+  if ((SYNTHETIC_2D_TYPES as readonly string[]).includes(type)) {
+    return createSynthetic2d(type as Synthetic2dType, params);
+  }
+  switch (type) {
+    case 'dataset.regression':
+      return createRegression(params);
+    case 'dataset.digits':
+      return createDigits(params);
+    case 'dataset.csv':
+      return createCsvDataset(params, io);
+    default:
+      throw new Error(`unknown dataset type "${type}" (known: ${DATASET_TYPES.join(', ')})`);
+  }
 }

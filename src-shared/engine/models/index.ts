@@ -1,5 +1,4 @@
 /** Every `model.*` block of the catalog, built from its params and its dataset's shape. */
-import { BlockRegistry } from '../registry';
 import type { Model } from '../types';
 import { createCnn } from './cnn';
 import { createLinear, createMlp } from './dense-models';
@@ -31,30 +30,13 @@ export type { ModelData } from './model-data';
 export type { SurfaceName, SurfacePoint, SurfaceSpec } from './surfaces';
 export { SURFACE_NAMES, SURFACES, surfaceTensor, surfaceValue } from './surfaces';
 
-export type ModelFactory = (
-  params: Record<string, unknown>,
-  data: ModelData | null,
-  files: ModelFileReader,
-) => Model;
-
-/** A model that learns from data: refuses to be built without its dataset's shape. */
-const fromData =
-  (
-    type: string,
-    build: (params: Record<string, unknown>, data: ModelData, files: ModelFileReader) => Model,
-  ): ModelFactory =>
-  (params, data, files) => {
-    if (!data) throw new Error(`${type}: needs a dataset (connect one to the train block)`);
-    return build(params, data, files);
-  };
-
-export const models = new BlockRegistry<ModelFactory>('model', {
-  'model.surface': (params) => createSurfaceModel(params),
-  'model.linear': fromData('model.linear', createLinear),
-  'model.mlp': fromData('model.mlp', createMlp),
-  'model.cnn': fromData('model.cnn', createCnn),
-  'model.import': fromData('model.import', createImportedModel),
-});
+export const MODEL_TYPES = [
+  'model.surface',
+  'model.linear',
+  'model.mlp',
+  'model.cnn',
+  'model.import',
+] as const;
 
 export function createModel(
   type: string,
@@ -62,5 +44,19 @@ export function createModel(
   data: ModelData | null,
   files: ModelFileReader = {},
 ): Model {
-  return models.get(type)(params, data, files);
+  if (type === 'model.surface') return createSurfaceModel(params);
+  if (!(MODEL_TYPES as readonly string[]).includes(type)) {
+    throw new Error(`unknown model type "${type}" (known: ${MODEL_TYPES.join(', ')})`);
+  }
+  if (!data) throw new Error(`${type}: needs a dataset (connect one to the train block)`);
+  switch (type) {
+    case 'model.linear':
+      return createLinear(params, data);
+    case 'model.mlp':
+      return createMlp(params, data);
+    case 'model.import':
+      return createImportedModel(params, data, files);
+    default:
+      return createCnn(params, data);
+  }
 }

@@ -2,7 +2,6 @@
  * The optimizer factory: catalog type (`optimizer.adam`) + the block's camelCase params →
  * an `Optimizer` following torch.optim's semantics.
  */
-import { BlockRegistry } from '../registry';
 import type { Optimizer } from '../types';
 import { adagradDefinition } from './adagrad';
 import { adamDefinition } from './adam';
@@ -17,22 +16,27 @@ import { sgdDefinition } from './sgd';
 
 export { NEWTON_MAX_PARAMS } from './newton';
 
-export const optimizers = new BlockRegistry<OptimizerDefinition>('optimizer', {
-  'optimizer.sgd': sgdDefinition,
-  'optimizer.adagrad': adagradDefinition,
-  'optimizer.rmsprop': rmspropDefinition,
-  'optimizer.adam': adamDefinition,
-  'optimizer.adamw': adamwDefinition,
-  'optimizer.nadam': nadamDefinition,
-  'optimizer.radam': radamDefinition,
-  'optimizer.lion': lionDefinition,
-  'optimizer.newton': newtonDefinition,
-});
+const definitions: readonly OptimizerDefinition[] = [
+  sgdDefinition,
+  adagradDefinition,
+  rmspropDefinition,
+  adamDefinition,
+  adamwDefinition,
+  nadamDefinition,
+  radamDefinition,
+  lionDefinition,
+  newtonDefinition,
+];
 
-export const optimizerTypes: readonly string[] = optimizers.types;
+const byType = new Map(definitions.map((d) => [d.type, d]));
+
+export const optimizerTypes: readonly string[] = definitions.map((d) => d.type);
 
 export function createOptimizer(type: string, params: Record<string, unknown> = {}): Optimizer {
-  const def = optimizers.get(type);
+  const def = byType.get(type);
+  if (!def) {
+    throw new Error(`unknown optimizer type '${type}' (known: ${optimizerTypes.join(', ')})`);
+  }
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new Error(`${type}: params must be an object`);
   }

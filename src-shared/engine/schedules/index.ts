@@ -2,7 +2,6 @@
  * The schedule factory: catalog type (`schedule.step`) + the block's camelCase params →
  * a `Schedule` with torch.optim.lr_scheduler semantics; and a preview for the inspector.
  */
-import { BlockRegistry } from '../registry';
 import type { Schedule, ScheduleContext } from '../types';
 import { createConstantSchedule } from './constant';
 import { createCosineSchedule } from './cosine';
@@ -15,12 +14,12 @@ import { createPlateauSchedule } from './plateau';
 import { createPolynomialSchedule } from './polynomial';
 import { createStepSchedule } from './step';
 
-export type ScheduleFactory = (
+type ScheduleFactory = (
   params: Readonly<Record<string, unknown>>,
   ctx: ScheduleContext,
 ) => Schedule;
 
-export const schedules = new BlockRegistry<ScheduleFactory>('schedule', {
+const factories: Readonly<Record<string, ScheduleFactory>> = {
   'schedule.constant': createConstantSchedule,
   'schedule.step': createStepSchedule,
   'schedule.multistep': createMultiStepSchedule,
@@ -31,9 +30,9 @@ export const schedules = new BlockRegistry<ScheduleFactory>('schedule', {
   'schedule.onecycle': createOneCycleSchedule,
   'schedule.polynomial': createPolynomialSchedule,
   'schedule.plateau': createPlateauSchedule,
-});
+};
 
-export const scheduleTypes: readonly string[] = schedules.types;
+export const scheduleTypes: readonly string[] = Object.keys(factories);
 
 function checkContext(type: string, ctx: ScheduleContext): void {
   if (!Number.isFinite(ctx.baseLr) || ctx.baseLr < 0) {
@@ -54,7 +53,10 @@ export function createSchedule(
   params: Record<string, unknown>,
   ctx: ScheduleContext,
 ): Schedule {
-  const factory = schedules.get(type);
+  const factory = Object.hasOwn(factories, type) ? factories[type] : undefined;
+  if (!factory) {
+    throw new Error(`unknown schedule type '${type}' (known: ${scheduleTypes.join(', ')})`);
+  }
   checkContext(type, ctx);
   return factory(params, ctx);
 }

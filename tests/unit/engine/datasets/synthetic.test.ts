@@ -126,7 +126,7 @@ describe('2D classification datasets', () => {
       'dataset.spiral: param "samples" must be at least classes (6)',
     );
     expect(() => createDataset('dataset.swirl', {})).toThrow(
-      "unknown dataset type 'dataset.swirl'",
+      'unknown dataset type "dataset.swirl"',
     );
   });
 });

@@ -252,7 +252,7 @@ describe('model.mlp', () => {
       'model.mlp: param "init" must be one of glorot, he, zeros, got "orthogonal"',
     );
     expect(() => createModel('model.mlp', {}, null)).toThrow('model.mlp: needs a dataset');
-    expect(() => createModel('model.rnn', {}, null)).toThrow("unknown model type 'model.rnn'");
+    expect(() => createModel('model.rnn', {}, null)).toThrow('unknown model type "model.rnn"');
   });
 });
 
