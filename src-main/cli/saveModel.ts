@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { CompiledGraph } from '../../src-shared/engine/compileGraph';
+import type { CompiledGraph } from '../../src-shared/engine/compile-graph';
 import { exportLayersModel, exportUnavailable, WEIGHTS_FILE } from '../../src-shared/engine/models';
 import { writeFileAtomic } from '../services/graphFiles';
 import { UsageError } from './options';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice } from '../../src-shared/engine/backend';
-import { type CompiledGraph, compileGraph } from '../../src-shared/engine/compileGraph';
+import { type CompiledGraph, compileGraph } from '../../src-shared/engine/compile-graph';
 import { evalBatch, selectEvalSubset } from '../../src-shared/engine/landscape/eval-subset';
 import {
   createPointEvaluator,

@@ -5,7 +5,7 @@
  * page's `?backend=` override arrives in the worker's name (`atlas-engine:webgl`).
  */
 import { parseBackendOverride } from '../../src-shared/engine/backend';
-import type { EngineSession } from '../../src-shared/engine/host/engineSession';
+import type { EngineSession } from '../../src-shared/engine/host/engine-session';
 import { type EngineEndpoint, startEngineHost } from './engineHost';
 import { HEARTBEAT, HEARTBEAT_MS, TEST_HOOKS_NAME, testHookOf } from './heartbeat';
 

@@ -5,7 +5,7 @@
  * starts are queued, not lost.
  */
 import type { BackendName } from '../../src-shared/engine/backend';
-import { EngineSession } from '../../src-shared/engine/host/engineSession';
+import { EngineSession } from '../../src-shared/engine/host/engine-session';
 import type { EngineMessage } from '../../src-shared/protocol/engine';
 import { testHookOf } from './heartbeat';
 import { selectBackend } from './selectBackend';

@@ -16,7 +16,6 @@ import type { RunStore } from './runStore';
 
 export const BOUNDARY_MS = 400;
 export const BOUNDARY_RESOLUTION = 48;
-const TWO_D_DATASETS = /^dataset\.(spiral|moons|circles|xor|gaussians)$/;
 
 export interface RunSession {
   /** Run (F5): start the open graph, or resume a paused run. */
@@ -229,8 +228,8 @@ function pickBoundaryRun(graph: GraphDocument): string | null {
       ? graph.edges.filter((e) => e.to.node === model.id).map((e) => byId.get(e.from.node))
       : [];
     const dataset = [...feeds, ...modelFeeds].find((n) => n?.type.startsWith('dataset.'));
-    if (dataset && TWO_D_DATASETS.test(dataset.type) && model?.type !== 'model.surface')
-      return train.id;
+    const twoD = dataset && getBlock(dataset.type)?.facts?.features === 2;
+    if (twoD && model?.type !== 'model.surface') return train.id;
   }
   return null;
 }

@@ -2,17 +2,16 @@
  * From the landscape protocol's state and the session's runs to what the scene draws: each
  * path in its run's dashboard colour (the shared palette, runColors), named as in the runs table.
  */
+import { getBlock } from '../../src-shared/graph';
 import type { WireLandscape } from '../../src-shared/protocol/landscape';
 import { RUN_COLORS } from '../engine/runColors';
 import type { RunRecord } from '../engine/runStore';
 import type { SurfaceSnapshot } from './landscapeStore';
 import type { ScenePath } from './scene/sceneTypes';
 
-/** Optimizers that carry a velocity: momentum SGD / RMSProp, and Adam's family (first moment). */
+/** Whether the run's optimizer carries a velocity, as its catalog block states. */
 export function hasMomentum(run: Pick<RunRecord, 'optimizer' | 'hyper'> | undefined): boolean {
-  if (!run) return false;
-  if (/adam/i.test(run.optimizer)) return true;
-  return Number(run.hyper.momentum ?? 0) > 0;
+  return run ? (getBlock(run.optimizer)?.facts?.hasVelocity?.(run.hyper) ?? false) : false;
 }
 
 export function scenePaths(

@@ -24,6 +24,27 @@ export interface DataFacts {
   readonly classes: number | null;
 }
 
+/**
+ * What the engine, the validator and the views need to know about a block type beyond its
+ * ports and params: stated here once, so nobody guesses it from the type's name.
+ */
+export interface BlockFacts {
+  /** Optimizers: whether, with these params, it keeps a velocity (momentum, a first moment). */
+  readonly hasVelocity?: (params: Readonly<Record<string, unknown>>) => boolean;
+  /** Datasets: features per example when the type fixes it (2 for the 2D toys). */
+  readonly features?: number;
+  /** Metrics: a value needs class labels (accuracy). */
+  readonly needsClasses?: boolean;
+  /** Metrics: a value needs a validation split (validation loss/accuracy). */
+  readonly needsValidation?: boolean;
+  /** Metrics: the dashboard's chart for its series, in `order` among the charts. */
+  readonly chart?: {
+    readonly title: string;
+    readonly logByDefault: boolean;
+    readonly order: number;
+  };
+}
+
 /** A rule that involves several params of one block (e.g. nesterov needs momentum > 0). */
 export interface ParamRuleIssue {
   /** The param the message is about. */
@@ -55,6 +76,7 @@ export interface BlockDefinition {
   requiredClasses?(
     params: Readonly<Record<string, unknown>>,
   ): { readonly classes: number; readonly param: string; readonly why: string } | null;
+  readonly facts?: BlockFacts;
   /** Rules across params, run only when every param is individually valid. */
   check?(params: Readonly<Record<string, unknown>>): readonly ParamRuleIssue[];
 }

@@ -3,9 +3,11 @@
  * Everything other areas need is exported from here.
  */
 
-export type { BlockDefinition, BlockKind, ParamRuleIssue } from './block';
+export type { BlockDefinition, BlockFacts, BlockKind, ParamRuleIssue } from './block';
 export { BLOCK_KINDS } from './block';
 export { catalog, defaultParams, getBlock } from './catalog/index';
+export type { MetricName } from './catalog/metrics';
+export { CHART_METRICS, METRIC_NAMES } from './catalog/metrics';
 export { SURFACE_FUNCTIONS } from './catalog/models';
 export type {
   NamedResolution,

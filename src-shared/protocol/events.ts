@@ -3,6 +3,7 @@
  * dashboard. zod schemas, so a host validates what crosses a thread or process boundary.
  */
 import { z } from 'zod';
+import { METRIC_NAMES } from '../graph/catalog/metrics';
 
 const finite = z.number();
 /** Loss and friends may legitimately be NaN/Inf at divergence; JSON writes those as null. */
@@ -50,20 +51,8 @@ export const EvalEventSchema = z.object({
   trainAccuracy: numeric.optional(),
 });
 
-export const MetricNameSchema = z.enum([
-  'loss',
-  'accuracy',
-  'valLoss',
-  'valAccuracy',
-  'gradNorm',
-  'paramNorm',
-  'lr',
-  'hessianTop',
-  'hessianEigs',
-  'hessianTrace',
-  'hessianDensity',
-  'stepTime',
-]);
+/** The metric blocks' names, from the catalog (one `metric.<name>` block each). */
+export const MetricNameSchema = z.enum(METRIC_NAMES);
 export type MetricName = z.infer<typeof MetricNameSchema>;
 
 /** The eigenvalue spectral density of a `hessianDensity` event (stochastic Lanczos quadrature). */

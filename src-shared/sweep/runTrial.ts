@@ -3,7 +3,7 @@
  * trial's values, trained as `atlas run` trains it. Pure engine code: worker threads, BullMQ
  * workers and Web Workers all call this.
  */
-import { type BackendInfo, compileGraph } from '../engine/compileGraph';
+import { type BackendInfo, compileGraph } from '../engine/compile-graph';
 import type { GraphDocument } from '../graph/schema';
 import type { EvalEvent, RunEvent, StepEvent } from '../protocol/events';
 import type { TrialOutcome, TrialStatus, TrialSummary } from '../protocol/sweep';

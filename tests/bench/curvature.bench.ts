@@ -12,7 +12,7 @@ import { createDataset } from '../../src-shared/engine/datasets';
 import { createModel } from '../../src-shared/engine/models';
 import { createOptimizer } from '../../src-shared/engine/optimizers';
 import { createRng } from '../../src-shared/engine/random';
-import { TrainRun } from '../../src-shared/engine/training/trainRun';
+import { TrainRun } from '../../src-shared/engine/training/train-run';
 import type { BenchRow } from './report';
 
 function median(xs: number[]): number {

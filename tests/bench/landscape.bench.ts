@@ -17,7 +17,7 @@ import {
   type EvalMode,
 } from '../../src-shared/engine/landscape/point-evaluator';
 import { fillSurface } from '../../src-shared/engine/landscape/surface';
-import { planePoint } from '../../src-shared/engine/landscape/vector-math';
+import { planePoint } from '../../src-shared/engine/linalg/vector-math';
 import { createModel, softmaxCrossEntropy } from '../../src-shared/engine/models';
 import { createRng } from '../../src-shared/engine/random';
 import type { Batch, Model } from '../../src-shared/engine/types';

@@ -9,11 +9,11 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../../src-main/host/nodeBackend';
-import { compileGraph } from '../../src-shared/engine/compileGraph';
+import { compileGraph } from '../../src-shared/engine/compile-graph';
 import { createModel } from '../../src-shared/engine/models';
 import { createOptimizer } from '../../src-shared/engine/optimizers';
 import { createRng } from '../../src-shared/engine/random';
-import { TrainRun } from '../../src-shared/engine/training/trainRun';
+import { TrainRun } from '../../src-shared/engine/training/train-run';
 import type { Dataset } from '../../src-shared/engine/types';
 import { parseGraphText } from '../../src-shared/graph';
 import type { BenchRow } from './report';

@@ -1,6 +1,6 @@
 import { dirname, extname, resolve } from 'node:path';
 import { lastValueFrom, Subject, takeUntil, tap } from 'rxjs';
-import { type CompiledGraph, compileGraph } from '../../../src-shared/engine/compileGraph';
+import { type CompiledGraph, compileGraph } from '../../../src-shared/engine/compile-graph';
 import {
   computeLandscape,
   type LandscapeResult,
@@ -15,7 +15,7 @@ import {
   type LandscapeJob,
   landscapeJob,
   landscapeViews,
-} from '../../../src-shared/engine/landscapeJob';
+} from '../../../src-shared/engine/landscape-job';
 import { serializeGraph } from '../../../src-shared/graph/index';
 import { initNodeBackend } from '../../host/nodeBackend';
 import type { TaskRunner } from '../../pool/localPool';

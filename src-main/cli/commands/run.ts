@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { CompileError, compileGraph } from '../../../src-shared/engine/compileGraph';
+import { CompileError, compileGraph } from '../../../src-shared/engine/compile-graph';
 import type { RunEvent } from '../../../src-shared/protocol/events';
 import { initNodeBackend } from '../../host/nodeBackend';
 import type { Command } from '../command';

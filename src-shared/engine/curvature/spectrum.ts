@@ -3,7 +3,7 @@
  * full reorthogonalisation, Hutchinson's trace with Rademacher probes, and the eigenvalue
  * spectral density by stochastic Lanczos quadrature (Ghorbani et al. 2019; Yao et al. 2020).
  */
-import { symmetricEigen } from '../landscape/symmetric-eigen';
+import { symmetricEigen } from '../linalg/symmetric-eigen';
 import { createRng, type Rng } from '../random';
 import type { FlatOperator } from './flat-operator';
 

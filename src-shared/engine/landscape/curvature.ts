@@ -11,10 +11,10 @@ import {
   modelHvp,
   type PowerOptions,
 } from '../curvature';
+import { symmetricEigen } from '../linalg/symmetric-eigen';
+import { planePoint } from '../linalg/vector-math';
 import type { Batch, Model } from '../types';
 import { paramSize } from './flat-params';
-import { symmetricEigen } from './symmetric-eigen';
-import { planePoint } from './vector-math';
 
 export interface PointCurvature {
   readonly lambdaMax: number;

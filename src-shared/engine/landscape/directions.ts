@@ -2,10 +2,11 @@
  * Random directions in parameter space (Li et al. 2018): Gaussian, shaped like the
  * parameters, rescaled filter by filter so that the plane's scale matches the weights'.
  */
+
+import { dot } from '../linalg/vector-math';
 import { createRng, type Rng } from '../random';
 import type { ParamInfo } from '../types';
 import { paramSize, unflattenParams } from './flat-params';
-import { dot } from './vector-math';
 
 export type DirectionNorm = 'filter' | 'layer' | 'none';
 

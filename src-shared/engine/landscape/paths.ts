@@ -3,9 +3,10 @@
  * (α, β), the loss at the projected point, the loss at θ itself and the distance between
  * them, so a user can judge how faithful the 2D picture of the path is.
  */
+
+import { planePoint } from '../linalg/vector-math';
 import type { PointEvaluator } from './point-evaluator';
 import type { PlaneProjector } from './projection';
-import { planePoint } from './vector-math';
 
 export interface TrajectoryInput {
   /** The run's name (its train block id). */

@@ -3,9 +3,10 @@
  * (θᵢ − θc) over recorded trajectories. Random directions are almost orthogonal to a
  * trajectory in high dimension; these are the directions it actually moves along.
  */
+
+import { symmetricEigen } from '../linalg/symmetric-eigen';
+import { dot, norm } from '../linalg/vector-math';
 import { createRng } from '../random';
-import { symmetricEigen } from './symmetric-eigen';
-import { dot, norm } from './vector-math';
 
 export interface PcaPlane {
   /** Unit vectors (flat), first and second principal component. */

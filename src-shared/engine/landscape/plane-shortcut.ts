@@ -6,11 +6,11 @@
  * 784-128-10). Exact up to float32 round-off; tests compare it with the plain evaluation.
  */
 import * as tf from '@tensorflow/tfjs';
+import { planePoint } from '../linalg/vector-math';
 import type { Batch, FirstLayerSplit, Model, Task } from '../types';
 import { paramSize } from './flat-params';
 import { metricsFromOutputs } from './output-loss';
 import type { PointMetrics } from './point-evaluator';
-import { planePoint } from './vector-math';
 
 export interface Plane {
   readonly center: Float32Array;

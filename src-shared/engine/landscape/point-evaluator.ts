@@ -6,12 +6,12 @@
  * faster (on wasm, tfjs's batched matmul is slow; on WebGL, per-op overhead dominates).
  */
 import * as tf from '@tensorflow/tfjs';
+import { planePoint } from '../linalg/vector-math';
 import type { Batch, Model, Task } from '../types';
 import { chooseChunkSize } from './chunk-size';
 import { paramSize } from './flat-params';
 import { metricsFromOutputs } from './output-loss';
 import { createPlaneShortcut, type Plane, shortcutPays } from './plane-shortcut';
-import { planePoint } from './vector-math';
 
 export type EvalMode = 'auto' | 'batched' | 'perPoint';
 

@@ -2,7 +2,7 @@
  * Least-squares projection onto the plane θc + α·δ + β·η. δ and η need not be orthogonal
  * (filter-normalized random directions rarely are), so plain dot products would be wrong.
  */
-import { dot } from './vector-math';
+import { dot } from '../linalg/vector-math';
 
 export interface PlaneCoordinates {
   readonly alpha: number;

@@ -4,8 +4,9 @@
  * is evaluated exactly as `fillSurface` does (same plane point, same evaluator), so the
  * assembled surface equals a one-worker surface.
  */
+
+import { planePoint } from '../linalg/vector-math';
 import type { PointEvaluator } from './point-evaluator';
-import { planePoint } from './vector-math';
 
 export interface SurfacePlan {
   readonly center: Float32Array;

@@ -6,15 +6,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { catalogHypers } from './catalog-hypers';
 import { nonNegative } from './hyper';
 import { withL2 } from './torch-ops';
 
 export const adagradDefinition: OptimizerDefinition = {
   type: 'optimizer.adagrad',
   specs: {
-    lr: { default: 0.01, check: nonNegative },
-    eps: { default: 1e-10, check: nonNegative },
-    initialAccumulator: { default: 0, check: nonNegative },
+    ...catalogHypers('optimizer.adagrad', {
+      lr: nonNegative,
+      eps: nonNegative,
+      initialAccumulator: nonNegative,
+    }),
     weightDecay: { default: 0, check: nonNegative },
   },
   makeUpdate: () => (a) => {

@@ -5,16 +5,24 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { UpdateArgs } from './build-optimizer';
+import { catalogHypers, type HyperChecks } from './catalog-hypers';
 import { betaRange, type HyperSpecs, nonNegative } from './hyper';
 import { emaOfSquare, lerp } from './torch-ops';
 
-export function adamFamilySpecs(lr: number, weightDecay: number): HyperSpecs {
+/**
+ * The catalog's hyper-parameters of an Adam-family block (lr, betas, eps and `more`), plus
+ * torch's L2 weightDecay (default 0) where the catalog does not declare one.
+ */
+export function adamFamilySpecs(type: string, more: HyperChecks = {}): HyperSpecs {
   return {
-    lr: { default: lr, check: nonNegative },
-    beta1: { default: 0.9, check: betaRange },
-    beta2: { default: 0.999, check: betaRange },
-    eps: { default: 1e-8, check: nonNegative },
-    weightDecay: { default: weightDecay, check: nonNegative },
+    weightDecay: { default: 0, check: nonNegative },
+    ...catalogHypers(type, {
+      lr: nonNegative,
+      beta1: betaRange,
+      beta2: betaRange,
+      eps: nonNegative,
+      ...more,
+    }),
   };
 }
 

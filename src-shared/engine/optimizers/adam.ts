@@ -74,7 +74,7 @@ export function adamUpdate(decoupled: boolean): Update {
 
 export const adamDefinition: OptimizerDefinition = {
   type: 'optimizer.adam',
-  specs: { ...adamFamilySpecs(0.001, 0), amsgrad: { default: false } },
+  specs: adamFamilySpecs('optimizer.adam', { amsgrad: null }),
   aliases: momentumIsBeta1,
   makeUpdate: () => adamUpdate(false),
 };

@@ -6,10 +6,11 @@ import type { Optimizer } from '../types';
 import { adamUpdate } from './adam';
 import { adamFamilySpecs, momentumIsBeta1 } from './adam-family';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { nonNegative } from './hyper';
 
 export const adamwDefinition: OptimizerDefinition = {
   type: 'optimizer.adamw',
-  specs: { ...adamFamilySpecs(0.001, 0.01), amsgrad: { default: false } },
+  specs: adamFamilySpecs('optimizer.adamw', { amsgrad: null, weightDecay: nonNegative }),
   aliases: momentumIsBeta1,
   makeUpdate: () => adamUpdate(true),
 };

@@ -7,6 +7,7 @@ import { adagradDefinition } from './adagrad';
 import { adamDefinition } from './adam';
 import { adamwDefinition } from './adamw';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { lionDefinition } from './lion';
 import { nadamDefinition } from './nadam';
 import { newtonDefinition } from './newton';
 import { radamDefinition } from './radam';
@@ -23,6 +24,7 @@ const definitions: readonly OptimizerDefinition[] = [
   adamwDefinition,
   nadamDefinition,
   radamDefinition,
+  lionDefinition,
   newtonDefinition,
 ];
 

@@ -12,7 +12,7 @@ import { withL2 } from './torch-ops';
 
 export const nadamDefinition: OptimizerDefinition = {
   type: 'optimizer.nadam',
-  specs: { ...adamFamilySpecs(0.002, 0), momentumDecay: { default: 0.004, check: nonNegative } },
+  specs: adamFamilySpecs('optimizer.nadam', { momentumDecay: nonNegative }),
   aliases: momentumIsBeta1,
   makeUpdate: () => {
     // torch keeps Πₜ as a float32 tensor (identical for every parameter); round likewise.

@@ -5,10 +5,11 @@
  * Where the model has closed forms (surfaces), ∇L and H come exactly in float64 instead.
  */
 import * as tf from '@tensorflow/tfjs';
+import { SingularMatrixError, solveLinear } from '../linalg/linear-solve';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition, type UpdateArgs } from './build-optimizer';
+import { catalogHypers } from './catalog-hypers';
 import { nonNegative } from './hyper';
-import { SingularMatrixError, solveLinear } from './linear-solve';
 
 /** Full Hessians grow as n²: 2000 parameters is 4 M entries and 2000 HVPs per step. */
 export const NEWTON_MAX_PARAMS = 2000;
@@ -64,10 +65,7 @@ function buildHessian(a: UpdateArgs, n: number): Float64Array {
 
 export const newtonDefinition: OptimizerDefinition = {
   type: TYPE,
-  specs: {
-    lr: { default: 1, check: nonNegative },
-    damping: { default: 0, check: nonNegative },
-  },
+  specs: catalogHypers(TYPE, { lr: nonNegative, damping: nonNegative }),
   makeUpdate: () => (a) => {
     const n = a.params.reduce((sum, p) => sum + p.size, 0);
     if (n > NEWTON_MAX_PARAMS) {

@@ -22,7 +22,7 @@ export function radamRectification(beta2: number, t: number): { rhoT: number; re
 
 export const radamDefinition: OptimizerDefinition = {
   type: 'optimizer.radam',
-  specs: adamFamilySpecs(0.001, 0),
+  specs: adamFamilySpecs('optimizer.radam'),
   aliases: momentumIsBeta1,
   makeUpdate: () => (a) => {
     const beta2 = a.hyper.num('beta2');

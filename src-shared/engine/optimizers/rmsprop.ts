@@ -7,18 +7,21 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { catalogHypers } from './catalog-hypers';
 import { nonNegative, unitInterval } from './hyper';
 import { emaOfSquare, lerp, withL2 } from './torch-ops';
 
 export const rmspropDefinition: OptimizerDefinition = {
   type: 'optimizer.rmsprop',
   specs: {
-    lr: { default: 0.01, check: nonNegative },
-    // torch only asks alpha >= 0; above 1 the average is meaningless, so it is refused here.
-    beta: { default: 0.99, check: unitInterval },
-    eps: { default: 1e-8, check: nonNegative },
-    momentum: { default: 0, check: nonNegative },
-    centered: { default: false },
+    ...catalogHypers('optimizer.rmsprop', {
+      lr: nonNegative,
+      // torch only asks alpha >= 0; above 1 the average is meaningless, so it is refused here.
+      beta: unitInterval,
+      eps: nonNegative,
+      momentum: nonNegative,
+      centered: null,
+    }),
     weightDecay: { default: 0, check: nonNegative },
   },
   makeUpdate: () => (a) => {

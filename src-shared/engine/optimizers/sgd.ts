@@ -5,17 +5,20 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { catalogHypers } from './catalog-hypers';
 import { nonNegative } from './hyper';
 import { withL2 } from './torch-ops';
 
 export const sgdDefinition: OptimizerDefinition = {
   type: 'optimizer.sgd',
   specs: {
-    lr: { default: 0.01, check: nonNegative },
-    momentum: { default: 0, check: nonNegative },
+    ...catalogHypers('optimizer.sgd', {
+      lr: nonNegative,
+      momentum: nonNegative,
+      nesterov: null,
+      weightDecay: nonNegative,
+    }),
     dampening: { default: 0 },
-    nesterov: { default: false },
-    weightDecay: { default: 0, check: nonNegative },
   },
   crossCheck: (get) =>
     get('nesterov') === true && ((get('momentum') as number) <= 0 || get('dampening') !== 0)

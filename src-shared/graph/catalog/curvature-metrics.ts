@@ -2,7 +2,7 @@
  * PyHessian's curvature metrics as blocks: top-k eigenvalues, Hutchinson's trace and the
  * spectral density, each on the `every` schedule and optionally restricted to one layer.
  */
-import type { BlockDefinition } from '../block';
+import type { BlockDefinition, BlockFacts } from '../block';
 import type { ParamSpec } from '../params';
 import { every, num, read, text } from './specs';
 
@@ -20,14 +20,24 @@ const samples = num({
   help: 'Training examples the Hessian is measured on (the first N of the training split; 0 = all)',
 });
 
+/** The curvature metrics' names, with the chart each one draws (the density draws its own). */
+export const CURVATURE_METRICS = {
+  hessianEigs: {
+    chart: { order: 8, title: 'Hessian largest eigenvalue λ₁ (top-k)', logByDefault: false },
+  },
+  hessianTrace: { chart: { order: 9, title: 'Hessian trace (Hutchinson)', logByDefault: false } },
+  hessianDensity: {},
+} as const satisfies Readonly<Record<string, BlockFacts>>;
+
 function curvatureBlock(
-  name: string,
+  name: keyof typeof CURVATURE_METRICS,
   title: string,
   description: string,
   params: Record<string, ParamSpec>,
   label: (params: Readonly<Record<string, unknown>>) => string,
 ): BlockDefinition {
   return {
+    facts: CURVATURE_METRICS[name],
     type: `metric.${name}`,
     kind: 'metric',
     title,

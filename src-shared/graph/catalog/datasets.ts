@@ -60,6 +60,7 @@ function toy(
       seed: seed('sampling the points'),
     },
     summary: toySummary(title),
+    facts: { features: 2 },
     data: (params) => ({
       task: 'classification',
       classes: withClasses ? read(params, 'classes', 2) : TOY_FIXED_CLASSES,

@@ -24,6 +24,13 @@ const aligned = (lines: readonly string[]): string =>
   `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 
 const momentum = (help: string): ParamSpec => num({ default: 0, min: 0, max: 1, help });
+
+/** A velocity exists once momentum is on (SGD, RMSProp) … */
+const withMomentum = {
+  hasVelocity: (params: Readonly<Record<string, unknown>>) => read(params, 'momentum', 0) > 0,
+};
+/** … or always, as a first moment m (the Adam family, Lion). */
+const firstMoment = { hasVelocity: () => true };
 const beta1 = () => beta(0.9, 'β₁: decay of the running mean of gradients (m)');
 const beta2 = () => beta(0.999, 'β₂: decay of the running mean of squared gradients (v)');
 
@@ -44,6 +51,7 @@ function optimizer(
 export const optimizerBlocks: readonly BlockDefinition[] = [
   optimizer({
     type: 'optimizer.sgd',
+    facts: withMomentum,
     title: 'SGD',
     description: 'Gradient descent on minibatches, with optional (Nesterov) momentum',
     params: {
@@ -89,6 +97,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.rmsprop',
+    facts: withMomentum,
     title: 'RMSProp',
     description: 'Per-dimension step sizes from a running average of squared gradients',
     params: {
@@ -108,6 +117,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.adam',
+    facts: firstMoment,
     title: 'Adam',
     description: 'Momentum and per-dimension scaling, bias-corrected (the usual default)',
     params: {
@@ -126,6 +136,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.adamw',
+    facts: firstMoment,
     title: 'AdamW',
     description: 'Adam with decoupled weight decay',
     params: {
@@ -145,6 +156,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.nadam',
+    facts: firstMoment,
     title: 'NAdam',
     description: 'Adam with Nesterov momentum',
     params: {
@@ -168,6 +180,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
   }),
   optimizer({
     type: 'optimizer.radam',
+    facts: firstMoment,
     title: 'RAdam',
     description: "Adam with a rectified warm-up of the adaptive step's variance",
     params: {
@@ -181,6 +194,29 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
       '\\rho_\\infty &= \\frac{2}{1 - \\beta_2} - 1 \\qquad \\rho_k = \\rho_\\infty - \\frac{2 k \\beta_2^k}{1 - \\beta_2^k}',
       'r_k &= \\sqrt{\\frac{(\\rho_k - 4)(\\rho_k - 2)\\rho_\\infty}{(\\rho_\\infty - 4)(\\rho_\\infty - 2)\\rho_k}}',
       '\\theta_{k+1} &= \\begin{cases} \\theta_k - \\alpha \\, r_k \\frac{\\hat{m}_k}{\\sqrt{\\hat{v}_k} + \\epsilon} & \\rho_k > 5 \\\\ \\theta_k - \\alpha \\hat{m}_k & \\text{otherwise} \\end{cases}',
+    ]),
+  }),
+  optimizer({
+    type: 'optimizer.lion',
+    facts: firstMoment,
+    title: 'Lion',
+    description:
+      'Sign of an interpolated momentum: every coordinate moves by ±lr (Chen et al. 2023, found by program search)',
+    params: {
+      lr: lr(1e-4),
+      beta1: beta(0.9, 'β₁: weight of the running mean m in the step direction c'),
+      beta2: beta(0.99, 'β₂: decay of the running mean of gradients m'),
+      weightDecay: weightDecay(0, 'λ: decoupled decay of the weights, θ ← θ − α·λθ'),
+    },
+    summary: (params) => {
+      const wd = read(params, 'weightDecay', 0);
+      const tail = wd === 0 ? '' : ` · decay ${formatShort(wd)}`;
+      return `Lion · lr ${formatShort(read(params, 'lr', 1e-4))}${tail}`;
+    },
+    updateRule: aligned([
+      `c_k &= \\beta_1 m_{k-1} + (1 - \\beta_1)${GRAD}`,
+      '\\theta_{k+1} &= \\theta_k - \\alpha \\left( \\operatorname{sign}(c_k) + \\lambda \\theta_k \\right)',
+      `m_k &= \\beta_2 m_{k-1} + (1 - \\beta_2)${GRAD}`,
     ]),
   }),
   optimizer({

@@ -104,19 +104,16 @@ function checkTrainData(train: NodeEntry, connections: Connections): Problem[] {
   ];
 }
 
-const NEEDS_CLASSES = new Set(['metric.accuracy', 'metric.valAccuracy']);
-const NEEDS_VALIDATION = new Set(['metric.valLoss', 'metric.valAccuracy']);
-
 function checkMetricRun(metric: NodeEntry, connections: Connections): Problem[] {
-  const type = metric.node.type;
-  if (!NEEDS_CLASSES.has(type) && !NEEDS_VALIDATION.has(type)) return [];
+  const needsClasses = metric.block?.facts?.needsClasses === true;
+  if (!needsClasses && metric.block?.facts?.needsValidation !== true) return [];
   const train = connections.source(metric.node.id, 'run');
   if (!train) return [];
   const model = connections.source(train.node.id, 'model');
   const data = connections.source(train.node.id, 'dataset');
   const path = nodePath(metric.index);
   if (model?.node.type === 'model.surface') {
-    const lacks = NEEDS_CLASSES.has(type) ? 'classes' : 'validation split';
+    const lacks = needsClasses ? 'classes' : 'validation split';
     return [
       {
         path,
@@ -124,7 +121,7 @@ function checkMetricRun(metric: NodeEntry, connections: Connections): Problem[] 
       },
     ];
   }
-  if (NEEDS_CLASSES.has(type) && data?.block?.data?.(data.node.params)?.task === 'regression') {
+  if (needsClasses && data?.block?.data?.(data.node.params)?.task === 'regression') {
     return [
       {
         path,

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { firstValueFrom, toArray } from 'rxjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CompileError, compileGraph } from '../../../src-shared/engine/compileGraph';
+import { CompileError, compileGraph } from '../../../src-shared/engine/compile-graph';
 import { type GraphDocument, parseGraphText } from '../../../src-shared/graph';
 import type { DoneEvent, RunEvent, StepEvent } from '../../../src-shared/protocol/events';
 import { nextTurn, until } from '../../support/until';

@@ -1,4 +1,5 @@
 /** The block catalog against DESIGN.md's table, torch.optim's defaults and its own specs. */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   BLOCK_KINDS,
@@ -93,11 +94,28 @@ const DESIGN: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Blocks added after DESIGN.md by the recipe in src-shared/CONTEXT.md (one definition, one
+ * implementation, one test file): an optimizer, dataset or metric, each with its own tests.
+ */
+const EXTENSIBLE_KINDS = ['optimizer', 'dataset', 'metric'];
+const testFileOf = (type: string) => {
+  const [kind, name] = type.split('.');
+  return `tests/unit/engine/${kind}s/${name}.test.ts`;
+};
+
 describe('catalog', () => {
-  it('has exactly the types of DESIGN.md, each with exactly its params', () => {
-    expect(catalog.map((b) => b.type).sort()).toEqual(Object.keys(DESIGN).sort());
-    for (const block of catalog) {
-      expect(Object.keys(block.params), block.type).toEqual(DESIGN[block.type]);
+  it('has every type of DESIGN.md, each with exactly its params', () => {
+    for (const type of Object.keys(DESIGN)) {
+      expect(Object.keys(getBlock(type)?.params ?? {}), type).toEqual(DESIGN[type]);
+    }
+  });
+
+  it('adds to DESIGN.md only by the recipe: an optimizer, dataset or metric with its test file', () => {
+    const added = catalog.filter((b) => !Object.hasOwn(DESIGN, b.type));
+    for (const block of added) {
+      expect(EXTENSIBLE_KINDS, block.type).toContain(block.kind);
+      expect(existsSync(testFileOf(block.type)), testFileOf(block.type)).toBe(true);
     }
   });
 

@@ -11,7 +11,7 @@ import {
   spectralDensity,
   topEigenvalues,
 } from '../../../../src-shared/engine/curvature/spectrum';
-import { symmetricEigen } from '../../../../src-shared/engine/landscape/symmetric-eigen';
+import { symmetricEigen } from '../../../../src-shared/engine/linalg/symmetric-eigen';
 import { createModel } from '../../../../src-shared/engine/models';
 import { createRng } from '../../../../src-shared/engine/random';
 import { denseFromHvp, tanhNetHvp } from './closed-forms';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
+import { EngineSession } from '../../../../src-shared/engine/host/engine-session';
 import type { EngineMessage } from '../../../../src-shared/protocol/engine';
 import { quadraticGraph } from './graphs';
 

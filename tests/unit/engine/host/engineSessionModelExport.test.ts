@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
+import { EngineSession } from '../../../../src-shared/engine/host/engine-session';
 import { embedArtifacts } from '../../../../src-shared/engine/models';
 import type { EngineMessage, ModelExportMessage } from '../../../../src-shared/protocol/engine';
 import { parseEngineMessage } from '../../../../src-shared/protocol/engine';

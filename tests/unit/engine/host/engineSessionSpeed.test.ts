@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
+import { EngineSession } from '../../../../src-shared/engine/host/engine-session';
 import { type EngineMessage, parseEngineCommand } from '../../../../src-shared/protocol/engine';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
 import { ManualClock } from '../../../support/manualClock';

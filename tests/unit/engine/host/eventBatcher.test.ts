@@ -1,7 +1,7 @@
 /** The event batcher keeps order, loses nothing, flushes urgent events at once, bounds batches. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEventBatcher } from '../../../../src-shared/engine/host/eventBatcher';
+import { createEventBatcher } from '../../../../src-shared/engine/host/event-batcher';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
 import { ManualClock } from '../../../support/manualClock';
 

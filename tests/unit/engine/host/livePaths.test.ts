@@ -6,8 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
-import { strideIndices } from '../../../../src-shared/engine/host/livePaths';
+import { EngineSession } from '../../../../src-shared/engine/host/engine-session';
+import { strideIndices } from '../../../../src-shared/engine/host/live-paths';
 import type { EngineMessage } from '../../../../src-shared/protocol/engine';
 import type { LandscapeResultMessage } from '../../../../src-shared/protocol/landscape';
 import { until } from '../../../support/until';

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EngineSession } from '../../../../src-shared/engine/host/engineSession';
+import { EngineSession } from '../../../../src-shared/engine/host/engine-session';
 import { curvatureMap } from '../../../../src-shared/engine/landscape/curvature';
 import { createModel } from '../../../../src-shared/engine/models';
 import { type EngineMessage, parseEngineMessage } from '../../../../src-shared/protocol/engine';

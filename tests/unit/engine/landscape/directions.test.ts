@@ -9,7 +9,7 @@ import {
   flattenParams,
   unflattenParams,
 } from '../../../../src-shared/engine/landscape/flat-params';
-import { dot } from '../../../../src-shared/engine/landscape/vector-math';
+import { dot } from '../../../../src-shared/engine/linalg/vector-math';
 import { createModel } from '../../../../src-shared/engine/models';
 import { createRng } from '../../../../src-shared/engine/random';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pcaPlane } from '../../../../src-shared/engine/landscape/pca';
 import { planeProjector } from '../../../../src-shared/engine/landscape/projection';
-import { symmetricEigen } from '../../../../src-shared/engine/landscape/symmetric-eigen';
-import { dot, norm, planePoint } from '../../../../src-shared/engine/landscape/vector-math';
+import { symmetricEigen } from '../../../../src-shared/engine/linalg/symmetric-eigen';
+import { dot, norm, planePoint } from '../../../../src-shared/engine/linalg/vector-math';
 import { createRng } from '../../../../src-shared/engine/random';
 
 const rng = createRng(11);

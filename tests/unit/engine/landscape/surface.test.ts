@@ -10,7 +10,7 @@ import {
   type EvalMode,
 } from '../../../../src-shared/engine/landscape/point-evaluator';
 import { fillSurface, surfaceStream } from '../../../../src-shared/engine/landscape/surface';
-import { planePoint } from '../../../../src-shared/engine/landscape/vector-math';
+import { planePoint } from '../../../../src-shared/engine/linalg/vector-math';
 import { createModel } from '../../../../src-shared/engine/models';
 import type { Batch, Model } from '../../../../src-shared/engine/types';
 import { makeBlobs, withoutBatching } from './fixtures';

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decisionBoundary } from '../../../../src-shared/engine/host/decisionBoundary';
+import { decisionBoundary } from '../../../../src-shared/engine/host/decision-boundary';
 import {
   batchedTaskLoss,
   binaryCrossEntropyWithLogits,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { firstValueFrom, toArray } from 'rxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../../src-shared/engine/compileGraph';
+import { compileGraph } from '../../../../src-shared/engine/compile-graph';
 import { SURFACE_NAMES, SURFACES, type SurfaceName } from '../../../../src-shared/engine/models';
 import { parseGraphText } from '../../../../src-shared/graph';
 import type { RunEvent, StepEvent } from '../../../../src-shared/protocol/events';

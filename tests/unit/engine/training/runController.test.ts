@@ -5,8 +5,8 @@
  * once its update is out.
  */
 import { describe, expect, it } from 'vitest';
-import { RunController } from '../../../../src-shared/engine/training/runController';
-import type { TrainRun } from '../../../../src-shared/engine/training/trainRun';
+import { RunController } from '../../../../src-shared/engine/training/run-controller';
+import type { TrainRun } from '../../../../src-shared/engine/training/train-run';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
 import { ManualClock } from '../../../support/manualClock';
 import { is, until } from '../../../support/until';

@@ -4,8 +4,8 @@
  * it, and it must not depend on whether the loop happened to yield first.
  */
 import { describe, expect, it } from 'vitest';
-import { RunController } from '../../../../src-shared/engine/training/runController';
-import type { TrainRun } from '../../../../src-shared/engine/training/trainRun';
+import { RunController } from '../../../../src-shared/engine/training/run-controller';
+import type { TrainRun } from '../../../../src-shared/engine/training/train-run';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
 
 function steppingRun(total: number) {

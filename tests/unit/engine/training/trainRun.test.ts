@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../../src-shared/engine/compileGraph';
+import { compileGraph } from '../../../../src-shared/engine/compile-graph';
 import { type GraphDocument, parseGraphText } from '../../../../src-shared/graph';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
 

@@ -14,9 +14,9 @@ import { createOptimizer, cyclableMomentum, NEWTON_MAX_PARAMS } from './optimize
 import { createRng } from './random';
 import { createSchedule } from './schedules';
 import { estimateRunBytes, formatBytes, MEMORY_BUDGET_BYTES } from './training/memory';
-import { RunController } from './training/runController';
-import type { MetricRequest } from './training/runMetrics';
-import { planRun, TrainRun, type TrainSettings } from './training/trainRun';
+import { RunController } from './training/run-controller';
+import type { MetricRequest } from './training/run-metrics';
+import { planRun, TrainRun, type TrainSettings } from './training/train-run';
 import type { Dataset, Model } from './types';
 
 export interface BackendInfo {

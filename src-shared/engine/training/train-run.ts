@@ -18,8 +18,8 @@ import { batchesPerEpoch } from '../datasets';
 import type { Rng } from '../random';
 import type { Batch, DataSplit, Dataset, Model, Optimizer, Schedule } from '../types';
 import { type BatchCursor, createBatchCursor } from './batches';
-import { GradientNoise } from './gradientNoise';
-import { type MetricRequest, RunMetrics } from './runMetrics';
+import { GradientNoise } from './gradient-noise';
+import { type MetricRequest, RunMetrics } from './run-metrics';
 import { flattenValues, globalNorm } from './tensors';
 import { type Trajectory, TrajectoryRecorder } from './trajectory';
 

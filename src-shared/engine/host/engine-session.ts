@@ -9,12 +9,12 @@ import type { EngineCommand, EngineMessage, EngineState } from '../../protocol/e
 import { parseEngineCommand } from '../../protocol/engine';
 import type { BackendChoice } from '../backend';
 import type { Clock } from '../clock';
-import { type CompiledGraph, CompileError, compileGraph } from '../compileGraph';
+import { type CompiledGraph, CompileError, compileGraph } from '../compile-graph';
 import { exportLayersModel, exportUnavailable } from '../models';
 import type { Dataset, Model } from '../types';
-import { boundaryUnavailable, decisionBoundary } from './decisionBoundary';
-import { createEventBatcher, type EventBatcher } from './eventBatcher';
-import { LandscapeTask } from './landscapeTask';
+import { boundaryUnavailable, decisionBoundary } from './decision-boundary';
+import { createEventBatcher, type EventBatcher } from './event-batcher';
+import { LandscapeTask } from './landscape-task';
 
 export interface EngineSessionOptions {
   readonly backend: BackendChoice;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SingularMatrixError,
   solveLinear,
-} from '../../../../src-shared/engine/optimizers/linear-solve';
+} from '../../../../src-shared/engine/linalg/linear-solve';
 
 describe('solveLinear (LU with partial pivoting, float64)', () => {
   it('needs a row swap when the first pivot is zero', () => {

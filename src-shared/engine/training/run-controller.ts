@@ -7,7 +7,7 @@
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { ParamEvent, RunEvent } from '../../protocol/events';
 import { type Clock, realClock } from '../clock';
-import type { TrainRun } from './trainRun';
+import type { TrainRun } from './train-run';
 
 export type ControllerState = 'idle' | 'running' | 'paused' | 'finished';
 

@@ -4,7 +4,7 @@
  * engine hosts both start landscapes here.
  */
 import type { GraphDocument, GraphNode } from '../graph';
-import type { CompiledGraph } from './compileGraph';
+import type { CompiledGraph } from './compile-graph';
 import type { LandscapeInput } from './landscape';
 import type { LandscapeOptionsInput } from './landscape/options';
 import { SURFACES, type SurfaceName } from './models';

@@ -12,8 +12,8 @@ import { parseLandscapeOptions } from '../landscape/options';
 import type { Plane } from '../landscape/paths';
 import { createPointEvaluator, type PointEvaluator } from '../landscape/point-evaluator';
 import type { PlaneProjector } from '../landscape/projection';
-import { planePoint } from '../landscape/vector-math';
-import type { LandscapeJob } from '../landscapeJob';
+import type { LandscapeJob } from '../landscape-job';
+import { planePoint } from '../linalg/vector-math';
 import type { Batch } from '../types';
 
 /** θ of one run at its recorded steps (θ_k before update k), as TrainRun.trajectory() gives. */

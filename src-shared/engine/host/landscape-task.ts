@@ -15,10 +15,10 @@ import type {
   LandscapeResultMessage,
   WireLandscape,
 } from '../../protocol/landscape';
-import type { CompiledGraph } from '../compileGraph';
+import type { CompiledGraph } from '../compile-graph';
 import { computeLandscape, type LandscapeResult } from '../landscape';
-import { type LandscapeJob, landscapeJob, landscapeViews } from '../landscapeJob';
-import { LivePaths } from './livePaths';
+import { type LandscapeJob, landscapeJob, landscapeViews } from '../landscape-job';
+import { LivePaths } from './live-paths';
 
 type Problem = { path: string; message: string };
 
