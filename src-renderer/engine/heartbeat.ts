@@ -6,6 +6,8 @@
 export const HEARTBEAT_MS = 1000;
 /** No message at all for this long means the worker is dead or hung. */
 export const HUNG_AFTER_MS = 20_000;
+/** Before its first message, a worker gets this long to load (tfjs, wasm) on a busy machine. */
+export const STARTUP_MS = 60_000;
 
 export const HEARTBEAT = Object.freeze({ atlasHeartbeat: 1 });
 

@@ -7,7 +7,7 @@
  * main: computeHost.ts.)
  */
 import type { EnginePort } from './engineClient';
-import { HEARTBEAT_MS, HUNG_AFTER_MS, isHeartbeat } from './heartbeat';
+import { HEARTBEAT_MS, HUNG_AFTER_MS, isHeartbeat, STARTUP_MS } from './heartbeat';
 
 /** The part of a Worker the supervisor uses. */
 export interface WorkerLike {
@@ -21,6 +21,8 @@ export interface WorkerLike {
 
 export interface SupervisorOptions {
   readonly hungAfterMs?: number;
+  /** Silence allowed before a worker's first message: loading tfjs and wasm on a busy machine. */
+  readonly startupMs?: number;
   readonly checkEveryMs?: number;
   readonly maxRestarts?: number;
   readonly restartWindowMs?: number;
@@ -45,6 +47,7 @@ export function supervisedWorkerPort(
   options: SupervisorOptions = {},
 ): SupervisedPort {
   const hungAfter = options.hungAfterMs ?? HUNG_AFTER_MS;
+  const startupLimit = Math.max(hungAfter, options.startupMs ?? STARTUP_MS);
   const now = options.now ?? (() => performance.now());
   const maxRestarts = options.maxRestarts ?? 3;
   const restartWindow = options.restartWindowMs ?? 60_000;
@@ -52,6 +55,9 @@ export function supervisedWorkerPort(
   const lostListeners = new Set<(reason: string) => void>();
   let worker: WorkerLike | null = null;
   let lastSeen = now();
+  // A worker is only held to `hungAfter` once it has spoken: until then it may still be
+  // loading, and restarting it then would only start the same wait again.
+  let heard = false;
   let restarts: number[] = [];
   let closed = false;
 
@@ -63,10 +69,12 @@ export function supervisedWorkerPort(
     const next = createWorker();
     worker = next;
     lastSeen = now();
+    heard = false;
     // Events of a worker already replaced are ignored.
     next.addEventListener('message', (event) => {
       if (worker !== next) return;
       lastSeen = now();
+      heard = true;
       const data = (event as MessageEvent).data;
       if (!isHeartbeat(data)) deliver(data);
     });
@@ -104,8 +112,9 @@ export function supervisedWorkerPort(
   };
 
   const stopWatching = (options.every ?? defaultEvery)(options.checkEveryMs ?? HEARTBEAT_MS, () => {
-    if (!closed && worker && now() - lastSeen > hungAfter) {
-      lost(`the engine did not respond for ${Math.round(hungAfter / 1000)} s`);
+    const limit = heard ? hungAfter : startupLimit;
+    if (!closed && worker && now() - lastSeen > limit) {
+      lost(`the engine did not respond for ${Math.round(limit / 1000)} s`);
     }
   });
   start();

@@ -37,6 +37,7 @@ function setup(maxRestarts = 3) {
     },
     {
       hungAfterMs: 5000,
+      startupMs: 20_000,
       maxRestarts,
       now: () => time,
       every: (_ms, fn) => {
@@ -86,6 +87,19 @@ describe('supervisedWorkerPort', () => {
     expect(t.workers[1]!.sent).toEqual([{ type: 'stop' }]);
     t.workers[0]!.emit('message', { data: { type: 'state', launch: 9, state: 'running' } });
     expect(t.received).toEqual([]);
+  });
+
+  it('a worker still loading (silent since it started) gets the startup limit, not the hung one', () => {
+    const t = setup();
+    t.advance(19_000);
+    expect(t.lost).toEqual([]);
+    t.advance(1001);
+    expect(t.lost).toEqual(['the engine did not respond for 20 s']);
+    // The fresh worker speaks once: from then on, 5 s of silence is a hang.
+    t.workers[1]!.emit('message', { data: HEARTBEAT });
+    t.advance(5001);
+    expect(t.lost.at(-1)).toBe('the engine did not respond for 5 s');
+    expect(t.workers).toHaveLength(3);
   });
 
   it("the worker's error and messageerror events replace it at once", () => {
