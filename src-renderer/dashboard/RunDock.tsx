@@ -54,7 +54,10 @@ export function RunDock({ store }: { store: DocumentStore }) {
   const [exported, setExported] = useState<string | null>(null);
   const { height, startDrag } = useDockHeight(340);
 
-  useEffect(() => installChartsTestHook(runtime.runs, runtime.client), [runtime]);
+  useEffect(
+    () => (__ATLAS_TEST_HOOKS__ ? installChartsTestHook(runtime.runs, runtime.client) : undefined),
+    [runtime],
+  );
   // The first run opens the dock.
   const hasRuns = state.runs.length > 0;
   useEffect(() => {
