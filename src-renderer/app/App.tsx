@@ -1,6 +1,17 @@
 /** The app shell: title bar, toolbar, palette, canvas, inspector, problems and status bar. */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AlignMode } from '../../src-shared/editor/align';
+import {
+  addBlock,
+  addNote,
+  alignSelection,
+  duplicateSelectionWithWires,
+  GRID,
+  groupSelection,
+  type SizeOf,
+  ungroupSelection,
+} from '../../src-shared/editor/editorActions';
 import { bridge } from '../bridge';
 import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { GraphCanvas } from '../canvas/GraphCanvas';
@@ -16,18 +27,7 @@ import {
 } from '../document/autosave';
 import { holdTabLock, indexedDbAutosaveStore, orphanedAutosaves } from '../document/autosaveStore';
 import { useDocument } from '../document/useDocument';
-import type { AlignMode } from '../editor/align';
 import { computeLayout } from '../editor/autoLayout';
-import {
-  addBlock,
-  addNote,
-  alignSelection,
-  duplicateSelectionWithWires,
-  GRID,
-  groupSelection,
-  type SizeOf,
-  ungroupSelection,
-} from '../editor/editorActions';
 import { Palette } from '../editor/Palette';
 import { useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { InspectorPanel } from '../inspector/InspectorPanel';

@@ -5,8 +5,8 @@
  * boundary for 2D classifiers. Collapsible and resizable by its top edge.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import type { MetricName } from '../../src-shared/protocol/events';
-import type { DocumentStore } from '../document/documentStore';
 import { engineRuntime, useRunState } from '../engine/runtime';
 import { BoundaryView } from './BoundaryView';
 import { drawnCharts } from './chartRegistry';

@@ -3,9 +3,10 @@
  * undoable command), its problems, and for optimizers and schedules the update rule. With
  * nothing selected it names the graph.
  */
+
+import type { DocumentState, DocumentStore } from '../../src-shared/editor/documentStore';
 import { formatProblem, getBlock } from '../../src-shared/graph';
 import { csvColumns } from '../document/csvFiles';
-import type { DocumentState, DocumentStore } from '../document/documentStore';
 import { sweepProps } from '../sweep/sweepField';
 import { GroupInspector, NoteInspector } from './AnnotationInspector';
 import { ParamField } from './ParamField';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkConnection } from '../../../../src-renderer/editor/wires';
-import { acceptingPorts, getBlock, portKey, validateGraph } from '../../../../src-shared/graph';
-import { edge, node, smallGraph } from '../fixtures';
+import { checkConnection } from '../../../src-shared/editor/wires';
+import { acceptingPorts, getBlock, portKey, validateGraph } from '../../../src-shared/graph';
+import { edge, node, smallGraph } from '../renderer/fixtures';
 
 const attempt = (source: string, sourcePort: string, target: string, targetPort: string) => ({
   source,
