@@ -10,7 +10,7 @@ import {
   getBlock,
   type Problem,
 } from '../../src-shared/graph';
-import { portColor } from './portColors';
+import { portColor } from './kindColors';
 
 export interface PortView {
   readonly name: string;

@@ -6,6 +6,7 @@
 
 import type { DocumentState, DocumentStore } from '../../src-shared/editor/documentStore';
 import { formatProblem, getBlock } from '../../src-shared/graph';
+import { kindStyle } from '../canvas/kindColors';
 import { csvColumns } from '../document/csvFiles';
 import { sweepProps } from '../sweep/sweepField';
 import { GroupInspector, NoteInspector } from './AnnotationInspector';
@@ -71,7 +72,8 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
         {!node && !annotation && <GraphSummary state={state} store={store} />}
         {node && (
           <div
-            className={`inspector-node kind-${block?.kind ?? 'unknown'}`}
+            className="inspector-node"
+            style={kindStyle(block?.kind ?? 'unknown')}
             data-testid="inspector-node"
             key={node.id}
           >
