@@ -51,6 +51,7 @@ export type {
   GraphGroup,
   GraphNode,
   GraphNote,
+  Lesson,
   PortRef,
   Position,
   Size,
@@ -63,6 +64,7 @@ export {
   GraphGroupSchema,
   GraphNodeSchema,
   GraphNoteSchema,
+  LessonSchema,
 } from './schema';
 export { serializeGraph } from './serialize';
 export type { MedianStop, Sweep, SweepAxis, SweepMethod, SweepScale } from './sweep';
