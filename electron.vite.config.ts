@@ -30,6 +30,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     plugins: [react()],
+    // The app never carries the e2e test hooks (src-renderer/testHooks.d.ts).
+    define: { __ATLAS_TEST_HOOKS__: 'false' },
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Unit tests exercise the test hooks' code (src-renderer/testHooks.d.ts).
+  define: { __ATLAS_TEST_HOOKS__: 'true' },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { bridge, isElectron } from './bridge';
+import { installKindColors } from './canvas/kindColors';
 import { electronEnginePort } from './engine/electronPort';
 import { setEnginePortFactory } from './engine/runtime';
 
@@ -14,6 +15,8 @@ if (isElectron) {
   const port = electronEnginePort(bridge);
   setEnginePortFactory(() => port);
 }
+
+installKindColors(document.documentElement.style);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,10 @@
 /** The app shell: title bar, toolbar, palette, canvas, inspector, problems and status bar. */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  duplicateSelectionWithWires,
+  ungroupSelection,
+} from '../../src-shared/editor/editorActions';
 import { bridge } from '../bridge';
 import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { GraphCanvas } from '../canvas/GraphCanvas';
@@ -8,27 +12,10 @@ import { motionDuration } from '../canvas/motion';
 import type { QuickAddRequest } from '../canvas/QuickAdd';
 import { revealNode } from '../canvas/revealNode';
 import { RunDock } from '../dashboard/RunDock';
-import {
-  type AutosaveRecord,
-  migrateLegacyAutosave,
-  restoredGraph,
-  startAutosave,
-} from '../document/autosave';
-import { holdTabLock, indexedDbAutosaveStore, orphanedAutosaves } from '../document/autosaveStore';
+import { useAutosave } from '../document/useAutosave';
 import { useDocument } from '../document/useDocument';
-import type { AlignMode } from '../editor/align';
-import { computeLayout } from '../editor/autoLayout';
-import {
-  addBlock,
-  addNote,
-  alignSelection,
-  duplicateSelectionWithWires,
-  GRID,
-  groupSelection,
-  type SizeOf,
-  ungroupSelection,
-} from '../editor/editorActions';
 import { Palette } from '../editor/Palette';
+import { useCanvasCommands } from '../editor/useCanvasCommands';
 import { useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { LandscapePanel } from '../landscape/LandscapePanel';
@@ -48,19 +35,43 @@ import { useShortcuts } from './useShortcuts';
 
 const NOTICE_MS = 6000;
 
+/** Window-level effects of the open document: its title, and asking before closing unsaved. */
+function useDocumentWindow(dirty: boolean, fileName: string): void {
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${fileName} — Gradient Atlas`;
+  }, [dirty, fileName]);
+
+  // Closing with unsaved changes asks first: the browser's own prompt in web mode; in
+  // Electron, main turns the refused unload into a native Save/Discard/Cancel dialog.
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
+}
+
+/** A short message that dismisses itself after NOTICE_MS. */
+function useNotice() {
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  return [notice, setNotice] as const;
+}
+
 function Workbench() {
   const store = useMemo(() => createStartupStore(localStorage), []);
   const flow = useReactFlow();
   const canvasArea = useRef<HTMLElement>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [fitRequest, setFitRequest] = useState(0);
   const [quickAdd, setQuickAdd] = useState<QuickAddRequest | null>(null);
-  const autosaves = useMemo(indexedDbAutosaveStore, []);
-  /** This tab's autosave record: a new one per page load, held by a lock while the tab lives. */
-  const tabId = useMemo(() => crypto.randomUUID(), []);
-  const [restore, setRestore] = useState<readonly AutosaveRecord[]>([]);
+  const { restore, restoreRecord, discardRecord } = useAutosave(store);
   const commands = useMemo(
     () =>
       createFileCommands({
@@ -70,46 +81,10 @@ function Workbench() {
         report: setNotice,
         storage: localStorage,
       }),
-    [store],
+    [store, setNotice],
   );
   const state = useDocument(store);
-
-  useEffect(() => {
-    document.title = `${state.dirty ? '• ' : ''}${state.file.name} — Gradient Atlas`;
-  }, [state.dirty, state.file.name]);
-
-  // Closing with unsaved changes asks first: the browser's own prompt in web mode; in
-  // Electron, main turns the refused unload into a native Save/Discard/Cancel dialog.
-  useEffect(() => {
-    if (!state.dirty) return;
-    const ask = (event: BeforeUnloadEvent): void => event.preventDefault();
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [state.dirty]);
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
-  // Autosave from the start (the restore offer may stay up a while); offer what tabs that
-  // are gone left behind.
-  useEffect(() => {
-    holdTabLock(tabId);
-    let cancelled = false;
-    void migrateLegacyAutosave(localStorage, autosaves)
-      .then(() => orphanedAutosaves(autosaves))
-      .then((records) => {
-        if (!cancelled) setRestore(records);
-      })
-      .catch(() => {}); // no IndexedDB (private mode): nothing to offer
-    const stop = startAutosave(store, autosaves, { id: tabId });
-    return () => {
-      cancelled = true;
-      stop();
-    };
-  }, [autosaves, store, tabId]);
+  useDocumentWindow(state.dirty, state.file.name);
 
   useEffect(
     () =>
@@ -127,109 +102,27 @@ function Workbench() {
   useShortcuts(commands);
   const dropping = useFileDrop(commands.openFile);
 
-  /** Adds a block in the middle of the view, beside any block already there. */
-  const addAtCenter = useCallback(
-    (type: string) => {
-      const bounds = canvasArea.current?.getBoundingClientRect();
-      if (!bounds) return;
-      const center = flow.screenToFlowPosition({
-        x: bounds.left + bounds.width / 2,
-        y: bounds.top + bounds.height / 2,
-      });
-      const taken = store.getSnapshot().graph.nodes.map((node) => node.position);
-      let at = { x: center.x - 100, y: center.y - 40 };
-      const near = (p: { x: number; y: number }) =>
-        Math.abs(p.x - at.x) < GRID * 2 && Math.abs(p.y - at.y) < GRID * 2;
-      for (let step = 0; step < 50 && taken.some(near); step += 1) {
-        at = { x: at.x + GRID * 2, y: at.y + GRID * 2 };
-      }
-      addBlock(store, type, at);
-    },
-    [flow, store],
-  );
-
-  /** Lays out the selection (two or more blocks) or else the whole graph, as one undo step. */
-  const autoLayout = useCallback(async () => {
-    const { graph, selection, loadId } = store.getSnapshot();
-    const ids = selection.nodes.length > 1 ? selection.nodes : [];
-    const sizes = new Map(flow.getNodes().map((node) => [node.id, node.measured]));
-    const positions = await computeLayout(graph, ids, (id) => {
-      const size = sizes.get(id);
-      return size?.width && size.height ? { width: size.width, height: size.height } : undefined;
-    });
-    // A different document may have been opened while the layout ran.
-    if (store.getSnapshot().loadId !== loadId) return;
-    store.execute({ type: 'move', positions }, { label: 'Auto-layout' });
-    if (ids.length === 0) requestAnimationFrame(() => setFitRequest((n) => n + 1));
-  }, [flow, store]);
-
-  /** Block sizes as the canvas measured them. */
-  const sizeOf = useCallback<SizeOf>(
-    (id) => {
-      const size = flow.getNode(id)?.measured;
-      return size?.width && size.height ? { width: size.width, height: size.height } : undefined;
-    },
-    [flow],
-  );
-  const align = useCallback(
-    (mode: AlignMode) => {
-      const min = mode.startsWith('distribute') ? 3 : 2;
-      if (!alignSelection(store, mode, sizeOf)) {
-        setNotice(
-          `Select at least ${min} blocks to ${mode.startsWith('distribute') ? 'distribute' : 'align'} them.`,
-        );
-      }
-    },
-    [store, sizeOf],
-  );
-  const group = useCallback(() => {
-    if (!groupSelection(store, sizeOf)) setNotice('Select blocks to group them in a frame.');
-  }, [store, sizeOf]);
-  /** A note at a window point, or in the middle of the view when the point is off the canvas. */
-  const noteAt = useCallback(
-    (point?: { x: number; y: number }) => {
-      const bounds = canvasArea.current?.getBoundingClientRect();
-      if (!bounds) return;
-      const inside =
-        point &&
-        point.x >= bounds.left &&
-        point.x <= bounds.right &&
-        point.y >= bounds.top &&
-        point.y <= bounds.bottom;
-      const at = inside
-        ? point
-        : { x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 };
-      addNote(store, flow.screenToFlowPosition(at));
-    },
-    [flow, store],
-  );
+  const fitView = useCallback(() => setFitRequest((n) => n + 1), []);
+  const edit = useCanvasCommands({
+    store,
+    flow,
+    canvasArea,
+    notify: setNotice,
+    openQuickAdd: setQuickAdd,
+    fitView,
+  });
 
   useEditorShortcuts(store, {
-    group,
-    align,
-    addNote: noteAt,
-    autoLayout: () => void autoLayout(),
-    fitView: () => setFitRequest((n) => n + 1),
+    group: edit.group,
+    align: edit.align,
+    addNote: edit.addNoteAt,
+    autoLayout: () => void edit.autoLayout(),
+    fitView,
     zoomIn: () => void flow.zoomIn({ duration: motionDuration(150) }),
     zoomOut: () => void flow.zoomOut({ duration: motionDuration(150) }),
     toggleHelp: () => setHelpOpen((open) => !open),
     closePopups: () => setQuickAdd(null),
-    quickAdd: (point) => {
-      const bounds = canvasArea.current?.getBoundingClientRect();
-      if (!bounds) return;
-      const inside =
-        point.x >= bounds.left &&
-        point.x <= bounds.right &&
-        point.y >= bounds.top &&
-        point.y <= bounds.bottom;
-      const at = inside
-        ? point
-        : { x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 };
-      setQuickAdd({
-        at: { x: at.x - bounds.left, y: at.y - bounds.top },
-        flowPosition: flow.screenToFlowPosition(at),
-      });
-    },
+    quickAdd: edit.quickAddAt,
   });
 
   return (
@@ -254,12 +147,12 @@ function Workbench() {
         redoLabel={state.redoLabel}
         onUndo={store.undo}
         onRedo={store.redo}
-        onFitView={() => setFitRequest((n) => n + 1)}
-        onAutoLayout={() => void autoLayout()}
+        onFitView={fitView}
+        onAutoLayout={() => void edit.autoLayout()}
         onHelp={() => setHelpOpen(true)}
       />
       <main className="workspace">
-        <Palette onAdd={addAtCenter} />
+        <Palette onAdd={edit.addAtCenter} />
         <section
           id="graph-canvas"
           className="canvas-area"
@@ -277,9 +170,9 @@ function Workbench() {
           />
           <CanvasToolbar
             selection={state.selection}
-            onAddNote={() => noteAt()}
-            onAlign={align}
-            onGroup={group}
+            onAddNote={() => edit.addNoteAt()}
+            onAlign={edit.align}
+            onGroup={edit.group}
             onUngroup={() => ungroupSelection(store)}
             onDuplicateWithWires={() => duplicateSelectionWithWires(store)}
           />
@@ -289,17 +182,11 @@ function Workbench() {
             <RestoreBanner
               records={restore}
               onRestore={(record) => {
-                const graph = restoredGraph(record);
-                if (graph) store.load(graph, record.file, { dirty: true });
-                else setNotice('The autosaved graph could not be read; it was discarded.');
-                // This tab's own autosave holds it from now on.
-                void autosaves.delete(record.id).catch(() => {});
-                setRestore((records) => records.filter((r) => r.id !== record.id));
+                if (!restoreRecord(record)) {
+                  setNotice('The autosaved graph could not be read; it was discarded.');
+                }
               }}
-              onDiscard={(record) => {
-                void autosaves.delete(record.id).catch(() => {});
-                setRestore((records) => records.filter((r) => r.id !== record.id));
-              }}
+              onDiscard={discardRecord}
             />
           )}
           {state.refused && (
@@ -323,7 +210,7 @@ function Workbench() {
             problems={state.problems}
             graph={state.graph}
             onShowNode={(id) => revealNode(flow, store, id)}
-            onAddBlock={addAtCenter}
+            onAddBlock={edit.addAtCenter}
             onClose={() => setProblemsOpen(false)}
           />
         )}

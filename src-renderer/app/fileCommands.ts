@@ -2,11 +2,12 @@
  * New, Open…, Save, Save As…, Examples and dropped files, shared by the toolbar, keyboard
  * shortcuts and (in Electron) the app menu. Every failure becomes a message, never a throw.
  */
+
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import { emptyGraph, UNTITLED_FILE } from '../../src-shared/editor/emptyGraph';
 import { serializeGraph } from '../../src-shared/graph';
 import type { AtlasBridge } from '../../src-shared/protocol/bridge';
 import type { KeyValueStorage } from '../document/autosave';
-import type { DocumentStore } from '../document/documentStore';
-import { emptyGraph, UNTITLED_FILE } from '../document/emptyGraph';
 import { findExample } from '../document/examples';
 import { type GraphFileText, openGraphFile, refuseUnreadable } from '../document/openGraphFile';
 import { type ReadableFile, readGraphFile } from '../document/readGraphFile';

@@ -4,6 +4,7 @@ import { type CSSProperties, memo } from 'react';
 import { RunBadge } from '../engine/RunBadge';
 import { fitsWire, useConnecting } from './connecting';
 import type { BlockFlowNode, PortView } from './flowModel';
+import { kindStyle } from './kindColors';
 
 function PortRow(props: { port: PortView; side: 'in' | 'out'; nodeId: string }) {
   const { port, side } = props;
@@ -41,7 +42,8 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
   const invalid = data.problems.length > 0;
   return (
     <div
-      className={`block kind-${data.kind}${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}`}
+      className={`block${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}`}
+      style={kindStyle(data.kind)}
       data-testid="block-node"
       data-block-type={data.type}
       data-node-id={id}

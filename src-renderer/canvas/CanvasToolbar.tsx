@@ -3,8 +3,9 @@
  * align, distribute and group them; with a frame selected, ungroup. Every button names its
  * shortcut.
  */
-import type { Selection } from '../document/documentStore';
-import { ALIGN_LABELS, type AlignMode } from '../editor/align';
+
+import { ALIGN_LABELS, type AlignMode } from '../../src-shared/editor/align';
+import type { Selection } from '../../src-shared/editor/documentStore';
 
 const ALIGN_BUTTONS: readonly { mode: AlignMode; glyph: string; keys: string }[] = [
   { mode: 'left', glyph: '⇤', keys: 'Alt+Shift+L' },

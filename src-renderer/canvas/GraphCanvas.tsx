@@ -29,10 +29,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { acceptingPorts, type Position } from '../../src-shared/graph';
-import type { GraphCommand } from '../document/commands';
-import type { DocumentStore, Selection } from '../document/documentStore';
-import { useDocument } from '../document/useDocument';
+import type { GraphCommand } from '../../src-shared/editor/commands';
+import type { DocumentStore, Selection } from '../../src-shared/editor/documentStore';
 import {
   addBlock,
   connect,
@@ -40,10 +38,12 @@ import {
   GRID,
   insertOnWire,
   type LooseWire,
-} from '../editor/editorActions';
-import { membersFollow, membershipChanges } from '../editor/groupFrames';
-import { planInsertOnWire } from '../editor/insertOnWire';
-import { checkConnection } from '../editor/wires';
+} from '../../src-shared/editor/editorActions';
+import { membersFollow, membershipChanges } from '../../src-shared/editor/groupFrames';
+import { planInsertOnWire } from '../../src-shared/editor/insertOnWire';
+import { checkConnection } from '../../src-shared/editor/wires';
+import { acceptingPorts, type Position } from '../../src-shared/graph';
+import { useDocument } from '../document/useDocument';
 import {
   canvasItem,
   type FrameFlowNode,

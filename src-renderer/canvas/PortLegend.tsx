@@ -1,7 +1,7 @@
 /** The colour key of the port types used in the open graph. */
 import { Panel } from '@xyflow/react';
 import { type GraphDocument, getBlock } from '../../src-shared/graph';
-import { portColor } from './portColors';
+import { portColor } from './kindColors';
 
 function portTypesIn(graph: GraphDocument): string[] {
   const types = new Set<string>();

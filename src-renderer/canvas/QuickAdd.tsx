@@ -4,6 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { type PortFilter, searchBlocks } from '../editor/blockSearch';
+import { kindStyle } from './kindColors';
 
 export interface QuickAddRequest {
   /** Where the box appears, in pixels inside the canvas area. */
@@ -63,7 +64,8 @@ export function QuickAdd(props: {
             role="option"
             tabIndex={-1}
             aria-selected={index === current}
-            className={`quick-add-item kind-${block.kind}${index === current ? ' is-active' : ''}`}
+            className={`quick-add-item${index === current ? ' is-active' : ''}`}
+            style={kindStyle(block.kind)}
             // mousedown, not click: the input's blur would close the box first.
             onMouseDown={(event) => {
               event.preventDefault();

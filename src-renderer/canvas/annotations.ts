@@ -3,8 +3,8 @@
  * colon, which block ids cannot contain, so the three kinds never collide on the canvas.
  */
 import type { Node } from '@xyflow/react';
+import type { Selection } from '../../src-shared/editor/documentStore';
 import type { GraphDocument } from '../../src-shared/graph';
-import type { Selection } from '../document/documentStore';
 
 export type FrameNodeData = {
   readonly groupId: string;

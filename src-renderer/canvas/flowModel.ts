@@ -3,14 +3,14 @@
  * selection and the validation problems) into the nodes and edges React Flow draws.
  */
 import type { Edge, Node } from '@xyflow/react';
+import type { Selection } from '../../src-shared/editor/documentStore';
 import {
   describeProblem,
   type GraphDocument,
   getBlock,
   type Problem,
 } from '../../src-shared/graph';
-import type { Selection } from '../document/documentStore';
-import { portColor } from './portColors';
+import { portColor } from './kindColors';
 
 export interface PortView {
   readonly name: string;

@@ -5,8 +5,8 @@
  * boundary for 2D classifiers. Collapsible and resizable by its top edge.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import type { MetricName } from '../../src-shared/protocol/events';
-import type { DocumentStore } from '../document/documentStore';
 import { engineRuntime, useRunState } from '../engine/runtime';
 import { BoundaryView } from './BoundaryView';
 import { drawnCharts } from './chartRegistry';
@@ -54,7 +54,10 @@ export function RunDock({ store }: { store: DocumentStore }) {
   const [exported, setExported] = useState<string | null>(null);
   const { height, startDrag } = useDockHeight(340);
 
-  useEffect(() => installChartsTestHook(runtime.runs, runtime.client), [runtime]);
+  useEffect(
+    () => (__ATLAS_TEST_HOOKS__ ? installChartsTestHook(runtime.runs, runtime.client) : undefined),
+    [runtime],
+  );
   // The first run opens the dock.
   const hasRuns = state.runs.length > 0;
   useEffect(() => {

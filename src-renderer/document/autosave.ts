@@ -5,6 +5,8 @@
  * done at once when the page is hidden or unloads. After a crash or a reload the app offers
  * every orphaned record back (see autosaveStore.ts), while this tab autosaves its own.
  */
+
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import {
   type GraphDocument,
   GraphDocumentSchema,
@@ -12,7 +14,6 @@ import {
   serializeGraph,
 } from '../../src-shared/graph';
 import type { AutosaveRecord, AutosaveStore } from './autosaveStore';
-import type { DocumentStore } from './documentStore';
 
 export type { AutosaveRecord, AutosaveStore } from './autosaveStore';
 

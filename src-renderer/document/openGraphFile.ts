@@ -4,8 +4,9 @@
  * (sound structure, known blocks, but a missing wire or a bad value) opens too: its missing
  * pieces show as problems, and its bad values are reset to their defaults and reported.
  */
+
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { formatProblem, type Problem, parseGraphText } from '../../src-shared/graph';
-import type { DocumentStore } from './documentStore';
 
 export interface GraphFileText {
   readonly name: string;

@@ -5,6 +5,7 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { BLOCK_KINDS, type BlockDefinition } from '../../src-shared/graph';
 import { BLOCK_DRAG_TYPE } from '../canvas/GraphCanvas';
+import { kindStyle } from '../canvas/kindColors';
 import { searchBlocks } from './blockSearch';
 
 const KIND_LABELS: Record<string, string> = {
@@ -86,7 +87,7 @@ export function Palette(props: { onAdd(type: string): void }) {
       <div className="panel-scroll" ref={list}>
         {groups.length === 0 && <p className="hint palette-empty">No block matches “{query}”.</p>}
         {groups.map(({ kind, blocks }) => (
-          <section key={kind} className={`palette-group kind-${kind}`}>
+          <section key={kind} className="palette-group" style={kindStyle(kind)}>
             <h3 className="palette-kind">{KIND_LABELS[kind] ?? kind}</h3>
             <ul>
               {blocks.map((block) => (

@@ -3,8 +3,8 @@
  * field (its own undo, copy and paste); everywhere else they edit the graph.
  */
 import { useEffect, useRef } from 'react';
-import type { DocumentStore } from '../document/documentStore';
-import type { AlignMode } from './align';
+import type { AlignMode } from '../../src-shared/editor/align';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import {
   copySelection,
   cutSelection,
@@ -14,7 +14,7 @@ import {
   pasteText,
   selectAll,
   ungroupSelection,
-} from './editorActions';
+} from '../../src-shared/editor/editorActions';
 
 /** Alt+Shift+<key> aligns or distributes the selected blocks (by physical key). */
 export const ALIGN_KEYS: Readonly<Record<string, AlignMode>> = {

@@ -35,8 +35,8 @@ scope.addEventListener('unhandledrejection', (event) => {
   session.failRun((event as PromiseRejectionEvent).reason);
 });
 
-// End-to-end tests only (the page passes ?testHooks=1): die silently, or throw uncaught.
-if (scope.name.includes(TEST_HOOKS_NAME)) {
+// Test builds only (the page passes ?testHooks=1): die silently, or throw uncaught.
+if (__ATLAS_TEST_HOOKS__ && scope.name.includes(TEST_HOOKS_NAME)) {
   scope.addEventListener('message', (event) => {
     const hook = testHookOf(event.data);
     if (hook === 'exit') scope.close();

@@ -88,12 +88,12 @@ export class EngineClient {
 
 /**
  * The engine in a dedicated module Worker (web mode), supervised: restarted when it dies or
- * hangs. `?testHooks=1` arms the worker's test hooks (e2e); `?engineHungMs=N` shortens the
+ * hangs. In test builds `?testHooks=1` arms the worker's test hooks (e2e); `?engineHungMs=N` shortens the
  * time without a heartbeat after which it counts as hung; `?backend=` goes along in its name.
  */
 export function workerPort(): SupervisedPort {
   const query = typeof location === 'undefined' ? null : new URLSearchParams(location.search);
-  const hooks = query?.get('testHooks') === '1';
+  const hooks = __ATLAS_TEST_HOOKS__ && query?.get('testHooks') === '1';
   const hungAfterMs = Number(query?.get('engineHungMs'));
   const backend = parseBackendOverride(query?.get('backend'));
   const name = backend === 'auto' ? 'atlas-engine' : `atlas-engine:${backend}`;

@@ -39,7 +39,8 @@ export async function startEngineHost(
   const queue: unknown[] = [];
   let session: EngineSession | null = null;
   endpoint.addEventListener('message', (event) => {
-    if (testHookOf(event.data)) return; // the worker's test hooks, not engine commands
+    // the worker's test hooks (test builds only), not engine commands
+    if (__ATLAS_TEST_HOOKS__ && testHookOf(event.data)) return;
     if (session) session.handle(event.data);
     else queue.push(event.data);
   });

@@ -5,10 +5,10 @@
  * boundary fresh: one request in flight at a time, at most every BOUNDARY_MS while running.
  */
 import type { Subscription } from 'rxjs';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { type GraphDocument, getBlock, problemLines, serializeGraph } from '../../src-shared/graph';
 import type { EngineState } from '../../src-shared/protocol/engine';
 import { hasCsvFile, readCsvFile } from '../document/csvFiles';
-import type { DocumentStore } from '../document/documentStore';
 import { modelBundle } from '../document/modelFiles';
 import type { EngineClient } from './engineClient';
 import { planTweaks } from './liveTweaks';

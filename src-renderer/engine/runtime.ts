@@ -3,7 +3,7 @@
  * mode), the session's run store, and the run commands bound to the open document.
  */
 import { useSyncExternalStore } from 'react';
-import type { DocumentStore } from '../document/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { EngineClient, type EnginePort, workerPort } from './engineClient';
 import { createRunSession, type RunSession } from './runSession';
 import { createRunStore, type RunPhase, type RunStore, type RunStoreState } from './runStore';
@@ -34,7 +34,10 @@ function maxStepsFromUrl(): number | undefined {
 /** The session's runs: exists from the start so every view can subscribe at once. */
 export const sessionRuns: RunStore = createRunStore();
 
-/** `window.__atlasEngine` (only with ?testHooks=1): end-to-end tests kill the worker or make it throw. */
+/**
+ * `window.__atlasEngine` (test builds only, armed by ?testHooks=1): end-to-end tests kill the
+ * worker or make it throw.
+ */
 function installEngineTestHook(port: EnginePort): void {
   if (typeof location === 'undefined' || typeof window === 'undefined') return;
   if (new URLSearchParams(location.search).get('testHooks') !== '1') return;
@@ -49,7 +52,7 @@ function installEngineTestHook(port: EnginePort): void {
 export function engineRuntime(documents: DocumentStore): EngineRuntime {
   if (runtime) return runtime;
   const port = portFactory();
-  installEngineTestHook(port);
+  if (__ATLAS_TEST_HOOKS__) installEngineTestHook(port);
   const client = new EngineClient(port);
   const runs = sessionRuns;
   const session = createRunSession(client, runs, documents, { maxSteps: maxStepsFromUrl() });

@@ -1,7 +1,8 @@
 /** The inspector for a selected group frame (title, members, ungroup) or sticky note (text). */
+
+import type { DocumentState, DocumentStore } from '../../src-shared/editor/documentStore';
+import { ungroupSelection } from '../../src-shared/editor/editorActions';
 import { getBlock } from '../../src-shared/graph';
-import type { DocumentState, DocumentStore } from '../document/documentStore';
-import { ungroupSelection } from '../editor/editorActions';
 
 export function GroupInspector(props: { id: string; state: DocumentState; store: DocumentStore }) {
   const { store } = props;

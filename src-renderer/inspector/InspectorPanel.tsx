@@ -3,9 +3,11 @@
  * undoable command), its problems, and for optimizers and schedules the update rule. With
  * nothing selected it names the graph.
  */
+
+import type { DocumentState, DocumentStore } from '../../src-shared/editor/documentStore';
 import { formatProblem, getBlock } from '../../src-shared/graph';
+import { kindStyle } from '../canvas/kindColors';
 import { csvColumns } from '../document/csvFiles';
-import type { DocumentState, DocumentStore } from '../document/documentStore';
 import { sweepProps } from '../sweep/sweepField';
 import { GroupInspector, NoteInspector } from './AnnotationInspector';
 import { ParamField } from './ParamField';
@@ -70,7 +72,8 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
         {!node && !annotation && <GraphSummary state={state} store={store} />}
         {node && (
           <div
-            className={`inspector-node kind-${block?.kind ?? 'unknown'}`}
+            className="inspector-node"
+            style={kindStyle(block?.kind ?? 'unknown')}
             data-testid="inspector-node"
             key={node.id}
           >

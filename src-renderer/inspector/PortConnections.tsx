@@ -3,10 +3,11 @@
  * Disconnect) and offers every output that may feed it; each output lists what it feeds. With
  * this, a whole graph can be wired without a mouse.
  */
+
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import { connect } from '../../src-shared/editor/editorActions';
+import { checkConnection } from '../../src-shared/editor/wires';
 import { type GraphDocument, getBlock } from '../../src-shared/graph';
-import type { DocumentStore } from '../document/documentStore';
-import { connect } from '../editor/editorActions';
-import { checkConnection } from '../editor/wires';
 
 const titleOf = (graph: GraphDocument, id: string): string => {
   const node = graph.nodes.find((candidate) => candidate.id === id);

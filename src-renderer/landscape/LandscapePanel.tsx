@@ -4,7 +4,7 @@
  * from the app's start so it sees every launch begin and end.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentStore } from '../document/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { useDocument } from '../document/useDocument';
 import { engineRuntime } from '../engine/runtime';
 import { LandscapeViewer } from './LandscapeViewer';

@@ -6,7 +6,7 @@
  * settings.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { DocumentStore } from '../document/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { useDocument } from '../document/useDocument';
 import { cursorStep, useCursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';

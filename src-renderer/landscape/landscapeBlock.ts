@@ -5,6 +5,7 @@
  * keeps the settings in the viewer for the session.
  */
 import { useCallback, useMemo, useState } from 'react';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import {
   DEFAULT_RECORDING,
   type GraphDocument,
@@ -12,7 +13,6 @@ import {
   type RecordingSettings,
   RecordingSettingsSchema,
 } from '../../src-shared/graph';
-import type { DocumentStore } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
 import { HEIGHT_MODES, type HeightMode } from './heightScale';
 

@@ -68,6 +68,7 @@ export function installLandscapeTestHook(
   scene: LandscapeScene,
   timeline: { setStep(step: number): void; lastStep(): number },
 ): () => void {
+  if (!__ATLAS_TEST_HOOKS__) return () => {}; // test builds only: the rest is tree-shaken away
   const hook: LandscapeTestHook = {
     memory: () => scene.memory(),
     drawn: () => scene.drawn(),

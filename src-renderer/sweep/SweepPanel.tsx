@@ -4,12 +4,12 @@
  * Trials run on a pool of Web Workers in web mode.
  */
 import { useState } from 'react';
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { formatShort } from '../../src-shared/graph';
 import type { TrialSummary } from '../../src-shared/protocol/sweep';
 import { axisKey, expandSweep } from '../../src-shared/sweep/expand';
 import { sweepResultsToCsv, sweepResultsToJson } from '../../src-shared/sweep/results';
 import { bestTrial } from '../../src-shared/sweep/runSweep';
-import type { DocumentStore } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
 import { openTrialInDashboard } from './openTrial';
 import { SweepChart } from './SweepChart';

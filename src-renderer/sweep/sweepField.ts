@@ -1,6 +1,7 @@
 /** The inspector's "Sweep this param" for number params: one undoable setSweep. */
+
+import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import type { GraphDocument, ParamSpec } from '../../src-shared/graph';
-import type { DocumentStore } from '../document/documentStore';
 import { axisFor, isSwept, withAxis } from './sweepAxis';
 
 export function sweepProps(

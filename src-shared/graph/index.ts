@@ -53,6 +53,7 @@ export type {
   GraphGroup,
   GraphNode,
   GraphNote,
+  Lesson,
   PortRef,
   Position,
   Size,
@@ -65,6 +66,7 @@ export {
   GraphGroupSchema,
   GraphNodeSchema,
   GraphNoteSchema,
+  LessonSchema,
 } from './schema';
 export { serializeGraph } from './serialize';
 export type { MedianStop, Sweep, SweepAxis, SweepMethod, SweepScale } from './sweep';

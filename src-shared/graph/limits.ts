@@ -20,6 +20,8 @@ export const LIMITS = Object.freeze({
   maxIdLength: 64,
   maxNameLength: 200,
   maxNoteLength: 10_000,
+  /** An example's one line on what it teaches. */
+  maxLessonLength: 400,
   /** Problems reported for one document; the rest are counted. */
   maxProblems: 100,
   /** Canvas coordinates. */

@@ -71,10 +71,20 @@ export const GraphNoteSchema = z.strictObject({
   size: SizeSchema.optional(),
 });
 
+/**
+ * What a graph teaches, in one line, and where the lecture says it: the start page's gallery
+ * shows it for each bundled example. Optional, so it is in version 2 without a migration.
+ */
+export const LessonSchema = z.strictObject({
+  teaches: z.string().max(LIMITS.maxLessonLength),
+  section: z.string().max(LIMITS.maxNameLength),
+});
+
 export const GraphDocumentSchema = z.strictObject({
   format: z.literal(GRAPH_FORMAT),
   version: z.literal(GRAPH_VERSION),
   name: z.string().max(LIMITS.maxNameLength),
+  lesson: LessonSchema.optional(),
   nodes: z.array(GraphNodeSchema).max(LIMITS.maxNodes),
   edges: z.array(GraphEdgeSchema).max(LIMITS.maxEdges),
   groups: z.array(GraphGroupSchema).max(LIMITS.maxGroups).optional(),
@@ -89,6 +99,7 @@ export type GraphNode = z.infer<typeof GraphNodeSchema>;
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 export type GraphGroup = z.infer<typeof GraphGroupSchema>;
 export type GraphNote = z.infer<typeof GraphNoteSchema>;
+export type Lesson = z.infer<typeof LessonSchema>;
 export type GraphDocument = z.infer<typeof GraphDocumentSchema>;
 
 /** Key order of the document, used by the serializer and to sort problems. */

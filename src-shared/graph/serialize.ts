@@ -155,6 +155,14 @@ export function serializeGraph(graph: GraphDocument): string {
     ['format', inline(graph.format)],
     ['version', inline(graph.version)],
     ['name', inline(graph.name)],
+    ...(graph.lesson
+      ? [
+          ['lesson', inline({ teaches: graph.lesson.teaches, section: graph.lesson.section })] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
     [
       'nodes',
       list(

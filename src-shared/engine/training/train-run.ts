@@ -92,7 +92,6 @@ export class TrainRun {
   readonly stepsPerEpoch: number;
   status: RunStatus | 'running' = 'running';
   stepIndex = 0;
-  private epoch = 0;
   private readonly params: tf.Variable[];
   private readonly cursor: BatchCursor | null;
   private readonly train: { x: tf.Tensor2D; y: tf.Tensor1D } | null;
@@ -194,7 +193,6 @@ export class TrainRun {
     const events: RunEvent[] = [];
     const picked = this.cursor?.next();
     const epoch = picked ? picked.epoch : k;
-    this.epoch = epoch;
     const batch = picked ? this.gather(picked.indices) : null;
     const scheduled = this.schedule?.current();
     if (scheduled?.momentum !== undefined)

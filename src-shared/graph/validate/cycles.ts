@@ -5,7 +5,8 @@
 import type { Problem } from '../problem';
 import { edgePath, type ResolvedEdge } from './context';
 
-export function checkCycles(edges: readonly ResolvedEdge[]): Problem[] {
+/** The edges that count for cycles, by source node: all but those into feedback inputs. */
+export function forwardEdges(edges: readonly ResolvedEdge[]): Map<string, ResolvedEdge[]> {
   const outgoing = new Map<string, ResolvedEdge[]>();
   for (const edge of edges) {
     if (edge.toPort.feedback) continue;
@@ -13,6 +14,31 @@ export function checkCycles(edges: readonly ResolvedEdge[]): Problem[] {
     list.push(edge);
     outgoing.set(edge.edge.from.node, list);
   }
+  return outgoing;
+}
+
+/** True when `from` reaches `to` (or is it) along forward edges (breadth first). */
+export function reaches(
+  outgoing: ReadonlyMap<string, readonly ResolvedEdge[]>,
+  from: string,
+  to: string,
+): boolean {
+  const seen = new Set<string>([from]);
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    if (node === to) return true;
+    for (const edge of outgoing.get(node) ?? []) {
+      if (seen.has(edge.edge.to.node)) continue;
+      seen.add(edge.edge.to.node);
+      queue.push(edge.edge.to.node);
+    }
+  }
+  return false;
+}
+
+export function checkCycles(edges: readonly ResolvedEdge[]): Problem[] {
+  const outgoing = forwardEdges(edges);
 
   // Tarjan's strongly connected components; depth is bounded by the node limit.
   const indexOf = new Map<string, number>();

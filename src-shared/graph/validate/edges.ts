@@ -29,13 +29,25 @@ function portProblem(entry: NodeEntry, name: string, side: 'from' | 'to'): strin
 
 const article = (type: string): string => (/^[aeiou]/.test(type) ? 'an' : 'a');
 
+/** Why an edge was refused, by rule: the editor words these for a wire being dropped. */
+export type EdgeRefusal = 'ends' | 'ports' | 'types' | 'repeat' | 'single';
+
+export interface EdgeCheck {
+  readonly problems: Problem[];
+  /** The edges every check passed, with their ends and ports. */
+  readonly resolved: ResolvedEdge[];
+  /** The rule each refused edge broke first, by edge index. */
+  readonly refused: ReadonlyMap<number, EdgeRefusal>;
+}
+
 export function checkEdges(
   edges: readonly (GraphEdge | undefined)[],
   nodes: ReadonlyMap<string, NodeEntry>,
   knownIds: ReadonlySet<string>,
-): { problems: Problem[]; resolved: ResolvedEdge[] } {
+): EdgeCheck {
   const problems: Problem[] = [];
   const resolved: ResolvedEdge[] = [];
+  const refused = new Map<number, EdgeRefusal>();
   const firstEdgeWithId = new Map<string, number>();
   const connections = new Map<string, number>();
   const singleInputs = new Map<string, number>();
@@ -66,7 +78,10 @@ export function checkEdges(
         });
       }
     }
-    if (!from || !to) return;
+    if (!from || !to) {
+      refused.set(index, 'ends');
+      return;
+    }
 
     const fromProblem = portProblem(from, edge.from.port, 'from');
     const toProblem = portProblem(to, edge.to.port, 'to');
@@ -74,7 +89,10 @@ export function checkEdges(
     if (toProblem) problems.push({ path: `${path}.to.port`, message: toProblem });
     const fromPort = from.block?.outputs.find((port) => port.name === edge.from.port);
     const toPort: PortSpec | undefined = to.block?.inputs.find((p) => p.name === edge.to.port);
-    if (!fromPort || !toPort) return;
+    if (!fromPort || !toPort) {
+      refused.set(index, 'ports');
+      return;
+    }
 
     if (fromPort.type !== toPort.type) {
       problems.push({
@@ -84,6 +102,7 @@ export function checkEdges(
           `${article(fromPort.type)} ${fromPort.type}, ${label(to)} input ${JSON.stringify(toPort.name)} ` +
           `takes ${article(toPort.type)} ${toPort.type}`,
       });
+      refused.set(index, 'types');
       return;
     }
 
@@ -91,6 +110,7 @@ export function checkEdges(
     const same = connections.get(connection);
     if (same !== undefined) {
       problems.push({ path, message: `repeats the connection of edges[${same}]` });
+      refused.set(index, 'repeat');
       return;
     }
     connections.set(connection, index);
@@ -103,11 +123,12 @@ export function checkEdges(
           path: `${path}.to`,
           message: `input ${JSON.stringify(toPort.name)} of ${label(to)} takes one edge, and edges[${taken}] already connects it`,
         });
+        refused.set(index, 'single');
         return;
       }
       singleInputs.set(input, index);
     }
     resolved.push({ edge, index, from, to, fromPort, toPort });
   });
-  return { problems, resolved };
+  return { problems, resolved, refused };
 }

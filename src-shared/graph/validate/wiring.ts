@@ -1,11 +1,16 @@
 /**
  * The wiring rules, asked one wire at a time: whether a wire may join two ports and why not.
  * The editor asks them while a wire is dragged (to light up the ports that would take it) and
- * when it is dropped (to refuse it with a reason); they agree with what validation reports.
+ * when it is dropped (to refuse it with a reason). The answer comes from validation itself
+ * (`checkEdges`, and the cycle rule's `forwardEdges`): the document with the wire added is
+ * checked, so the editor can never allow what validation would report.
  */
 import { getBlock } from '../catalog/index';
 import type { PortSpec } from '../ports';
 import type { GraphDocument, GraphEdge } from '../schema';
+import type { NodeEntry } from './context';
+import { forwardEdges, reaches } from './cycles';
+import { checkEdges, type EdgeRefusal } from './edges';
 
 export interface WireAttempt {
   readonly source: string;
@@ -18,75 +23,81 @@ export type WireCheck =
   | { readonly ok: true; readonly replaces: readonly string[] }
   | { readonly ok: false; readonly reason: string };
 
-function port(graph: GraphDocument, nodeId: string, name: string, side: 'inputs' | 'outputs') {
-  const node = graph.nodes.find((candidate) => candidate.id === nodeId);
-  const block = node && getBlock(node.type);
-  return { node, block, spec: block?.[side].find((candidate) => candidate.name === name) };
-}
-
-/** True when `to` can already reach `from` along wires that do not end in a feedback input. */
-function reaches(graph: GraphDocument, from: string, to: string): boolean {
-  const feedback = (edge: GraphEdge): boolean => {
-    const node = graph.nodes.find((candidate) => candidate.id === edge.to.node);
-    const spec = node && getBlock(node.type)?.inputs.find((input) => input.name === edge.to.port);
-    return spec?.feedback === true;
-  };
-  const seen = new Set<string>([from]);
-  const queue = [from];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    if (current === to) return true;
-    for (const edge of graph.edges) {
-      if (edge.from.node !== current || seen.has(edge.to.node) || feedback(edge)) continue;
-      seen.add(edge.to.node);
-      queue.push(edge.to.node);
-    }
-  }
-  return false;
-}
-
 const describePort = (spec: PortSpec, title: string): string =>
   `${title}'s "${spec.name}" (${spec.type})`;
 
+function entries(graph: GraphDocument): Map<string, NodeEntry> {
+  const byId = new Map<string, NodeEntry>();
+  graph.nodes.forEach((node, index) => {
+    if (!byId.has(node.id)) byId.set(node.id, { node, index, block: getBlock(node.type) });
+  });
+  return byId;
+}
+
+/** What the editor says when validation refuses the wire for `rule`. */
+function refusalReason(
+  rule: EdgeRefusal,
+  attempt: WireAttempt,
+  from: NodeEntry,
+  to: NodeEntry,
+): string {
+  const fromSpec = from.block?.outputs.find((spec) => spec.name === attempt.sourcePort);
+  const toSpec = to.block?.inputs.find((spec) => spec.name === attempt.targetPort);
+  switch (rule) {
+    case 'ends':
+      return 'one end of the wire is not a block';
+    case 'ports':
+      return fromSpec
+        ? `a wire must end at an input, not "${attempt.targetPort}"`
+        : `a wire must start at an output, not "${attempt.sourcePort}"`;
+    case 'types':
+      return `${describePort(fromSpec!, from.block!.title)} cannot feed ${describePort(toSpec!, to.block!.title)}: the types differ`;
+    case 'repeat':
+    case 'single':
+      return 'these ports are already connected';
+  }
+}
+
 export function checkWire(graph: GraphDocument, attempt: WireAttempt): WireCheck {
-  const from = port(graph, attempt.source, attempt.sourcePort, 'outputs');
-  const to = port(graph, attempt.target, attempt.targetPort, 'inputs');
-  if (!from.node || !to.node) return { ok: false, reason: 'one end of the wire is not a block' };
-  if (!from.spec || !from.block) {
-    return { ok: false, reason: `a wire must start at an output, not "${attempt.sourcePort}"` };
-  }
-  if (!to.spec || !to.block) {
-    return { ok: false, reason: `a wire must end at an input, not "${attempt.targetPort}"` };
-  }
-  if (attempt.source === attempt.target) {
-    return { ok: false, reason: 'a block cannot feed itself' };
-  }
-  if (from.spec.type !== to.spec.type) {
-    return {
-      ok: false,
-      reason: `${describePort(from.spec, from.block.title)} cannot feed ${describePort(to.spec, to.block.title)}: the types differ`,
-    };
-  }
-  const duplicate = graph.edges.some(
-    (edge) =>
-      edge.from.node === attempt.source &&
-      edge.from.port === attempt.sourcePort &&
-      edge.to.node === attempt.target &&
-      edge.to.port === attempt.targetPort,
-  );
-  if (duplicate) return { ok: false, reason: 'these ports are already connected' };
-  if (!to.spec.feedback && reaches(graph, attempt.target, attempt.source)) {
-    return {
-      ok: false,
-      reason: `the wire would close a loop (${to.block.title} already feeds ${from.block.title}); only feedback inputs may close one`,
-    };
-  }
+  const nodes = entries(graph);
+  const from = nodes.get(attempt.source);
+  const to = nodes.get(attempt.target);
+  if (!from || !to) return { ok: false, reason: 'one end of the wire is not a block' };
   // A single input keeps one wire: the new one replaces the old.
-  const replaces = to.spec.multiple
+  const toSpec = to.block?.inputs.find((spec) => spec.name === attempt.targetPort);
+  const replaces = toSpec?.multiple
     ? []
     : graph.edges
         .filter((edge) => edge.to.node === attempt.target && edge.to.port === attempt.targetPort)
         .map((edge) => edge.id);
+  // The cycle rule at its smallest, said first: it is the clearer reason.
+  if (attempt.source === attempt.target && !toSpec?.feedback) {
+    return { ok: false, reason: 'a block cannot feed itself' };
+  }
+  const wire: GraphEdge = {
+    id: '\u0000wire',
+    from: { node: attempt.source, port: attempt.sourcePort },
+    to: { node: attempt.target, port: attempt.targetPort },
+  };
+  // A replaced wire that repeats this one is still "already connected", not replaced.
+  const repeated = graph.edges.some(
+    (edge) =>
+      replaces.includes(edge.id) &&
+      edge.from.node === attempt.source &&
+      edge.from.port === attempt.sourcePort,
+  );
+  const kept = repeated ? graph.edges : graph.edges.filter((edge) => !replaces.includes(edge.id));
+  const candidate = [...kept, wire];
+  const { resolved, refused } = checkEdges(candidate, nodes, new Set());
+  const rule = refused.get(candidate.length - 1);
+  if (rule) return { ok: false, reason: refusalReason(rule, attempt, from, to) };
+  const added = resolved[resolved.length - 1]!;
+  if (!added.toPort.feedback && reaches(forwardEdges(resolved), attempt.target, attempt.source)) {
+    return {
+      ok: false,
+      reason: `the wire would close a loop (${added.to.block!.title} already feeds ${added.from.block!.title}); only feedback inputs may close one`,
+    };
+  }
   return { ok: true, replaces };
 }
 

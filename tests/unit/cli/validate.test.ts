@@ -63,7 +63,7 @@ describe('atlas validate', () => {
       'edges[4].id: duplicate id "e4" (first used by edges[3])',
       'edges[4].from.port: "dataset" is an input of Train "train" (train); an edge starts at an output (its outputs: "run")',
       'edges[4].to.port: Loss "loss" (metric.loss) has no input "runs" (did you mean "run"?)',
-      'extra: unknown key (allowed: format, version, name, nodes, edges, groups, notes, sweep)',
+      'extra: unknown key (allowed: format, version, name, lesson, nodes, edges, groups, notes, sweep)',
       '',
     ]);
   });

@@ -84,7 +84,8 @@ describe('structure', () => {
       },
       {
         path: 'extra',
-        message: 'unknown key (allowed: format, version, name, nodes, edges, groups, notes, sweep)',
+        message:
+          'unknown key (allowed: format, version, name, lesson, nodes, edges, groups, notes, sweep)',
       },
     ]);
   });
@@ -354,7 +355,7 @@ describe('format and version', () => {
           {
             path: 'links',
             message:
-              'unknown key (allowed: format, version, name, nodes, edges, groups, notes, sweep)',
+              'unknown key (allowed: format, version, name, lesson, nodes, edges, groups, notes, sweep)',
           },
         ],
       });
@@ -395,7 +396,8 @@ describe('prototype pollution', () => {
       { path: 'nodes[2].type', message: 'unknown block type "__proto__"' },
       {
         path: '__proto__',
-        message: 'unknown key (allowed: format, version, name, nodes, edges, groups, notes, sweep)',
+        message:
+          'unknown key (allowed: format, version, name, lesson, nodes, edges, groups, notes, sweep)',
       },
     ]);
   });

@@ -1,7 +1,7 @@
 /** Editing a sweep in the app: the setSweep command and the axis "Sweep this param" adds. */
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../src-renderer/document/commands';
 import { axisFor, withAxis } from '../../../src-renderer/sweep/sweepAxis';
+import { applyCommand } from '../../../src-shared/editor/commands';
 import { getBlock, type NumberParam, parseGraph } from '../../../src-shared/graph/index';
 import { dataGraph } from '../graph/graphs';
 

@@ -4,7 +4,7 @@ import {
   toFlowEdges,
   toFlowNodes,
 } from '../../../../src-renderer/canvas/flowModel';
-import { portColor } from '../../../../src-renderer/canvas/portColors';
+import { portColor } from '../../../../src-renderer/canvas/kindColors';
 import { smallGraph } from '../fixtures';
 
 const NONE = { nodes: [], edges: [] };

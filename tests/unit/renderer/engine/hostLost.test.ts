@@ -4,10 +4,10 @@
  * Run is enabled, and Run loads the graph again into the new engine.
  */
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../../src-renderer/document/documentStore';
 import { EngineClient, type EnginePort } from '../../../../src-renderer/engine/engineClient';
 import { createRunSession } from '../../../../src-renderer/engine/runSession';
 import { createRunStore } from '../../../../src-renderer/engine/runStore';
+import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
 import { smallGraph } from '../fixtures';
 
 function fakePort() {

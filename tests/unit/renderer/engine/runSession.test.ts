@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../../src-renderer/document/documentStore';
 import { EngineClient } from '../../../../src-renderer/engine/engineClient';
 import { createRunSession } from '../../../../src-renderer/engine/runSession';
 import { createRunStore } from '../../../../src-renderer/engine/runStore';
+import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
 import { parseGraphText } from '../../../../src-shared/graph';
 
 function setup() {

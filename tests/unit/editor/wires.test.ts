@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkConnection } from '../../../../src-renderer/editor/wires';
-import { acceptingPorts, portKey, validateGraph } from '../../../../src-shared/graph';
-import { edge, node, smallGraph } from '../fixtures';
+import { checkConnection } from '../../../src-shared/editor/wires';
+import { acceptingPorts, getBlock, portKey, validateGraph } from '../../../src-shared/graph';
+import { edge, node, smallGraph } from '../renderer/fixtures';
 
 const attempt = (source: string, sourcePort: string, target: string, targetPort: string) => ({
   source,
@@ -104,5 +104,45 @@ describe('acceptingPorts (what lights up while a wire is dragged)', () => {
     expect(accepting.has(portKey('mlp', 'dataset'))).toBe(false);
     expect(accepting.has(portKey('train', 'dataset'))).toBe(false);
     expect(accepting.size).toBe(0);
+  });
+});
+
+describe('checkWire agrees with validation', () => {
+  it('every output into every input: allowed exactly when the document stays free of edge problems', () => {
+    const graph = smallGraph();
+    graph.nodes.push(
+      node('plateau', 'schedule.plateau'),
+      node('sgd', 'optimizer.sgd'),
+      node('acc', 'metric.accuracy'),
+    );
+    graph.edges.push(edge('e7', 'plateau', 'lr', 'sgd', 'lr'));
+    expect(validateGraph(graph).filter((p) => p.path.startsWith('edges'))).toEqual([]);
+    let allowed = 0;
+    for (const from of graph.nodes) {
+      for (const to of graph.nodes) {
+        const fromBlock = getBlock(from.type)!;
+        const toBlock = getBlock(to.type)!;
+        for (const out of fromBlock.outputs) {
+          for (const input of toBlock.inputs) {
+            const check = checkConnection(graph, attempt(from.id, out.name, to.id, input.name));
+            const kept = graph.edges.filter((e) => !(check.ok && check.replaces.includes(e.id)));
+            const wired = {
+              ...graph,
+              edges: [...kept, edge('new', from.id, out.name, to.id, input.name)],
+            };
+            const edgeProblems = validateGraph(wired).filter((p) => p.path.startsWith('edges'));
+            expect({
+              wire: `${from.id}.${out.name} → ${to.id}.${input.name}`,
+              ok: check.ok,
+            }).toEqual({
+              wire: `${from.id}.${out.name} → ${to.id}.${input.name}`,
+              ok: edgeProblems.length === 0,
+            });
+            if (check.ok) allowed++;
+          }
+        }
+      }
+    }
+    expect(allowed).toBeGreaterThan(5);
   });
 });

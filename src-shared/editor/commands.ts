@@ -11,7 +11,7 @@ import type {
   GraphNote,
   Position,
   Sweep,
-} from '../../src-shared/graph';
+} from '../graph';
 
 /** What `updateGroup` may change; `nodes` are the blocks that move with the frame. */
 export type GroupChanges = Partial<Pick<GraphGroup, 'title' | 'nodes' | 'position' | 'size'>>;

@@ -4,8 +4,8 @@
  * When that output takes the wire's own input (a single input) the old wire is replaced;
  * otherwise (a model dropped on a dataset → train wire) the old wire stays, as it must.
  */
-import { type GraphDocument, getBlock } from '../../src-shared/graph';
-import { applyCommand, type GraphCommand } from '../document/commands';
+import { type GraphDocument, getBlock } from '../graph';
+import { applyCommand, type GraphCommand } from './commands';
 import { type ConnectionAttempt, checkConnection } from './wires';
 
 export type InsertPlan =

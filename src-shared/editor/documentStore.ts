@@ -4,7 +4,7 @@
  * opened. Components read it through useSyncExternalStore; the canvas is a view of `graph`.
  * Edits go through `execute` (commands.ts), so undo, validation and saving see one truth.
  */
-import { type GraphDocument, type Problem, validateGraph } from '../../src-shared/graph';
+import { type GraphDocument, type Problem, validateGraph } from '../graph';
 import { applyCommand, type GraphCommand } from './commands';
 
 export interface Selection {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../../src-renderer/document/documentStore';
-import { emptyGraph } from '../../../../src-renderer/document/emptyGraph';
-import { smallGraph } from '../fixtures';
+import { createDocumentStore } from '../../../src-shared/editor/documentStore';
+import { emptyGraph } from '../../../src-shared/editor/emptyGraph';
+import { smallGraph } from '../renderer/fixtures';
 
 const FILE = { name: 'small.json', path: '/tmp/small.json' };
 

@@ -1,5 +1,5 @@
 /** Fresh, readable ids for new blocks and wires (`adam`, `adam-2`, `e7`). */
-import type { GraphDocument } from '../../src-shared/graph';
+import type { GraphDocument } from '../graph';
 
 /** `optimizer.adam` -> `adam`; `train` -> `train`; kept within the id alphabet. */
 export function idBase(type: string): string {

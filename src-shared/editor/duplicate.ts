@@ -4,9 +4,9 @@
  * input is free), and each wire going out where the receiving input takes several wires.
  * Copying one optimizer-train-loss chain of a race this way leaves it fully wired.
  */
-import type { GraphDocument, GraphEdge } from '../../src-shared/graph';
-import { applyCommand, type GraphCommand } from '../document/commands';
+import type { GraphDocument, GraphEdge } from '../graph';
 import { copyBlocks, pasteBlocks } from './clipboard';
+import { applyCommand, type GraphCommand } from './commands';
 import { checkConnection } from './wires';
 
 export function duplicateWithWires(

@@ -1,7 +1,7 @@
 /** Frames around blocks: their geometry, who belongs to which frame, who follows a drag. */
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../../src-renderer/document/commands';
-import type { Box } from '../../../../src-renderer/editor/align';
+import type { Box } from '../../../src-shared/editor/align';
+import { applyCommand } from '../../../src-shared/editor/commands';
 import {
   FRAME_PADDING,
   FRAME_TITLE_SPACE,
@@ -9,9 +9,9 @@ import {
   groupBlocks,
   membersFollow,
   membershipChanges,
-} from '../../../../src-renderer/editor/groupFrames';
-import { smallGraphWithAnnotations } from '../document/annotationFixture';
-import { smallGraph } from '../fixtures';
+} from '../../../src-shared/editor/groupFrames';
+import { smallGraphWithAnnotations } from '../renderer/document/annotationFixture';
+import { smallGraph } from '../renderer/fixtures';
 
 const boxOfGraph =
   (graph = smallGraph()) =>

@@ -2,11 +2,11 @@
  * Editing actions shared by the canvas, palette, keyboard and menus; each is one undoable
  * command (or none) on the document store.
  */
-import { defaultParams, type GraphNode, getBlock } from '../../src-shared/graph';
-import { applyCommand, type GraphCommand } from '../document/commands';
-import type { DocumentStore } from '../document/documentStore';
+import { defaultParams, type GraphNode, getBlock } from '../graph';
 import { type AlignMode, alignBoxes, type Box } from './align';
 import { copyBlocks, pasteBlocks, readClipboardText } from './clipboard';
+import { applyCommand, type GraphCommand } from './commands';
+import type { DocumentStore } from './documentStore';
 import { duplicateWithWires } from './duplicate';
 import { freeOffset } from './freeSpot';
 import { groupBlocks, newNote } from './groupFrames';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../../src-renderer/document/commands';
 import {
   CLIPBOARD_FORMAT,
   copyBlocks,
   pasteBlocks,
   readClipboardText,
-} from '../../../../src-renderer/editor/clipboard';
-import { validateGraph } from '../../../../src-shared/graph';
-import { smallGraph } from '../fixtures';
+} from '../../../src-shared/editor/clipboard';
+import { applyCommand } from '../../../src-shared/editor/commands';
+import { validateGraph } from '../../../src-shared/graph';
+import { smallGraph } from '../renderer/fixtures';
 
 describe('copyBlocks', () => {
   it('takes the chosen blocks and only the wires between them', () => {

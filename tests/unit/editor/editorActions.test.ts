@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../../src-renderer/document/documentStore';
+import { createDocumentStore } from '../../../src-shared/editor/documentStore';
 import {
   addBlock,
   connect,
@@ -10,9 +10,9 @@ import {
   duplicateSelection,
   pasteText,
   selectAll,
-} from '../../../../src-renderer/editor/editorActions';
-import { defaultParams } from '../../../../src-shared/graph';
-import { smallGraph } from '../fixtures';
+} from '../../../src-shared/editor/editorActions';
+import { defaultParams } from '../../../src-shared/graph';
+import { smallGraph } from '../renderer/fixtures';
 
 const setup = () => createDocumentStore(smallGraph(), { name: 'small.json', path: null });
 

@@ -3,9 +3,9 @@
  * geometry here is pure: the frame drawn around a selection, which frame a moved block now
  * sits in, and where a frame's members go when it is dragged.
  */
-import type { GraphDocument, GraphGroup, GraphNote, Position } from '../../src-shared/graph';
-import type { GraphCommand } from '../document/commands';
+import type { GraphDocument, GraphGroup, GraphNote, Position } from '../graph';
 import type { Box } from './align';
+import type { GraphCommand } from './commands';
 import { freshId } from './ids';
 
 /** Space between a frame's edge and its blocks; the title bar takes more above. */

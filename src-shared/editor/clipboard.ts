@@ -15,7 +15,7 @@ import {
   getBlock,
   LIMITS,
   type ParamSpec,
-} from '../../src-shared/graph';
+} from '../graph';
 import { edgeIds, freshEdgeId, freshId, idBase, nodeIds } from './ids';
 
 export const CLIPBOARD_FORMAT = 'gradient-atlas/clipboard';

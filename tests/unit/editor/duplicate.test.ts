@@ -1,9 +1,9 @@
 /** Duplicate with wires: copies keep incoming wires and outgoing ones into multi-inputs. */
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../../src-renderer/document/commands';
-import { duplicateWithWires } from '../../../../src-renderer/editor/duplicate';
-import { validateGraph } from '../../../../src-shared/graph';
-import { smallGraph } from '../fixtures';
+import { applyCommand } from '../../../src-shared/editor/commands';
+import { duplicateWithWires } from '../../../src-shared/editor/duplicate';
+import { validateGraph } from '../../../src-shared/graph';
+import { smallGraph } from '../renderer/fixtures';
 
 describe('duplicateWithWires', () => {
   it('a copy of adam -> train -> loss is wired like the original: a second valid race entry', () => {

@@ -1,12 +1,7 @@
 /**
  * A new wire in the editor: the wiring rules of src-shared decide; this names the edge.
  */
-import {
-  checkWire,
-  type GraphDocument,
-  type GraphEdge,
-  type WireAttempt,
-} from '../../src-shared/graph';
+import { checkWire, type GraphDocument, type GraphEdge, type WireAttempt } from '../graph';
 import { edgeIds, freshEdgeId } from './ids';
 
 export type ConnectionAttempt = WireAttempt;

@@ -3,7 +3,7 @@
  * onto the shared edge or centre line of the selection; distributing spaces them with equal
  * gaps between the first and the last (which stay put).
  */
-import type { Position } from '../../src-shared/graph';
+import type { Position } from '../graph';
 
 export interface Box {
   readonly id: string;

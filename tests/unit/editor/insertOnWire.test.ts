@@ -1,9 +1,9 @@
 /** Dropping a lone block on a wire: which wires it makes, keeps and replaces, or why not. */
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../../src-renderer/document/commands';
-import { planInsertOnWire } from '../../../../src-renderer/editor/insertOnWire';
-import type { GraphDocument } from '../../../../src-shared/graph';
-import { node, smallGraph } from '../fixtures';
+import { applyCommand } from '../../../src-shared/editor/commands';
+import { planInsertOnWire } from '../../../src-shared/editor/insertOnWire';
+import type { GraphDocument } from '../../../src-shared/graph';
+import { node, smallGraph } from '../renderer/fixtures';
 
 function withBlock(graph: GraphDocument, id: string, type: string): GraphDocument {
   return applyCommand(graph, { type: 'add', nodes: [node(id, type)], edges: [] });

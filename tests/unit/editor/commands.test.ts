@@ -3,15 +3,12 @@
  * serialize byte for byte like the ones before and after it.
  */
 import { describe, expect, it } from 'vitest';
-import type { GraphCommand } from '../../../../src-renderer/document/commands';
-import { applyCommand } from '../../../../src-renderer/document/commands';
-import {
-  createDocumentStore,
-  HISTORY_LIMIT,
-} from '../../../../src-renderer/document/documentStore';
-import { type GraphDocument, serializeGraph } from '../../../../src-shared/graph';
-import { edge, node, smallGraph } from '../fixtures';
-import { smallGraphWithAnnotations } from './annotationFixture';
+import type { GraphCommand } from '../../../src-shared/editor/commands';
+import { applyCommand } from '../../../src-shared/editor/commands';
+import { createDocumentStore, HISTORY_LIMIT } from '../../../src-shared/editor/documentStore';
+import { type GraphDocument, serializeGraph } from '../../../src-shared/graph';
+import { smallGraphWithAnnotations } from '../renderer/document/annotationFixture';
+import { edge, node, smallGraph } from '../renderer/fixtures';
 
 const FILE = { name: 'small.json', path: null };
 

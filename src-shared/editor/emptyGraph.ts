@@ -1,4 +1,4 @@
-import { GRAPH_FORMAT, GRAPH_VERSION, type GraphDocument } from '../../src-shared/graph';
+import { GRAPH_FORMAT, GRAPH_VERSION, type GraphDocument } from '../graph';
 
 /** A new, empty document. */
 export function emptyGraph(name = 'Untitled'): GraphDocument {

@@ -1,6 +1,6 @@
 /** Align and distribute, with positions worked out by hand from the boxes. */
 import { describe, expect, it } from 'vitest';
-import { alignBoxes, type Box } from '../../../../src-renderer/editor/align';
+import { alignBoxes, type Box } from '../../../src-shared/editor/align';
 
 // a: x 0..200, y 0..100 · b: x 300..400 (width 100), y 50..110 · c: x 100..150, y 400..440
 const boxes: Box[] = [
