@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentStore } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
-import { cursorStep, useCursorStep } from '../engine/cursorStep';
+import { cursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';
 import { useRunState } from '../engine/runtime';
 import { Colorbar } from './Colorbar';
@@ -31,11 +31,13 @@ import {
 import type { LandscapeStore } from './landscapeStore';
 import { drawLegend } from './legend';
 import { RecorderPanel } from './RecorderPanel';
-import { type CameraPreset, LandscapeScene } from './scene/LandscapeScene';
-import { DEFAULT_STYLE, type SceneStyle } from './scene/sceneTypes';
+import { LandscapeScene } from './scene/LandscapeScene';
+import { OVERLAYS } from './scene/overlays/registry';
+import type { SceneStyle } from './scene/sceneTypes';
 import { axisNames, scenePaths } from './sceneData';
 import { Timeline } from './Timeline';
 import { installLandscapeTestHook } from './testHook';
+import { ViewController } from './viewController';
 
 interface Hover {
   readonly x: number;
@@ -64,39 +66,34 @@ export function LandscapeViewer({
   const views = landscapeViews(useDocument(documents).graph);
   const shownView = state.view ?? state.selectedView;
   const block = useLandscapeBlock(documents, shownView);
-  const cursor = useCursorStep();
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [scene, setScene] = useState<LandscapeScene | null>(null);
-  const [style, setStyleState] = useState<SceneStyle>(DEFAULT_STYLE);
-  const [step, setStep] = useState(0);
-  const [playing, setPlaying] = useState(false);
-  const [speed, setSpeed] = useState(1);
+  const [controller] = useState(() => new ViewController(cursorStep));
+  const view = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  const { scene, style, step, last } = view;
   const [hover, setHover] = useState<Hover | null>(null);
   const [recorderOpen, setRecorderOpen] = useState(false);
-  const [follow, setFollow] = useState<string | null>(null);
-  const [clipText, setClipText] = useState('');
   const [exported, setExported] = useState<string | null>(null);
-  const atEnd = useRef(true);
-  const setStyle = useCallback(
-    (next: Partial<SceneStyle>) => setStyleState((s) => ({ ...s, ...next })),
-    [],
-  );
 
   useEffect(() => {
     const s = new LandscapeScene(canvas.current!);
-    setScene(s);
+    controller.attach(s);
     const observer = new ResizeObserver(() => {
       const el = host.current!;
       s.resize(el.clientWidth, el.clientHeight);
     });
     observer.observe(host.current!);
+    const removeHook = installLandscapeTestHook(s, {
+      setStep: (k) => controller.scrub(k),
+      lastStep: () => controller.getSnapshot().last,
+    });
     return () => {
+      removeHook();
       observer.disconnect();
+      controller.attach(null);
       s.dispose();
-      setScene(null);
     };
-  }, []);
+  }, [controller]);
 
   // Paths keep their identity while only the surface refines (the scene rebuilds tubes then).
   const colorsKey = runState.runs.map((r) => `${r.key}:${r.color}:${r.name}`).join('|');
@@ -107,66 +104,37 @@ export function LandscapeViewer({
   );
   const surface = state.surface;
   useEffect(() => {
-    if (!scene) return;
-    if (!surface) {
-      scene.clearData();
-      return;
-    }
-    scene.setData({
-      grid: surface.grid,
-      xs: surface.xs,
-      ys: surface.ys,
-      loss: surface.loss,
-      axisNames: axisNames(state.result, surface),
-      paths,
-      ...(state.surfaceFn ? { surfaceFn: state.surfaceFn } : {}),
-      ...(state.result?.curvature ? { curvature: state.result.curvature } : {}),
-    });
-  }, [scene, surface, paths, state.result, state.surfaceFn]);
+    controller.setData(
+      surface
+        ? {
+            grid: surface.grid,
+            xs: surface.xs,
+            ys: surface.ys,
+            loss: surface.loss,
+            axisNames: axisNames(state.result, surface),
+            paths,
+            ...(state.surfaceFn ? { surfaceFn: state.surfaceFn } : {}),
+            ...(state.result?.curvature ? { curvature: state.result.curvature } : {}),
+          }
+        : null,
+    );
+  }, [controller, surface, paths, state.result, state.surfaceFn]);
 
   // The block's height scale, once per launch and whenever the block's param changes; then
   // the user's choice stands. Without a block, a surface spanning decades (a diverging run)
   // reads better in log height, as the paper plots it.
-  const scaled = useRef('');
   useEffect(() => {
-    const key = `${state.launch}:${state.view}:${block.scale}`;
-    if (!state.result || scaled.current === key) return;
-    scaled.current = key;
-    setStyle({ heightMode: block.scale ?? defaultHeightMode(state.result.loss) });
-  }, [state.result, state.launch, state.view, block.scale, setStyle]);
+    if (!state.result) return;
+    controller.openHeight(
+      `${state.launch}:${state.view}:${block.scale}`,
+      block.scale ?? defaultHeightMode(state.result.loss),
+    );
+  }, [controller, state.result, state.launch, state.view, block.scale]);
   // The colorbar's scale, computed here (the scene updates its own only after this render).
   const colorScale = useMemo(
     () => (surface ? surfaceScale(surface.loss, style) : null),
     [surface, style],
   );
-
-  const last = useMemo(() => Math.max(0, ...paths.map((p) => p.steps.at(-1) ?? 0)), [paths]);
-  // While a run grows, stay at its head unless the user scrubbed back.
-  useEffect(() => {
-    if (atEnd.current) setStep(last);
-  }, [last]);
-  useEffect(() => {
-    scene?.setStep(step);
-    atEnd.current = step >= last;
-  }, [scene, step, last]);
-  // Hovering a chart moves the timeline there.
-  useEffect(() => {
-    if (cursor.source !== 'chart' || cursor.step === null) return;
-    setPlaying(false);
-    setStep(Math.min(last, Math.max(0, cursor.step)));
-  }, [cursor, last]);
-  // Scrubbing and replaying move the charts' cursor.
-  const scrub = useCallback((next: number) => {
-    setStep(next);
-    cursorStep.set(next, 'viewer');
-  }, []);
-  useEffect(() => () => cursorStep.release('viewer'), []);
-  useEffect(() => {
-    scene?.setStyle(style);
-  }, [scene, style]);
-  useEffect(() => {
-    scene?.follow(follow);
-  }, [scene, follow]);
 
   const overlay = useCallback(
     (ctx: CanvasRenderingContext2D, w: number, h: number, at: number) => {
@@ -181,11 +149,6 @@ export function LandscapeViewer({
     },
     [scene, paths, style.hiddenRuns, style.colormap, title],
   );
-
-  useEffect(() => {
-    if (!scene) return;
-    return installLandscapeTestHook(scene, { setStep: scrub, lastStep: () => last });
-  }, [scene, last, scrub]);
 
   const onPointerMove = (event: React.PointerEvent) => {
     if (!scene) return;
@@ -210,25 +173,7 @@ export function LandscapeViewer({
     });
   };
 
-  const camera = (preset: CameraPreset) => {
-    setFollow(null);
-    if (style.view2d) setStyle({ view2d: false });
-    scene?.preset(preset);
-  };
-
-  const toggleRun = (run: string) =>
-    setStyle({
-      hiddenRuns: style.hiddenRuns.includes(run)
-        ? style.hiddenRuns.filter((r) => r !== run)
-        : [...style.hiddenRuns, run],
-    });
-
-  const applyClip = (text: string) => {
-    setClipText(text);
-    const v = Number(text);
-    setStyle({ clipMax: text.trim() !== '' && Number.isFinite(v) && v > 0 ? v : null });
-  };
-
+  const setStyle = (next: Partial<SceneStyle>) => controller.setStyle(next);
   const computing = state.status === 'computing';
   const analytic = state.result?.model.task === 'surface' || !!state.surfaceFn;
   const explained = state.result?.directions.explainedVariance;
@@ -314,50 +259,28 @@ export function LandscapeViewer({
           className="lv-clip"
           aria-label="Loss max"
           placeholder="loss max"
-          value={clipText}
-          onChange={(e) => applyClip(e.target.value)}
+          value={view.clipText}
+          onChange={(e) => controller.setClipText(e.target.value)}
         />
         <Toggle label="Wire" on={style.wireframe} set={(v) => setStyle({ wireframe: v })} />
-        <Toggle
-          label="Contours"
-          on={style.contours}
-          set={(v) => setStyle({ contours: v, floorContours: v })}
-        />
         <span className="lv-sep" />
-        <Toggle
-          label="∇"
-          title="Gradient (descent direction)"
-          on={style.overlays.gradient}
-          set={(v) => setStyle({ overlays: { ...style.overlays, gradient: v } })}
-        />
-        <Toggle
-          label="v"
-          title="Velocity (momentum optimizers)"
-          on={style.overlays.velocity}
-          set={(v) => setStyle({ overlays: { ...style.overlays, velocity: v } })}
-        />
-        <Toggle
-          label="Critical"
-          title="Minima, saddles, maxima"
-          on={style.overlays.critical}
-          set={(v) => setStyle({ overlays: { ...style.overlays, critical: v } })}
-        />
-        {analytic && (
+        {OVERLAYS.filter((o) => o.available({ analytic })).map((o) => (
           <Toggle
-            label="Newton"
-            title="Newton step −H⁻¹∇f next to the gradient"
-            on={style.overlays.newton}
-            set={(v) => setStyle({ overlays: { ...style.overlays, newton: v } })}
+            key={o.id}
+            label={o.label}
+            title={o.title}
+            on={style.overlays[o.id] ?? o.defaultOn}
+            set={(v) => controller.toggleOverlay(o.id, v)}
           />
-        )}
+        ))}
         <span className="lv-sep" />
-        <button type="button" className="lv-button" onClick={() => camera('iso')}>
+        <button type="button" className="lv-button" onClick={() => controller.camera('iso')}>
           Iso
         </button>
-        <button type="button" className="lv-button" onClick={() => camera('top')}>
+        <button type="button" className="lv-button" onClick={() => controller.camera('top')}>
           Top
         </button>
-        <button type="button" className="lv-button" onClick={() => camera('side')}>
+        <button type="button" className="lv-button" onClick={() => controller.camera('side')}>
           Side
         </button>
         <button
@@ -370,8 +293,8 @@ export function LandscapeViewer({
         </button>
         <select
           aria-label="Follow run"
-          value={follow ?? ''}
-          onChange={(e) => setFollow(e.target.value || null)}
+          value={view.follow ?? ''}
+          onChange={(e) => controller.follow(e.target.value || null)}
         >
           <option value="">Free camera</option>
           {paths.map((p) => (
@@ -452,7 +375,7 @@ export function LandscapeViewer({
                   <input
                     type="checkbox"
                     checked={!style.hiddenRuns.includes(p.run)}
-                    onChange={() => toggleRun(p.run)}
+                    onChange={() => controller.toggleRun(p.run)}
                   />
                   <span className="lv-swatch" style={{ background: p.color }} />
                   {p.label}
@@ -512,11 +435,11 @@ export function LandscapeViewer({
       <Timeline
         step={step}
         last={last}
-        playing={playing}
-        speed={speed}
-        onStep={scrub}
-        onPlaying={setPlaying}
-        onSpeed={setSpeed}
+        playing={view.playing}
+        speed={view.speed}
+        onStep={(k) => controller.scrub(k)}
+        onPlaying={(on) => controller.setPlaying(on)}
+        onSpeed={(v) => controller.setSpeed(v)}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 /** What the landscape scene draws (data) and how (style). */
 import type { ColormapName } from '../colormap';
 import type { HeightMode } from '../heightScale';
+import { defaultOverlays, type OverlayToggles } from './overlays/registry';
 
 export interface ScenePath {
   readonly run: string;
@@ -42,19 +43,13 @@ export interface SceneStyle {
   /** Without a loss max: cap isolated spikes at a high percentile (heightScale.robustCap). */
   readonly robustCap: boolean;
   readonly wireframe: boolean;
-  readonly contours: boolean;
-  readonly floorContours: boolean;
   readonly contourCount: number;
   readonly view2d: boolean;
   readonly hiddenRuns: readonly string[];
   /** The run whose overlays are drawn (null: the first shown). */
   readonly focusRun: string | null;
-  readonly overlays: {
-    readonly gradient: boolean;
-    readonly velocity: boolean;
-    readonly critical: boolean;
-    readonly newton: boolean;
-  };
+  /** Each overlay switched on or off, by its id in the registry (overlays/registry.ts). */
+  readonly overlays: OverlayToggles;
 }
 
 export const DEFAULT_STYLE: SceneStyle = {
@@ -64,11 +59,9 @@ export const DEFAULT_STYLE: SceneStyle = {
   clipMax: null,
   robustCap: true,
   wireframe: false,
-  contours: true,
-  floorContours: true,
   contourCount: 14,
   view2d: false,
   hiddenRuns: [],
   focusRun: null,
-  overlays: { gradient: true, velocity: true, critical: true, newton: false },
+  overlays: defaultOverlays(),
 };
