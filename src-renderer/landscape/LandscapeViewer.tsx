@@ -6,14 +6,22 @@
  * settings.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { SurfaceName } from '../../src-shared/engine/models/surfaces';
 import type { DocumentStore } from '../document/documentStore';
 import { useDocument } from '../document/useDocument';
 import { cursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';
 import { useRunState } from '../engine/runtime';
-import { Colorbar } from './Colorbar';
+import { Colorbar, CurvatureColorbar } from './Colorbar';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
 import { centerEvidence, markLabel } from './criticalMark';
+import {
+  analyticLattice,
+  COLOR_BY_LABELS,
+  type ColorBy,
+  type CurvatureLattice,
+  curvatureScale,
+} from './curvatureColor';
 import {
   defaultHeightMode,
   formatLoss,
@@ -38,6 +46,9 @@ import { axisNames, scenePaths } from './sceneData';
 import { Timeline } from './Timeline';
 import { installLandscapeTestHook } from './testHook';
 import { ViewController } from './viewController';
+
+/** Side of the λ lattice a network's landscape is asked for when colouring by curvature. */
+const CURVATURE_MAP_GRID = 9;
 
 interface Hover {
   readonly x: number;
@@ -103,6 +114,19 @@ export function LandscapeViewer({
     [state.result, state.launch, colorsKey],
   );
   const surface = state.surface;
+  const analytic = state.result?.model.task === 'surface' || !!state.surfaceFn;
+  // Colouring by curvature: exact surfaces from their Hessian here, networks from the engine's
+  // lattice (asked for only once chosen: each point costs two power iterations).
+  const byCurvature = style.colorBy !== 'loss';
+  const lattice = useMemo((): CurvatureLattice | undefined => {
+    if (!byCurvature || !surface) return undefined;
+    if (state.surfaceFn)
+      return analyticLattice(state.surfaceFn as SurfaceName, surface.xs, surface.ys);
+    return state.result?.curvatureMap;
+  }, [byCurvature, surface, state.surfaceFn, state.result]);
+  useEffect(() => {
+    landscapes.setCurvatureMap(byCurvature && !analytic ? CURVATURE_MAP_GRID : null);
+  }, [landscapes, byCurvature, analytic]);
   useEffect(() => {
     controller.setData(
       surface
@@ -115,10 +139,11 @@ export function LandscapeViewer({
             paths,
             ...(state.surfaceFn ? { surfaceFn: state.surfaceFn } : {}),
             ...(state.result?.curvature ? { curvature: state.result.curvature } : {}),
+            ...(lattice ? { curvatureMap: lattice } : {}),
           }
         : null,
     );
-  }, [controller, surface, paths, state.result, state.surfaceFn]);
+  }, [controller, surface, paths, state.result, state.surfaceFn, lattice]);
 
   // The block's height scale, once per launch and whenever the block's param changes; then
   // the user's choice stands. Without a block, a surface spanning decades (a diverging run)
@@ -175,7 +200,6 @@ export function LandscapeViewer({
 
   const setStyle = (next: Partial<SceneStyle>) => controller.setStyle(next);
   const computing = state.status === 'computing';
-  const analytic = state.result?.model.task === 'surface' || !!state.surfaceFn;
   const explained = state.result?.directions.explainedVariance;
   const fileStem =
     title
@@ -223,6 +247,19 @@ export function LandscapeViewer({
           {COLORMAP_NAMES.map((m) => (
             <option key={m} value={m}>
               {m}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Colour by"
+          data-testid="landscape-color-by"
+          title="Colour the surface by the loss, or by the Hessian's extreme eigenvalues"
+          value={style.colorBy}
+          onChange={(e) => setStyle({ colorBy: e.target.value as ColorBy })}
+        >
+          {(Object.keys(COLOR_BY_LABELS) as ColorBy[]).map((c) => (
+            <option key={c} value={c}>
+              {COLOR_BY_LABELS[c]}
             </option>
           ))}
         </select>
@@ -366,7 +403,11 @@ export function LandscapeViewer({
             {Math.round(state.fraction * 100)}%
           </div>
         )}
-        {colorScale && <Colorbar map={style.colormap} scale={colorScale} />}
+        {lattice && style.colorBy !== 'loss' ? (
+          <CurvatureColorbar map={style.colormap} scale={curvatureScale(lattice, style.colorBy)} />
+        ) : (
+          colorScale && <Colorbar map={style.colormap} scale={colorScale} />
+        )}
         {paths.length > 0 && (
           <ul className="lv-runs" aria-label="Runs on the landscape">
             {paths.map((p) => (
@@ -426,6 +467,7 @@ export function LandscapeViewer({
             {explained
               ? ` · explained variance ${(explained[0] * 100).toFixed(0)}% / ${(explained[1] * 100).toFixed(0)}%`
               : ''}
+            {byCurvature && !lattice ? ' · λ map: computing…' : ''}
             {state.result.curvature && surface
               ? ` · center: ${markLabel(centerEvidence(surface.loss, surface.xs, surface.ys, state.result.curvature)).label}`
               : ''}

@@ -19,6 +19,7 @@ import {
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Vec3 } from '../cameraTrack';
+import { curvatureMapName, curvatureScale, latticeAt } from '../curvatureColor';
 import { type HeightScale, heightScale, surfaceScale } from '../heightScale';
 import { type AxesLabels, buildAxes } from './axes';
 import {
@@ -30,6 +31,7 @@ import {
   lowCorner,
   type Sphere,
 } from './cameraFit';
+import { declutterLabels } from './declutter';
 import type { OverlayFrame, OverlaySpec, SceneOverlay } from './overlays/overlay';
 import { OVERLAYS, overlayShown } from './overlays/registry';
 import { PathLayer } from './pathLayer';
@@ -205,6 +207,7 @@ export class LandscapeScene {
     const s = this.style;
     const geometryChanged =
       s.colormap !== before.colormap ||
+      s.colorBy !== before.colorBy ||
       s.heightMode !== before.heightMode ||
       s.exaggeration !== before.exaggeration ||
       s.clipMax !== before.clipMax ||
@@ -309,13 +312,26 @@ export class LandscapeScene {
     return { runs: this.paths.paths.map((p) => p.run), surface: this.surface !== null };
   }
 
+  /** The surface's vertex colour at the grid point nearest (α, β) (tests read it). */
+  surfaceColorAt(alpha: number, beta: number): [number, number, number] | null {
+    if (!this.data || !this.surface) return null;
+    const nearest = (axis: readonly number[], v: number) =>
+      axis.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(axis[best]! - v) ? i : best), 0);
+    const k = nearest(this.data.ys, beta) * this.surface.n + nearest(this.data.xs, alpha);
+    const c = this.surface.geometry.getAttribute('color');
+    return [c.getX(k), c.getY(k), c.getZ(k)];
+  }
+
   currentScale(): HeightScale {
     return this.scale;
   }
 
   render(): void {
-    sizeScreenLabels(this.world, this.camera.fov, this.canvas.clientHeight || this.height);
-    this.renderer.render(this.scene, this.style.view2d ? this.ortho : this.camera);
+    const h = this.canvas.clientHeight || this.height;
+    const camera = this.style.view2d ? this.ortho : this.camera;
+    sizeScreenLabels(this.world, this.camera.fov, h);
+    declutterLabels(this.world, camera, this.canvas.clientWidth || this.width, h);
+    this.renderer.render(this.scene, camera);
     this.dirty = false;
   }
 
@@ -324,6 +340,9 @@ export class LandscapeScene {
     renderer.localClippingEnabled = true;
     // Labels take the same share of the frame as on screen (a 720p video looks like the view).
     if (camera instanceof PerspectiveCamera) sizeScreenLabels(this.world, camera.fov, this.height);
+    // Placed as on screen: the target has the view's height, and its own aspect.
+    const aspect = camera instanceof PerspectiveCamera ? camera.aspect : this.width / this.height;
+    declutterLabels(this.world, camera, this.height * aspect, this.height);
     renderer.render(this.scene, camera);
   }
 
@@ -427,7 +446,15 @@ export class LandscapeScene {
     const xs = data.xs;
     const ys = data.ys;
     this.frame = worldFrame([xs[0]!, xs.at(-1)!], [ys[0]!, ys.at(-1)!], s.exaggeration);
-    surface.update(data.loss, xs, ys, this.frame, this.scale, s.colormap);
+    const lattice = s.colorBy !== 'loss' ? data.curvatureMap : undefined;
+    if (lattice && s.colorBy !== 'loss') {
+      const by = s.colorBy;
+      const c = curvatureScale(lattice, by);
+      const tint = (i: number, j: number) => c.t(latticeAt(lattice, by, xs[i]!, ys[j]!));
+      surface.update(data.loss, xs, ys, this.frame, this.scale, curvatureMapName(c, s), tint);
+    } else {
+      surface.update(data.loss, xs, ys, this.frame, this.scale, s.colormap);
+    }
     this.axes?.dispose();
     const [sx, sz] = lowCorner(
       surface.values.map((v) => this.scale.normalize(v)),

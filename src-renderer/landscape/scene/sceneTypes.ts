@@ -1,5 +1,6 @@
 /** What the landscape scene draws (data) and how (style). */
 import type { ColormapName } from '../colormap';
+import type { ColorBy, CurvatureLattice } from '../curvatureColor';
 import type { HeightMode } from '../heightScale';
 import { defaultOverlays, type OverlayToggles } from './overlays/registry';
 
@@ -32,10 +33,14 @@ export interface SceneData {
     readonly lambdaMin: number;
     readonly lambdaMax: number;
   };
+  /** λmax / λmin over the plane, for colouring by curvature (absent: not computed). */
+  readonly curvatureMap?: CurvatureLattice;
 }
 
 export interface SceneStyle {
   readonly colormap: ColormapName;
+  /** What the surface's colour shows: the loss, or λmax / λmin where a curvature map exists. */
+  readonly colorBy: ColorBy;
   readonly heightMode: HeightMode;
   readonly exaggeration: number;
   /** Loss max: values above are clipped (null: none). */
@@ -54,6 +59,7 @@ export interface SceneStyle {
 
 export const DEFAULT_STYLE: SceneStyle = {
   colormap: 'viridis',
+  colorBy: 'loss',
   heightMode: 'linear',
   exaggeration: 1,
   clipMax: null,

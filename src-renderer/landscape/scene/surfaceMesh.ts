@@ -147,7 +147,10 @@ export class SurfaceMesh {
     this.contourUniforms.contourHeight.value = yPerHeight > 0 ? yPerHeight : 1;
   }
 
-  /** Rewrites every vertex from `raw` (N×N, NaN where not computed yet). */
+  /**
+   * Rewrites every vertex from `raw` (N×N, NaN where not computed yet), coloured by height or
+   * by `tint(i, j)` ∈ [0, 1] (another quantity over the plane, e.g. curvature).
+   */
   update(
     raw: ArrayLike<number>,
     xs: readonly number[],
@@ -155,6 +158,7 @@ export class SurfaceMesh {
     frame: WorldFrame,
     scale: HeightScale,
     map: ColormapName,
+    tint?: (i: number, j: number) => number,
   ): void {
     const n = this.n;
     fillMissing(raw, n, this.values);
@@ -168,7 +172,7 @@ export class SurfaceMesh {
         pos[3 * k] = frame.x(xs[i]!);
         pos[3 * k + 1] = frame.y(hh);
         pos[3 * k + 2] = z;
-        colormapInto(map, hh, this.colors, 3 * k);
+        colormapInto(map, tint ? tint(i, j) : hh, this.colors, 3 * k);
       }
     }
     this.geometry.attributes.position!.needsUpdate = true;

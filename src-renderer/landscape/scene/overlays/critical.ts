@@ -97,6 +97,8 @@ function criticalLayer(): SceneOverlay {
         marker.position.copy(pos);
         const label = textSprite(p.label, { color: '#ffffff', screenPx: 13 });
         label.position.set(pos.x, pos.y + 0.07, pos.z);
+        // What a point is matters more than any tick value it might cover (declutter).
+        label.userData.priority = 20;
         group.add(marker, label);
       }
     },
