@@ -37,6 +37,10 @@ const LESSONS: Record<string, { teaches: string; section: string }> = {
     teaches: 'Skip connections smooth the loss landscape of a deep network.',
     section: 'The loss surface of a neural network (Li et al. 2018)',
   },
+  'optimizer-race-digits': {
+    teaches: 'SGD, momentum and Adam on one real network: three paths on one joint-PCA plane.',
+    section: 'Momentum · Adam · The loss surface of a neural network',
+  },
   'sweep-learning-rate': {
     teaches: 'Twelve log-spaced learning rates on the digits MLP: the classic learning-rate curve.',
     section: 'Hyper-parameter tuning · Learning rates',
