@@ -383,7 +383,10 @@ export class LandscapeScene {
   renderIsolated<T>(keep: (o: Object3D) => boolean, mask: boolean, after: () => T): T {
     const hidden: Object3D[] = [];
     const visit = (o: Object3D) => {
-      if (o === this.world || o === this.flat || o === this.scene) return o.children.forEach(visit);
+      // Containers are walked into, so single parts (one run's path) can be kept or hidden.
+      const container =
+        o === this.world || o === this.flat || o === this.scene || o === this.paths.group;
+      if (container) return o.children.forEach(visit);
       if (keep(o)) return;
       if (o.visible) hidden.push(o);
       o.visible = false;
