@@ -3,9 +3,7 @@
  * one y array per run (null where that run has no point), smoothed on request. A log-y chart
  * whose visible values include some ≤ 0 (Newton reaching exactly 0, a saddle's negative loss)
  * stays log: those values sit at the smallest positive value seen, and the note says so. Only
- * with no positive value at all is it drawn linear. A log axis spans at most LOG_DECADES below
- * the largest value (Newton's 1e-12 would squash every other curve into a line at the top):
- * lower values sit at that floor, and the note says so too.
+ * with no positive value at all is it drawn linear.
  */
 import type { MetricName } from '../../src-shared/protocol/events';
 import type { ParamMark, RunRecord } from '../engine/runStore';
@@ -34,17 +32,10 @@ export interface ChartData {
 }
 
 export const LINEAR_FALLBACK_NOTE = 'linear: no value > 0';
-/** Decades a log-y chart shows below its largest value. */
-export const LOG_DECADES = 6;
 
 /** The chip's note for values ≤ 0 drawn at `floor` on a log axis. */
 export function clampNote(floor: number): string {
   return `values ≤ 0 shown at ${Number(floor.toPrecision(3))}`;
-}
-
-/** The chip's note for values below a log axis's lowest decade, drawn at `floor`. */
-export function floorNote(floor: number): string {
-  return `values < ${Number(floor.toPrecision(3))} shown at it (${LOG_DECADES} decades)`;
 }
 
 export interface ChartOptions {
@@ -86,14 +77,10 @@ export function chartData(
   const marks: ChartData['marks'] = [];
   let nonPositive = false;
   let minPositive = Number.POSITIVE_INFINITY;
-  let maxPositive = 0;
   const finite = (v: number | null) => {
     if (v === null || !Number.isFinite(v)) return null;
     if (v <= 0) nonPositive = true;
-    else {
-      if (v < minPositive) minPositive = v;
-      if (v > maxPositive) maxPositive = v;
-    }
+    else if (v < minPositive) minPositive = v;
     return v;
   };
   for (const run of runs) {
@@ -114,23 +101,15 @@ export function chartData(
     }
   }
   const { x, ys } = alignSeries(inputs);
-  const floor = Math.max(minPositive, maxPositive / 10 ** LOG_DECADES);
-  const deep = floor > minPositive;
-  const clamp = options.logY && (nonPositive || deep) && Number.isFinite(minPositive);
-  const fallback = options.logY && nonPositive && !Number.isFinite(minPositive);
+  const clamp = options.logY && nonPositive && Number.isFinite(minPositive);
+  const fallback = options.logY && nonPositive && !clamp;
   return {
     x,
-    ys: clamp ? ys.map((y) => y.map((v) => (v !== null && v < floor ? floor : v))) : ys,
+    ys: clamp ? ys.map((y) => y.map((v) => (v !== null && v <= 0 ? minPositive : v))) : ys,
     lines,
     marks,
     logY: options.logY && !fallback,
-    note: clamp
-      ? nonPositive
-        ? clampNote(floor) + (deep ? `, as are values below it (${LOG_DECADES} decades)` : '')
-        : floorNote(floor)
-      : fallback
-        ? LINEAR_FALLBACK_NOTE
-        : null,
-    clampedAt: clamp ? floor : null,
+    note: clamp ? clampNote(minPositive) : fallback ? LINEAR_FALLBACK_NOTE : null,
+    clampedAt: clamp ? minPositive : null,
   };
 }

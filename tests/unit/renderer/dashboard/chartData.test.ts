@@ -105,27 +105,6 @@ describe('chartData', () => {
     expect(none.note).toBe('linear: no value > 0');
   });
 
-  it('spans at most six decades on a log axis: lower values sit at the floor, labelled', () => {
-    // The Rosenbrock race: Newton reaches 1e-12 (then 0) while the others stay around 1–700.
-    const data = chartData(
-      [run('newton', series([170, 2e-3, 1e-12, 0])), run('sgd', series([170, 700, 40, 5]))],
-      'loss',
-      { xAxis: 'step', smoothing: 0, logY: true },
-    );
-    expect(data.ys[0]).toEqual([170, 2e-3, 7e-4, 7e-4].map((v) => expect.closeTo(v, 12)));
-    expect(data.ys[1]).toEqual([170, 700, 40, 5]);
-    expect(data.logY).toBe(true);
-    expect(data.clampedAt).toBeCloseTo(7e-4, 15);
-    expect(data.note).toBe('values ≤ 0 shown at 0.0007, as are values below it (6 decades)');
-    const positive = chartData([run('a', series([700, 1e-12]))], 'loss', {
-      xAxis: 'step',
-      smoothing: 0,
-      logY: true,
-    });
-    expect(positive.ys[0]).toEqual([700, expect.closeTo(7e-4, 15)]);
-    expect(positive.note).toBe('values < 0.0007 shown at it (6 decades)');
-  });
-
   it('keeps log y when every visible value is positive; hidden runs do not count', () => {
     const data = chartData(
       [run('a', series([1e-3, 10])), run('b', series([-1, -2]), { visible: false })],
