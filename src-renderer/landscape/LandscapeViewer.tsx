@@ -7,13 +7,21 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { SurfaceName } from '../../src-shared/engine/models/surfaces';
 import { useDocument } from '../document/useDocument';
-import { cursorStep, useCursorStep } from '../engine/cursorStep';
+import { cursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';
 import { useRunState } from '../engine/runtime';
-import { Colorbar } from './Colorbar';
+import { Colorbar, CurvatureColorbar } from './Colorbar';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
 import { centerEvidence, markLabel } from './criticalMark';
+import {
+  analyticLattice,
+  COLOR_BY_LABELS,
+  type ColorBy,
+  type CurvatureLattice,
+  curvatureScale,
+} from './curvatureColor';
 import {
   defaultHeightMode,
   formatLoss,
@@ -31,11 +39,16 @@ import {
 import type { LandscapeStore } from './landscapeStore';
 import { drawLegend } from './legend';
 import { RecorderPanel } from './RecorderPanel';
-import { type CameraPreset, LandscapeScene } from './scene/LandscapeScene';
-import { DEFAULT_STYLE, type SceneStyle } from './scene/sceneTypes';
+import { LandscapeScene } from './scene/LandscapeScene';
+import { OVERLAYS } from './scene/overlays/registry';
+import type { SceneStyle } from './scene/sceneTypes';
 import { axisNames, scenePaths } from './sceneData';
 import { Timeline } from './Timeline';
 import { installLandscapeTestHook } from './testHook';
+import { ViewController } from './viewController';
+
+/** Side of the λ lattice a network's landscape is asked for when colouring by curvature. */
+const CURVATURE_MAP_GRID = 9;
 
 interface Hover {
   readonly x: number;
@@ -64,39 +77,34 @@ export function LandscapeViewer({
   const views = landscapeViews(useDocument(documents).graph);
   const shownView = state.view ?? state.selectedView;
   const block = useLandscapeBlock(documents, shownView);
-  const cursor = useCursorStep();
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [scene, setScene] = useState<LandscapeScene | null>(null);
-  const [style, setStyleState] = useState<SceneStyle>(DEFAULT_STYLE);
-  const [step, setStep] = useState(0);
-  const [playing, setPlaying] = useState(false);
-  const [speed, setSpeed] = useState(1);
+  const [controller] = useState(() => new ViewController(cursorStep));
+  const view = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  const { scene, style, step, last } = view;
   const [hover, setHover] = useState<Hover | null>(null);
   const [recorderOpen, setRecorderOpen] = useState(false);
-  const [follow, setFollow] = useState<string | null>(null);
-  const [clipText, setClipText] = useState('');
   const [exported, setExported] = useState<string | null>(null);
-  const atEnd = useRef(true);
-  const setStyle = useCallback(
-    (next: Partial<SceneStyle>) => setStyleState((s) => ({ ...s, ...next })),
-    [],
-  );
 
   useEffect(() => {
     const s = new LandscapeScene(canvas.current!);
-    setScene(s);
+    controller.attach(s);
     const observer = new ResizeObserver(() => {
       const el = host.current!;
       s.resize(el.clientWidth, el.clientHeight);
     });
     observer.observe(host.current!);
+    const removeHook = installLandscapeTestHook(s, {
+      setStep: (k) => controller.scrub(k),
+      lastStep: () => controller.getSnapshot().last,
+    });
     return () => {
+      removeHook();
       observer.disconnect();
+      controller.attach(null);
       s.dispose();
-      setScene(null);
     };
-  }, []);
+  }, [controller]);
 
   // Paths keep their identity while only the surface refines (the scene rebuilds tubes then).
   const colorsKey = runState.runs.map((r) => `${r.key}:${r.color}:${r.name}`).join('|');
@@ -106,67 +114,52 @@ export function LandscapeViewer({
     [state.result, state.launch, colorsKey],
   );
   const surface = state.surface;
+  const analytic = state.result?.model.task === 'surface' || !!state.surfaceFn;
+  // Colouring by curvature: exact surfaces from their Hessian here, networks from the engine's
+  // lattice (asked for only once chosen: each point costs two power iterations).
+  const byCurvature = style.colorBy !== 'loss';
+  const lattice = useMemo((): CurvatureLattice | undefined => {
+    if (!byCurvature || !surface) return undefined;
+    if (state.surfaceFn)
+      return analyticLattice(state.surfaceFn as SurfaceName, surface.xs, surface.ys);
+    return state.result?.curvatureMap;
+  }, [byCurvature, surface, state.surfaceFn, state.result]);
   useEffect(() => {
-    if (!scene) return;
-    if (!surface) {
-      scene.clearData();
-      return;
-    }
-    scene.setData({
-      grid: surface.grid,
-      xs: surface.xs,
-      ys: surface.ys,
-      loss: surface.loss,
-      axisNames: axisNames(state.result, surface),
-      paths,
-      ...(state.surfaceFn ? { surfaceFn: state.surfaceFn } : {}),
-      ...(state.result?.curvature ? { curvature: state.result.curvature } : {}),
-    });
-  }, [scene, surface, paths, state.result, state.surfaceFn]);
+    landscapes.setCurvatureMap(byCurvature && !analytic ? CURVATURE_MAP_GRID : null);
+  }, [landscapes, byCurvature, analytic]);
+  useEffect(() => {
+    controller.setData(
+      surface
+        ? {
+            grid: surface.grid,
+            xs: surface.xs,
+            ys: surface.ys,
+            loss: surface.loss,
+            axisNames: axisNames(state.result, surface),
+            paths,
+            ...(state.surfaceFn ? { surfaceFn: state.surfaceFn } : {}),
+            ...(state.result?.curvature ? { curvature: state.result.curvature } : {}),
+            ...(lattice ? { curvatureMap: lattice } : {}),
+          }
+        : null,
+    );
+  }, [controller, surface, paths, state.result, state.surfaceFn, lattice]);
 
   // The block's height scale, once per launch and whenever the block's param changes; then
   // the user's choice stands. Without a block, a surface spanning decades (a diverging run)
   // reads better in log height, as the paper plots it.
-  const scaled = useRef('');
   useEffect(() => {
-    const key = `${state.launch}:${state.view}:${block.scale}`;
-    if (!state.result || scaled.current === key) return;
-    scaled.current = key;
-    setStyle({ heightMode: block.scale ?? defaultHeightMode(state.result.loss) });
-  }, [state.result, state.launch, state.view, block.scale, setStyle]);
+    if (!state.result) return;
+    controller.openHeight(
+      `${state.launch}:${state.view}:${block.scale}`,
+      block.scale ?? defaultHeightMode(state.result.loss),
+    );
+  }, [controller, state.result, state.launch, state.view, block.scale]);
   // The colorbar's scale, computed here (the scene updates its own only after this render).
   const colorScale = useMemo(
     () => (surface ? surfaceScale(surface.loss, style) : null),
     [surface, style],
   );
-
-  const last = useMemo(() => Math.max(0, ...paths.map((p) => p.steps.at(-1) ?? 0)), [paths]);
-  // While a run grows, stay at its head unless the user scrubbed back.
-  useEffect(() => {
-    if (atEnd.current) setStep(last);
-  }, [last]);
-  useEffect(() => {
-    scene?.setStep(step);
-    atEnd.current = step >= last;
-  }, [scene, step, last]);
-  // Hovering a chart moves the timeline there.
-  useEffect(() => {
-    if (cursor.source !== 'chart' || cursor.step === null) return;
-    setPlaying(false);
-    setStep(Math.min(last, Math.max(0, cursor.step)));
-  }, [cursor, last]);
-  // Scrubbing and replaying move the charts' cursor.
-  const scrub = useCallback((next: number) => {
-    setStep(next);
-    cursorStep.set(next, 'viewer');
-  }, []);
-  useEffect(() => () => cursorStep.release('viewer'), []);
-  useEffect(() => {
-    scene?.setStyle(style);
-  }, [scene, style]);
-  useEffect(() => {
-    scene?.follow(follow);
-  }, [scene, follow]);
 
   const overlay = useCallback(
     (ctx: CanvasRenderingContext2D, w: number, h: number, at: number) => {
@@ -181,11 +174,6 @@ export function LandscapeViewer({
     },
     [scene, paths, style.hiddenRuns, style.colormap, title],
   );
-
-  useEffect(() => {
-    if (!scene) return;
-    return installLandscapeTestHook(scene, { setStep: scrub, lastStep: () => last });
-  }, [scene, last, scrub]);
 
   const onPointerMove = (event: React.PointerEvent) => {
     if (!scene) return;
@@ -210,27 +198,8 @@ export function LandscapeViewer({
     });
   };
 
-  const camera = (preset: CameraPreset) => {
-    setFollow(null);
-    if (style.view2d) setStyle({ view2d: false });
-    scene?.preset(preset);
-  };
-
-  const toggleRun = (run: string) =>
-    setStyle({
-      hiddenRuns: style.hiddenRuns.includes(run)
-        ? style.hiddenRuns.filter((r) => r !== run)
-        : [...style.hiddenRuns, run],
-    });
-
-  const applyClip = (text: string) => {
-    setClipText(text);
-    const v = Number(text);
-    setStyle({ clipMax: text.trim() !== '' && Number.isFinite(v) && v > 0 ? v : null });
-  };
-
+  const setStyle = (next: Partial<SceneStyle>) => controller.setStyle(next);
   const computing = state.status === 'computing';
-  const analytic = state.result?.model.task === 'surface' || !!state.surfaceFn;
   const explained = state.result?.directions.explainedVariance;
   const fileStem =
     title
@@ -282,6 +251,19 @@ export function LandscapeViewer({
           ))}
         </select>
         <select
+          aria-label="Colour by"
+          data-testid="landscape-color-by"
+          title="Colour the surface by the loss, or by the Hessian's extreme eigenvalues"
+          value={style.colorBy}
+          onChange={(e) => setStyle({ colorBy: e.target.value as ColorBy })}
+        >
+          {(Object.keys(COLOR_BY_LABELS) as ColorBy[]).map((c) => (
+            <option key={c} value={c}>
+              {COLOR_BY_LABELS[c]}
+            </option>
+          ))}
+        </select>
+        <select
           aria-label="Height scale"
           value={style.heightMode}
           onChange={(e) => setStyle({ heightMode: e.target.value as HeightMode })}
@@ -314,50 +296,28 @@ export function LandscapeViewer({
           className="lv-clip"
           aria-label="Loss max"
           placeholder="loss max"
-          value={clipText}
-          onChange={(e) => applyClip(e.target.value)}
+          value={view.clipText}
+          onChange={(e) => controller.setClipText(e.target.value)}
         />
         <Toggle label="Wire" on={style.wireframe} set={(v) => setStyle({ wireframe: v })} />
-        <Toggle
-          label="Contours"
-          on={style.contours}
-          set={(v) => setStyle({ contours: v, floorContours: v })}
-        />
         <span className="lv-sep" />
-        <Toggle
-          label="∇"
-          title="Gradient (descent direction)"
-          on={style.overlays.gradient}
-          set={(v) => setStyle({ overlays: { ...style.overlays, gradient: v } })}
-        />
-        <Toggle
-          label="v"
-          title="Velocity (momentum optimizers)"
-          on={style.overlays.velocity}
-          set={(v) => setStyle({ overlays: { ...style.overlays, velocity: v } })}
-        />
-        <Toggle
-          label="Critical"
-          title="Minima, saddles, maxima"
-          on={style.overlays.critical}
-          set={(v) => setStyle({ overlays: { ...style.overlays, critical: v } })}
-        />
-        {analytic && (
+        {OVERLAYS.filter((o) => o.available({ analytic })).map((o) => (
           <Toggle
-            label="Newton"
-            title="Newton step −H⁻¹∇f next to the gradient"
-            on={style.overlays.newton}
-            set={(v) => setStyle({ overlays: { ...style.overlays, newton: v } })}
+            key={o.id}
+            label={o.label}
+            title={o.title}
+            on={style.overlays[o.id] ?? o.defaultOn}
+            set={(v) => controller.toggleOverlay(o.id, v)}
           />
-        )}
+        ))}
         <span className="lv-sep" />
-        <button type="button" className="lv-button" onClick={() => camera('iso')}>
+        <button type="button" className="lv-button" onClick={() => controller.camera('iso')}>
           Iso
         </button>
-        <button type="button" className="lv-button" onClick={() => camera('top')}>
+        <button type="button" className="lv-button" onClick={() => controller.camera('top')}>
           Top
         </button>
-        <button type="button" className="lv-button" onClick={() => camera('side')}>
+        <button type="button" className="lv-button" onClick={() => controller.camera('side')}>
           Side
         </button>
         <button
@@ -370,8 +330,8 @@ export function LandscapeViewer({
         </button>
         <select
           aria-label="Follow run"
-          value={follow ?? ''}
-          onChange={(e) => setFollow(e.target.value || null)}
+          value={view.follow ?? ''}
+          onChange={(e) => controller.follow(e.target.value || null)}
         >
           <option value="">Free camera</option>
           {paths.map((p) => (
@@ -443,7 +403,11 @@ export function LandscapeViewer({
             {Math.round(state.fraction * 100)}%
           </div>
         )}
-        {colorScale && <Colorbar map={style.colormap} scale={colorScale} />}
+        {lattice && style.colorBy !== 'loss' ? (
+          <CurvatureColorbar map={style.colormap} scale={curvatureScale(lattice, style.colorBy)} />
+        ) : (
+          colorScale && <Colorbar map={style.colormap} scale={colorScale} />
+        )}
         {paths.length > 0 && (
           <ul className="lv-runs" aria-label="Runs on the landscape">
             {paths.map((p) => (
@@ -452,7 +416,7 @@ export function LandscapeViewer({
                   <input
                     type="checkbox"
                     checked={!style.hiddenRuns.includes(p.run)}
-                    onChange={() => toggleRun(p.run)}
+                    onChange={() => controller.toggleRun(p.run)}
                   />
                   <span className="lv-swatch" style={{ background: p.color }} />
                   {p.label}
@@ -503,6 +467,7 @@ export function LandscapeViewer({
             {explained
               ? ` · explained variance ${(explained[0] * 100).toFixed(0)}% / ${(explained[1] * 100).toFixed(0)}%`
               : ''}
+            {byCurvature && !lattice ? ' · λ map: computing…' : ''}
             {state.result.curvature && surface
               ? ` · center: ${markLabel(centerEvidence(surface.loss, surface.xs, surface.ys, state.result.curvature)).label}`
               : ''}
@@ -512,11 +477,11 @@ export function LandscapeViewer({
       <Timeline
         step={step}
         last={last}
-        playing={playing}
-        speed={speed}
-        onStep={scrub}
-        onPlaying={setPlaying}
-        onSpeed={setSpeed}
+        playing={view.playing}
+        speed={view.speed}
+        onStep={(k) => controller.scrub(k)}
+        onPlaying={(on) => controller.setPlaying(on)}
+        onSpeed={(v) => controller.setSpeed(v)}
       />
     </div>
   );

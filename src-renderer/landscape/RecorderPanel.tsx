@@ -13,9 +13,17 @@ import {
   resolutionSize,
 } from '../../src-shared/graph';
 import { bridge } from '../bridge';
-import { type CameraTrack, followTrack, keyframeTrack, orbitTrack, type Vec3 } from './cameraTrack';
+import {
+  type CameraTrack,
+  followTrack,
+  frameTimes,
+  keyframeTrack,
+  orbitTrack,
+  type Vec3,
+} from './cameraTrack';
 import { NumberField } from './NumberField';
 import { recordVideo, snapshotPng } from './recorder';
+import { progressLabel, type RecordingProgress } from './recordingProgress';
 import type { LandscapeScene } from './scene/LandscapeScene';
 
 type Camera = RecordingSettings['camera'];
@@ -54,7 +62,7 @@ export function RecorderPanel({
   onSettings,
   onClose,
 }: RecorderPanelProps) {
-  const [progress, setProgress] = useState<number | null>(null);
+  const [progress, setProgress] = useState<RecordingProgress | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [png, setPng] = useState({ width: 1920, height: 1080 });
   const abort = useRef<AbortController | null>(null);
@@ -98,7 +106,8 @@ export function RecorderPanel({
     const controller = new AbortController();
     abort.current = controller;
     setMessage(null);
-    setProgress(0);
+    const started = performance.now();
+    setProgress({ done: 0, total: frameTimes(duration, fps).length, elapsedMs: 0 });
     try {
       const rec = await recordVideo({
         scene,
@@ -110,7 +119,8 @@ export function RecorderPanel({
         format,
         overlay,
         signal: controller.signal,
-        onProgress: (done, total) => setProgress(done / total),
+        onProgress: (done, total) =>
+          setProgress({ done, total, elapsedMs: performance.now() - started }),
       });
       const name = `${fileStem}-flythrough${rec.choice.extension}`;
       const where = await bridge.exportFile({
@@ -320,7 +330,10 @@ export function RecorderPanel({
         </button>
       ) : (
         <div className="lv-progress" data-testid="landscape-record-progress">
-          <progress value={progress} max={1} />
+          <progress value={progress.done} max={progress.total} />
+          <span className="lv-muted" data-testid="landscape-record-status">
+            {progressLabel(progress)}
+          </span>
           <button type="button" className="lv-button" onClick={() => abort.current?.abort()}>
             Cancel
           </button>

@@ -2,8 +2,9 @@
  * Perceptual colormaps as evenly spaced colour stops (values from the matplotlib / Google
  * definitions, sampled at 0, 0.1, …, 1), linearly interpolated in sRGB.
  */
-export type ColormapName = 'viridis' | 'magma' | 'turbo';
+export type ColormapName = 'viridis' | 'magma' | 'turbo' | 'rdbu';
 
+/** The sequential maps offered for the loss; 'rdbu' is the diverging one (signed values, white at 0). */
 export const COLORMAP_NAMES: readonly ColormapName[] = ['viridis', 'magma', 'turbo'];
 
 const STOPS: Record<ColormapName, readonly string[]> = {
@@ -45,6 +46,20 @@ const STOPS: Record<ColormapName, readonly string[]> = {
     '#ca2a04',
     '#7a0403',
   ],
+  // ColorBrewer RdBu reversed: blue below zero, white at zero, red above.
+  rdbu: [
+    '#053061',
+    '#2166ac',
+    '#4393c3',
+    '#92c5de',
+    '#d1e5f0',
+    '#f7f7f7',
+    '#fddbc7',
+    '#f4a582',
+    '#d6604d',
+    '#b2182b',
+    '#67001f',
+  ],
 };
 
 export type Rgb = readonly [number, number, number];
@@ -58,6 +73,7 @@ const PARSED: Record<ColormapName, readonly Rgb[]> = {
   viridis: STOPS.viridis.map(parseHex),
   magma: STOPS.magma.map(parseHex),
   turbo: STOPS.turbo.map(parseHex),
+  rdbu: STOPS.rdbu.map(parseHex),
 };
 
 /** Colour at t ∈ [0, 1] (clamped; NaN gives the lowest colour), components in [0, 1]. */

@@ -54,6 +54,11 @@ export interface LandscapeStore {
    * that document runs (the engine still holds the previous graph's launch).
    */
   documentChanged(): void;
+  /**
+   * Asks for a λmax/λmin lattice of `grid` × `grid` points with every landscape from now on
+   * (null: none; each point costs two power iterations), recomputing now if there is a run.
+   */
+  setCurvatureMap(grid: number | null): void;
   /** Whether the viewer is shown (refreshes happen only then). */
   setOpen(open: boolean): void;
   dispose(): void;
@@ -131,6 +136,8 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
   /** Whether the engine holds a launch of the open document. */
   const hasLaunch = () => engineState !== 'idle' && engineLaunch > staleLaunch;
   const viewParam = () => (state.selectedView ? { view: state.selectedView } : {});
+  let curvatureGrid: number | null = null;
+  const curvatureParam = () => (curvatureGrid ? { curvatureMap: curvatureGrid } : {});
 
   /** The request whose answer only grows the paths (the surface stays as it is). */
   let pathsRequest = -1;
@@ -145,6 +152,7 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
       ...viewParam(),
       ...(grid ? { grid } : {}),
       curvature: true,
+      ...curvatureParam(),
     });
   };
   const growPaths = () => {
@@ -159,6 +167,7 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
       ...viewParam(),
       ...(grid ? { grid } : {}),
       curvature: true,
+      ...curvatureParam(),
       pathsOnly: true,
     });
   };
@@ -241,6 +250,11 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
       clear(hasLaunch() ? 'computing' : 'idle');
       set({ selectedView: view });
       if (hasLaunch()) compute();
+    },
+    setCurvatureMap(grid) {
+      if (grid === curvatureGrid) return;
+      curvatureGrid = grid;
+      if (grid && hasLaunch()) compute();
     },
     documentChanged() {
       staleLaunch = engineLaunch;

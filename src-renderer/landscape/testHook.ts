@@ -25,6 +25,8 @@ export interface LandscapeTestHook {
   lastStep(): number;
   /** Run ids of the paths the scene draws now, and whether it draws a surface. */
   drawn(): { runs: string[]; surface: boolean };
+  /** The surface's own colour (before lighting) at the grid point nearest (α, β), RGB in [0, 1]. */
+  surfaceColorAt(alpha: number, beta: number): [number, number, number] | null;
   /** Replaces the surface `count` times (alternating grid sizes); memory before and after. */
   replaceSurfaces(
     count: number,
@@ -72,6 +74,7 @@ export function installLandscapeTestHook(
   const hook: LandscapeTestHook = {
     memory: () => scene.memory(),
     drawn: () => scene.drawn(),
+    surfaceColorAt: (alpha, beta) => scene.surfaceColorAt(alpha, beta),
     colorCounts(colors, tolerance) {
       const { data } = framePixels(scene);
       const targets = colors.map(hexRgb);

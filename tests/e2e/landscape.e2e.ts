@@ -4,8 +4,8 @@
  * scrub the timeline, record a 2 s 30 fps clip at 640×360 (checked with mediabunny: duration,
  * frame count, codec), save a PNG snapshot (checked: its size), keep the recorder's settings and
  * keyframes in the saved graph (valid for `atlas validate`), follow a chart's hover step and
- * show the viewer's step on the charts, and replace the surface 20 times without GPU memory
- * growth. Then: lr-too-big's log colorbar; opening and running skip-connections never shows
+ * show the viewer's step on the charts, colour the surface by λmin / λmax, and replace the
+ * surface 20 times without GPU memory growth. Then: lr-too-big's log colorbar; opening and running skip-connections never shows
  * lr-too-big's paths (computing state at once), and its two view.landscape blocks are chosen in
  * a selector; a short viewer keeps the canvas fitted and scrolls the recorder.
  * Screenshots: test-results/landscape-*.png.
@@ -157,6 +157,44 @@ describe('landscape viewer (web mode)', () => {
     await page.getByRole('button', { name: 'Iso' }).click();
   });
 
+  it('colours the surface by λmin: a diverging map with zero marked, blue where it curves down', async () => {
+    const { page } = app;
+    const colorbar = page.getByTestId('landscape-colorbar');
+    await page.getByTestId('landscape-color-by').selectOption('lambdaMin');
+    await until(
+      'the λmin colorbar',
+      () => colorbar.textContent(),
+      (t) => /^λmin/.test(t ?? ''),
+    );
+    expect(await colorbar.locator('.lv-colorbar-zero').textContent()).toBe('0');
+    await drawn2(page);
+    await app.screenshot('landscape-color-lambda-min');
+    // Rosenbrock at (0, 2): H = diag(−798, 200), λmin < 0 → blue; at (1, 1) (the minimum)
+    // λmin ≈ 0.4 → near white. Coloured by loss again, (0, 2) (f = 401) turns high: green.
+    const color = (a: number, b: number) =>
+      hook<[number, number, number]>(page, `surfaceColorAt(${a}, ${b})`);
+    const [r, g, b] = (await color(0, 2))!;
+    expect(b - r, `λmin colour at (0, 2): ${r} ${g} ${b}`).toBeGreaterThan(0.3);
+    expect(Math.min(...(await color(1, 1))!), 'near white at the minimum').toBeGreaterThan(0.8);
+    await page.getByTestId('landscape-color-by').selectOption('lambdaMax');
+    await until(
+      'the λmax colorbar',
+      () => colorbar.textContent(),
+      (t) => /^λmax/.test(t ?? ''),
+    );
+    await page.getByTestId('landscape-color-by').selectOption('loss');
+    await until(
+      'the loss colorbar',
+      () => colorbar.textContent(),
+      (t) => /^loss/.test(t ?? ''),
+    );
+    const [lr, lg, lb] = (await color(0, 2))!;
+    expect(
+      Math.hypot(lr - r, lg - g, lb - b),
+      `loss colour at (0, 2): ${lr} ${lg} ${lb}`,
+    ).toBeGreaterThan(0.3);
+  });
+
   it('records a 2 s, 30 fps, 640×360 H.264 clip, frame by frame', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '● Record' }).click();
@@ -168,9 +206,29 @@ describe('landscape viewer (web mode)', () => {
     await recorder.getByLabel('Video width').fill('640');
     await recorder.getByLabel('Video height').fill('360');
     await recorder.getByLabel('Video format').selectOption('mp4');
+    // The progress line on every animation frame while it records (it may last a few frames).
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { __recordStatus: { texts: string[]; stop: boolean } };
+      g.__recordStatus = { texts: [], stop: false };
+      const tick = () => {
+        if (g.__recordStatus.stop) return;
+        const t = document.querySelector('[data-testid="landscape-record-status"]')?.textContent;
+        if (t) g.__recordStatus.texts.push(t);
+        requestAnimationFrame(tick);
+      };
+      tick();
+    });
     const download = page.waitForEvent('download', { timeout: 90_000 });
     await recorder.getByRole('button', { name: /Record 2s at 640×360/ }).click();
     const file = await download;
+    const statuses = await page.evaluate(() => {
+      const g = globalThis as unknown as { __recordStatus: { texts: string[]; stop: boolean } };
+      g.__recordStatus.stop = true;
+      return g.__recordStatus.texts;
+    });
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const t of statuses)
+      expect(t).toMatch(/^frame \d+ \/ 60 · (estimating…|(\d+ min )?\d+ s left)$/);
     expect(file.suggestedFilename()).toMatch(/flythrough\.mp4$/);
     const bytes = await readFile((await file.path())!);
     const input = new Input({ source: new BufferSource(bytes), formats: ALL_FORMATS });

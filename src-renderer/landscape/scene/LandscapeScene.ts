@@ -4,34 +4,23 @@
  * draw the same scene into its own offscreen renderer at any size.
  */
 import {
-  ArrowHelper,
   Color,
   DirectionalLight,
   DoubleSide,
   Group,
   HemisphereLight,
-  Mesh,
   MeshBasicMaterial,
-  MeshStandardMaterial,
   type Object3D,
-  OctahedronGeometry,
   OrthographicCamera,
   PerspectiveCamera,
   Scene,
-  SphereGeometry,
   Vector3,
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import {
-  SURFACES,
-  type SurfaceName,
-  surfaceValue,
-} from '../../../src-shared/engine/models/surfaces';
-import { gridGradient, newtonStep, surfaceGradient } from '../analytic';
 import type { Vec3 } from '../cameraTrack';
-import { centerEvidence, markLabel } from '../criticalMark';
-import { contourLevels, type HeightScale, heightScale, surfaceScale } from '../heightScale';
+import { curvatureMapName, curvatureScale, latticeAt } from '../curvatureColor';
+import { type HeightScale, heightScale, surfaceScale } from '../heightScale';
 import { type AxesLabels, buildAxes } from './axes';
 import {
   BASE_FOV,
@@ -42,13 +31,15 @@ import {
   lowCorner,
   type Sphere,
 } from './cameraFit';
-import { ContourLines } from './contourLines';
-import { showUpTo, tubeGeometry } from './pathTube';
+import { declutterLabels } from './declutter';
+import type { OverlayFrame, OverlaySpec, SceneOverlay } from './overlays/overlay';
+import { OVERLAYS, overlayShown } from './overlays/registry';
+import { PathLayer } from './pathLayer';
 import { buildPlaneAxes, PLANE_VIEW_HALF, PLOT_CLIP, type PlaneAxes } from './planeAxes';
 import { DEFAULT_STYLE, type SceneData, type ScenePath, type SceneStyle } from './sceneTypes';
 import { isSoftwareGl } from './softwareGl';
 import { SurfaceMesh } from './surfaceMesh';
-import { disposeSprite, sizeScreenLabels, textSprite } from './textSprite';
+import { sizeScreenLabels } from './textSprite';
 import { HEIGHT, type WorldFrame, worldFrame } from './worldFrame';
 
 export type CameraPreset = 'iso' | 'top' | 'side';
@@ -60,21 +51,6 @@ const PRESETS: Record<CameraPreset, Vec3> = {
   side: [0, 0.25, 1],
 };
 const FLOOR_Y = -0.02;
-const LIFT = 0.014;
-const CRITICAL_COLORS = { minimum: 0x5fd08a, saddle: 0xffb74d, maximum: 0xff6b6b, flat: 0x8b94a5 };
-
-interface DrawnPath {
-  readonly path: ScenePath;
-  readonly points: Vector3[];
-  readonly tube: Mesh;
-  /** A wider dark tube drawn first: the path's outline on any surface colour. */
-  readonly outline: Mesh;
-  readonly start: Mesh;
-  readonly head: Mesh;
-}
-
-/** Paths are drawn after the surface and over it (never hidden behind a hill): outline, tube, marks. */
-const PATH_ORDER = { outline: 20, tube: 21, marks: 22 };
 
 export class LandscapeScene {
   readonly renderer: WebGLRenderer;
@@ -85,19 +61,13 @@ export class LandscapeScene {
   private readonly world = new Group();
   private readonly flat = new Group();
   private surface: SurfaceMesh | null = null;
-  private readonly contours = new ContourLines();
   private axes: AxesLabels | null = null;
   private planeAxes: PlaneAxes | null = null;
-  private paths: DrawnPath[] = [];
-  private critical: Object3D[] = [];
-  private readonly headGeometry = new SphereGeometry(0.036, 20, 14);
-  private readonly startGeometry = new SphereGeometry(0.02, 14, 10);
-  private readonly markerGeometry = new OctahedronGeometry(0.035);
-  private readonly arrows = {
-    gradient: new ArrowHelper(new Vector3(1, 0, 0), new Vector3(), 0.3, 0xffffff, 0.07, 0.04),
-    newton: new ArrowHelper(new Vector3(1, 0, 0), new Vector3(), 0.3, 0xffd166, 0.07, 0.04),
-    velocity: new ArrowHelper(new Vector3(1, 0, 0), new Vector3(), 0.3, 0x4dd0e1, 0.07, 0.04),
-  };
+  private readonly paths = new PathLayer();
+  /** The registry's overlays, each with its objects in the world. */
+  private readonly overlays: { spec: OverlaySpec; layer: SceneOverlay }[] = OVERLAYS.map(
+    (spec) => ({ spec, layer: spec.create() }),
+  );
   private data: SceneData | null = null;
   private style: SceneStyle = DEFAULT_STYLE;
   private frame: WorldFrame = worldFrame([-1, 1], [-1, 1], 1);
@@ -130,11 +100,10 @@ export class LandscapeScene {
     this.scene.add(sun);
     this.flat.add(this.world);
     this.scene.add(this.flat);
-    this.world.add(this.contours.surfaceLines, this.contours.floorLines);
-    for (const arrow of Object.values(this.arrows)) {
-      arrow.visible = false;
-      arrow.renderOrder = 5;
-      this.world.add(arrow);
+    this.world.add(this.paths.group);
+    for (const o of this.overlays) {
+      o.layer.group.visible = false;
+      this.world.add(o.layer.group);
     }
     this.controls = new OrbitControls(this.camera, canvas);
     // The camera's glide after a drag is motion a person may have asked the system to avoid.
@@ -199,8 +168,6 @@ export class LandscapeScene {
     const fresh = !before || !this.userMoved;
     const gridChanged = !this.surface || this.surface.n !== data.grid;
     const pathsChanged = this.data?.paths !== data.paths;
-    const criticalChanged =
-      this.data?.surfaceFn !== data.surfaceFn || this.data?.curvature !== data.curvature;
     this.data = data;
     if (gridChanged) {
       if (this.surface) {
@@ -210,7 +177,7 @@ export class LandscapeScene {
       this.surface = new SurfaceMesh(data.grid);
       this.world.add(this.surface.mesh, this.surface.wire);
     }
-    this.rebuild({ paths: gridChanged || pathsChanged, critical: gridChanged || criticalChanged });
+    this.rebuild(gridChanged || pathsChanged);
     if (fresh) {
       if (!before) this.preset('iso');
       else this.refit();
@@ -220,8 +187,7 @@ export class LandscapeScene {
   /** Draws nothing (another graph's landscape is on its way): surface, paths, axes go. */
   clearData(): void {
     this.data = null;
-    this.clearPaths();
-    this.clearCritical();
+    this.paths.clear();
     this.axes?.dispose();
     this.axes = null;
     this.planeAxes?.dispose();
@@ -231,9 +197,7 @@ export class LandscapeScene {
       this.surface.dispose();
       this.surface = null;
     }
-    this.contours.surfaceLines.visible = false;
-    this.contours.floorLines.visible = false;
-    this.updateOverlays();
+    this.applyVisibility();
     this.dirty = true;
   }
 
@@ -243,12 +207,13 @@ export class LandscapeScene {
     const s = this.style;
     const geometryChanged =
       s.colormap !== before.colormap ||
+      s.colorBy !== before.colorBy ||
       s.heightMode !== before.heightMode ||
       s.exaggeration !== before.exaggeration ||
       s.clipMax !== before.clipMax ||
       s.robustCap !== before.robustCap ||
       s.contourCount !== before.contourCount;
-    if (geometryChanged) this.rebuild({ paths: true, critical: true });
+    if (geometryChanged) this.rebuild(true);
     this.applyVisibility();
     if (s.view2d !== before.view2d) this.flat.scale.y = s.view2d ? 0.002 : 1;
     this.updateStep();
@@ -334,22 +299,27 @@ export class LandscapeScene {
 
   /** World position of a run's head at a (fractional) step, or null. */
   headAt(run: string, step: number): Vec3 | null {
-    const drawn = this.paths.find((d) => d.path.run === run);
-    if (!drawn) return null;
-    const { index, f } = locate(drawn.path.steps, step);
-    const a = drawn.points[index]!;
-    const b = drawn.points[Math.min(drawn.points.length - 1, index + 1)]!;
-    return [a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f, a.z + (b.z - a.z) * f];
+    return this.paths.headAt(run, step);
   }
 
   /** Last step of the longest path (the timeline's end). */
   lastStep(): number {
-    return Math.max(0, ...this.paths.map((d) => d.path.steps.at(-1) ?? 0));
+    return Math.max(0, ...this.paths.paths.map((p) => p.steps.at(-1) ?? 0));
   }
 
   /** What is drawn now: the runs' paths and whether there is a surface (tests read it). */
   drawn(): { runs: string[]; surface: boolean } {
-    return { runs: this.paths.map((d) => d.path.run), surface: this.surface !== null };
+    return { runs: this.paths.paths.map((p) => p.run), surface: this.surface !== null };
+  }
+
+  /** The surface's vertex colour at the grid point nearest (α, β) (tests read it). */
+  surfaceColorAt(alpha: number, beta: number): [number, number, number] | null {
+    if (!this.data || !this.surface) return null;
+    const nearest = (axis: readonly number[], v: number) =>
+      axis.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(axis[best]! - v) ? i : best), 0);
+    const k = nearest(this.data.ys, beta) * this.surface.n + nearest(this.data.xs, alpha);
+    const c = this.surface.geometry.getAttribute('color');
+    return [c.getX(k), c.getY(k), c.getZ(k)];
   }
 
   currentScale(): HeightScale {
@@ -357,8 +327,11 @@ export class LandscapeScene {
   }
 
   render(): void {
-    sizeScreenLabels(this.world, this.camera.fov, this.canvas.clientHeight || this.height);
-    this.renderer.render(this.scene, this.style.view2d ? this.ortho : this.camera);
+    const h = this.canvas.clientHeight || this.height;
+    const camera = this.style.view2d ? this.ortho : this.camera;
+    sizeScreenLabels(this.world, this.camera.fov, h);
+    declutterLabels(this.world, camera, this.canvas.clientWidth || this.width, h);
+    this.renderer.render(this.scene, camera);
     this.dirty = false;
   }
 
@@ -367,6 +340,9 @@ export class LandscapeScene {
     renderer.localClippingEnabled = true;
     // Labels take the same share of the frame as on screen (a 720p video looks like the view).
     if (camera instanceof PerspectiveCamera) sizeScreenLabels(this.world, camera.fov, this.height);
+    // Placed as on screen: the target has the view's height, and its own aspect.
+    const aspect = camera instanceof PerspectiveCamera ? camera.aspect : this.width / this.height;
+    declutterLabels(this.world, camera, this.height * aspect, this.height);
     renderer.render(this.scene, camera);
   }
 
@@ -388,27 +364,15 @@ export class LandscapeScene {
   pick(x: number, y: number, radius = 12): { path: ScenePath; index: number } | null {
     const camera = this.style.view2d ? this.ortho : this.camera;
     const v = new Vector3();
-    let best: { path: ScenePath; index: number } | null = null;
-    let bestD = radius * radius;
     const cw = this.canvas.clientWidth;
     const ch = this.canvas.clientHeight;
-    for (const d of this.paths) {
-      if (!d.tube.visible) continue;
-      const upTo = locate(d.path.steps, this.step).index;
-      for (let k = 0; k <= upTo; k++) {
-        v.copy(d.points[k]!);
-        if (this.style.view2d) v.y *= 0.002;
-        v.project(camera);
-        const dx = ((v.x + 1) / 2) * cw - x;
-        const dy = ((1 - v.y) / 2) * ch - y;
-        const dd = dx * dx + dy * dy;
-        if (dd < bestD) {
-          bestD = dd;
-          best = { path: d.path, index: k };
-        }
-      }
-    }
-    return best;
+    const offset = (point: Vector3): [number, number] => {
+      v.copy(point);
+      if (this.style.view2d) v.y *= 0.002;
+      v.project(camera);
+      return [((v.x + 1) / 2) * cw - x, ((1 - v.y) / 2) * ch - y];
+    };
+    return this.paths.pick(this.step, offset, radius);
   }
 
   /**
@@ -419,7 +383,10 @@ export class LandscapeScene {
   renderIsolated<T>(keep: (o: Object3D) => boolean, mask: boolean, after: () => T): T {
     const hidden: Object3D[] = [];
     const visit = (o: Object3D) => {
-      if (o === this.world || o === this.flat || o === this.scene) return o.children.forEach(visit);
+      // Containers are walked into, so single parts (one run's path) can be kept or hidden.
+      const container =
+        o === this.world || o === this.flat || o === this.scene || o === this.paths.group;
+      if (container) return o.children.forEach(visit);
       if (keep(o)) return;
       if (o.visible) hidden.push(o);
       o.visible = false;
@@ -447,10 +414,7 @@ export class LandscapeScene {
   parts(): { surface: Object3D | null; paths: { run: string; objects: Object3D[] }[] } {
     return {
       surface: this.surface?.mesh ?? null,
-      paths: this.paths.map((d) => ({
-        run: d.path.run,
-        objects: [d.tube, d.outline, d.start, d.head],
-      })),
+      paths: this.paths.parts(),
     };
   }
 
@@ -461,20 +425,22 @@ export class LandscapeScene {
   dispose(): void {
     cancelAnimationFrame(this.raf);
     this.controls.dispose();
-    this.clearPaths();
-    this.clearCritical();
+    this.paths.dispose();
+    for (const o of this.overlays) o.layer.dispose();
     this.axes?.dispose();
     this.planeAxes?.dispose();
     this.surface?.dispose();
-    this.contours.dispose();
-    this.headGeometry.dispose();
-    this.startGeometry.dispose();
-    this.markerGeometry.dispose();
-    for (const arrow of Object.values(this.arrows)) arrow.dispose();
     this.renderer.dispose();
   }
 
-  private rebuild(what: { paths: boolean; critical: boolean }): void {
+  /** What overlays draw from, or null without a surface. */
+  private overlayFrame(): OverlayFrame | null {
+    if (!this.data || !this.surface) return null;
+    const { data, surface, frame, scale, style } = this;
+    return { data, surface, frame, scale, style, floorY: FLOOR_Y };
+  }
+
+  private rebuild(paths: boolean): void {
     const data = this.data;
     const surface = this.surface;
     if (!data || !surface) return;
@@ -483,16 +449,15 @@ export class LandscapeScene {
     const xs = data.xs;
     const ys = data.ys;
     this.frame = worldFrame([xs[0]!, xs.at(-1)!], [ys[0]!, ys.at(-1)!], s.exaggeration);
-    surface.update(data.loss, xs, ys, this.frame, this.scale, s.colormap);
-    this.contours.update(
-      surface.values,
-      xs,
-      ys,
-      contourLevels(this.scale, s.contourCount),
-      this.frame,
-      this.scale,
-      FLOOR_Y,
-    );
+    const lattice = s.colorBy !== 'loss' ? data.curvatureMap : undefined;
+    if (lattice && s.colorBy !== 'loss') {
+      const by = s.colorBy;
+      const c = curvatureScale(lattice, by);
+      const tint = (i: number, j: number) => c.t(latticeAt(lattice, by, xs[i]!, ys[j]!));
+      surface.update(data.loss, xs, ys, this.frame, this.scale, curvatureMapName(c, s), tint);
+    } else {
+      surface.update(data.loss, xs, ys, this.frame, this.scale, s.colormap);
+    }
     this.axes?.dispose();
     const [sx, sz] = lowCorner(
       surface.values.map((v) => this.scale.normalize(v)),
@@ -501,174 +466,38 @@ export class LandscapeScene {
     this.axes = buildAxes(this.frame, this.scale, data.axisNames, FLOOR_Y, [-sx, -sz]);
     this.world.add(this.axes.group);
     this.buildPlaneAxes();
-    if (what.paths) this.buildPaths(data.paths);
-    else this.liftPaths();
-    if (what.critical) this.buildCritical(data);
-    this.framed = surfaceOutline(surface, FLOOR_Y);
-    for (const d of this.paths) for (const p of d.points) this.framed.push([p.x, p.y, p.z]);
+    // Same paths with new heights too (scale or exaggeration changed).
+    if (paths || this.paths.paths.length) this.paths.build(data.paths, this.frame, this.scale);
+    const at = this.overlayFrame()!;
+    for (const o of this.overlays) o.layer.rebuild(at);
+    this.framed = [...surfaceOutline(surface, FLOOR_Y), ...this.paths.points()];
     this.sphere = boundingSphere(this.framed);
     this.applyVisibility();
     this.updateStep();
   }
 
-  private pathPoint(path: ScenePath, k: number): Vector3 {
-    const f = this.frame;
-    const h = this.scale.normalize(path.loss[k]!);
-    const clampBox = (v: number) => Math.max(-1.08, Math.min(1.08, v));
-    return new Vector3(
-      clampBox(f.x(path.alpha[k]!)),
-      f.y(Number.isFinite(h) ? h : 1) + LIFT,
-      clampBox(f.z(path.beta[k]!)),
-    );
-  }
-
-  private buildPaths(paths: readonly ScenePath[]): void {
-    this.clearPaths();
-    for (const path of paths) {
-      const points = path.steps.map((_, k) => this.pathPoint(path, k));
-      const color = new Color(path.color);
-      const overlay = { depthTest: false, depthWrite: false } as const;
-      const tube = new Mesh(
-        tubeGeometry(points, 0.013),
-        new MeshStandardMaterial({
-          color,
-          emissive: color,
-          emissiveIntensity: 0.6,
-          roughness: 0.45,
-          ...overlay,
-        }),
-      );
-      const outline = new Mesh(
-        tubeGeometry(points, 0.021),
-        new MeshBasicMaterial({ color: 0x07080b, ...overlay }),
-      );
-      const head = new Mesh(
-        this.headGeometry,
-        new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.8, ...overlay }),
-      );
-      // Start: a white ball with the run's colour around it (the outline ring shows it).
-      const start = new Mesh(
-        this.startGeometry,
-        new MeshBasicMaterial({ color: 0xffffff, ...overlay }),
-      );
-      start.position.copy(points[0] ?? new Vector3());
-      outline.renderOrder = PATH_ORDER.outline;
-      tube.renderOrder = PATH_ORDER.tube;
-      head.renderOrder = start.renderOrder = PATH_ORDER.marks;
-      this.world.add(outline, tube, start, head);
-      this.paths.push({ path, points, tube, outline, start, head });
-    }
-  }
-
-  /** Same paths, new heights (scale or exaggeration changed). */
-  private liftPaths(): void {
-    const paths = this.paths.map((d) => d.path);
-    this.buildPaths(paths);
-  }
-
-  private clearPaths(): void {
-    for (const d of this.paths) {
-      this.world.remove(d.tube, d.outline, d.start, d.head);
-      d.tube.geometry.dispose();
-      d.outline.geometry.dispose();
-      for (const m of [d.tube, d.outline, d.start, d.head])
-        (m.material as MeshBasicMaterial).dispose();
-    }
-    this.paths = [];
-  }
-
-  private buildCritical(data: SceneData): void {
-    this.clearCritical();
-    const points: {
-      a: number;
-      b: number;
-      loss: number;
-      kind: keyof typeof CRITICAL_COLORS;
-      label: string;
-    }[] = [];
-    if (data.surfaceFn) {
-      const spec = SURFACES[data.surfaceFn as SurfaceName];
-      for (const m of spec?.minima ?? []) {
-        points.push({ a: m.x, b: m.y, loss: m.value, kind: 'minimum', label: 'minimum' });
-      }
-      for (const p of spec?.saddles ?? []) {
-        const loss = surfaceValue(data.surfaceFn as SurfaceName, p.x, p.y);
-        points.push({ a: p.x, b: p.y, loss, kind: 'saddle', label: 'saddle' });
-      }
-    } else if (data.curvature) {
-      // Curvature is measured at the landscape's center θc (α = β = 0); the mark names a kind
-      // only where the surface's gradient there is near zero too (criticalMark).
-      const n = data.grid;
-      const i = nearest(data.xs, 0);
-      const j = nearest(data.ys, 0);
-      const loss = data.loss[j * n + i]!;
-      const mark = markLabel(
-        centerEvidence(this.surface!.values, data.xs, data.ys, data.curvature),
-      );
-      points.push({
-        a: 0,
-        b: 0,
-        loss,
-        kind: mark.kind === 'end' ? 'flat' : mark.kind,
-        label: mark.label,
-      });
-    }
-    const f = this.frame;
-    for (const p of points) {
-      const inside = p.a >= f.alpha[0] && p.a <= f.alpha[1] && p.b >= f.beta[0] && p.b <= f.beta[1];
-      if (!inside) continue;
-      const h = this.scale.normalize(p.loss);
-      const pos = new Vector3(f.x(p.a), f.y(Number.isFinite(h) ? h : 0) + 0.04, f.z(p.b));
-      const color = CRITICAL_COLORS[p.kind];
-      const marker = new Mesh(
-        this.markerGeometry,
-        new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.6 }),
-      );
-      marker.position.copy(pos);
-      const label = textSprite(p.label, { color: '#ffffff', screenPx: 13 });
-      label.position.set(pos.x, pos.y + 0.07, pos.z);
-      this.world.add(marker, label);
-      this.critical.push(marker, label);
-    }
-  }
-
-  private clearCritical(): void {
-    for (const o of this.critical) {
-      this.world.remove(o);
-      if (o instanceof Mesh) (o.material as MeshStandardMaterial).dispose();
-      else disposeSprite(o as ReturnType<typeof textSprite>);
-    }
-    this.critical = [];
-  }
-
   private applyVisibility(): void {
     const s = this.style;
     if (this.surface) this.surface.wire.visible = s.wireframe;
-    this.contours.surfaceLines.visible = s.contours;
-    this.contours.floorLines.visible = s.floorContours && !s.view2d;
     if (this.planeAxes) this.planeAxes.group.visible = s.view2d;
-    const clip = s.view2d ? [...PLOT_CLIP] : null;
-    for (const d of this.paths) {
-      const shown = !s.hiddenRuns.includes(d.path.run);
-      for (const m of [d.tube, d.outline, d.start, d.head]) {
-        m.visible = shown;
-        (m.material as MeshBasicMaterial).clippingPlanes = clip;
-      }
+    this.paths.show(s.hiddenRuns, s.view2d ? [...PLOT_CLIP] : null);
+    const at = this.overlayFrame();
+    const analytic = !!this.data?.surfaceFn;
+    for (const { spec, layer } of this.overlays) {
+      const on = at !== null && overlayShown(spec, s.overlays, { analytic });
+      layer.group.visible = on;
+      layer.shown?.(on, at);
     }
-    for (const o of this.critical) o.visible = s.overlays.critical;
     this.dirty = true;
   }
 
   private updateStep(): void {
-    for (const d of this.paths) {
-      const { index, f } = locate(d.path.steps, this.step);
-      showUpTo(d.tube.geometry, index);
-      showUpTo(d.outline.geometry, index);
-      const a = d.points[index]!;
-      const b = d.points[Math.min(d.points.length - 1, index + 1)]!;
-      d.head.position.lerpVectors(a, b, f);
+    this.paths.moveTo(this.step);
+    const at = this.overlayFrame();
+    if (at) {
+      const focus = this.paths.focus(this.style.focusRun, this.step);
+      for (const o of this.overlays) if (o.layer.group.visible) o.layer.moveTo(at, focus);
     }
-    this.updateOverlays();
     if (this.following) {
       const head = this.headAt(this.following, this.step);
       if (head) {
@@ -678,53 +507,6 @@ export class LandscapeScene {
       }
     }
     this.dirty = true;
-  }
-
-  private updateOverlays(): void {
-    const { gradient, newton, velocity } = this.arrows;
-    gradient.visible = newton.visible = velocity.visible = false;
-    const data = this.data;
-    const s = this.style;
-    const focus =
-      this.paths.find((d) => d.path.run === s.focusRun && d.tube.visible) ??
-      this.paths.find((d) => d.tube.visible);
-    if (!data || !focus) return;
-    const { index, f } = locate(focus.path.steps, this.step);
-    const p = focus.path;
-    const k1 = Math.min(p.steps.length - 1, index + 1);
-    const alpha = p.alpha[index]! + (p.alpha[k1]! - p.alpha[index]!) * f;
-    const beta = p.beta[index]! + (p.beta[k1]! - p.beta[index]!) * f;
-    const origin = focus.head.position.clone();
-    origin.y += 0.01;
-    const place = (arrow: ArrowHelper, dAlpha: number, dBeta: number, length: number) => {
-      // Directions in the plane, in world units (the axes may have different scales).
-      const dir = new Vector3(
-        this.frame.x(alpha + dAlpha) - this.frame.x(alpha),
-        0,
-        this.frame.z(beta + dBeta) - this.frame.z(beta),
-      );
-      if (!(dir.lengthSq() > 0) || !Number.isFinite(dir.x + dir.z)) return;
-      arrow.position.copy(origin);
-      arrow.setDirection(dir.normalize());
-      arrow.setLength(length, 0.06, 0.035);
-      arrow.visible = true;
-    };
-    if (s.overlays.gradient) {
-      const g = data.surfaceFn
-        ? surfaceGradient(data.surfaceFn as SurfaceName, alpha, beta)
-        : gridGradient(this.surface!.values, data.xs, data.ys, alpha, beta);
-      place(gradient, -g[0], -g[1], 0.28);
-    }
-    if (s.overlays.newton && data.surfaceFn) {
-      const step = newtonStep(data.surfaceFn as SurfaceName, alpha, beta);
-      if (step) place(newton, step[0], step[1], 0.28);
-    }
-    if (s.overlays.velocity && focus.path.momentum && index > 0) {
-      const gap = p.steps[index]! - p.steps[index - 1]!;
-      const va = (p.alpha[index]! - p.alpha[index - 1]!) / gap;
-      const vb = (p.beta[index]! - p.beta[index - 1]!) / gap;
-      place(velocity, va, vb, 0.22);
-    }
   }
 }
 
@@ -759,26 +541,4 @@ function boxCorners(top: number): Vec3[] {
   for (const x of [-1, 1])
     for (const y of [FLOOR_Y, top]) for (const z of [-1, 1]) out.push([x, y, z]);
   return out;
-}
-
-/** Index of the last recorded step ≤ step, and the fraction towards the next. */
-export function locate(steps: readonly number[], step: number): { index: number; f: number } {
-  if (steps.length === 0 || step <= steps[0]!) return { index: 0, f: 0 };
-  let lo = 0;
-  let hi = steps.length - 1;
-  if (step >= steps[hi]!) return { index: hi, f: 0 };
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (steps[mid]! <= step) lo = mid;
-    else hi = mid;
-  }
-  return { index: lo, f: (step - steps[lo]!) / (steps[hi]! - steps[lo]!) };
-}
-
-function nearest(axis: readonly number[], v: number): number {
-  let best = 0;
-  for (let i = 1; i < axis.length; i++) {
-    if (Math.abs(axis[i]! - v) < Math.abs(axis[best]! - v)) best = i;
-  }
-  return best;
 }

@@ -1,10 +1,9 @@
 /**
- * Contour lines of the surface, drawn twice: lifted onto the surface and projected on the
- * floor. One LineSegments each, with a buffer that only grows (doubling) when a denser set of
- * lines needs more room; the draw range shows what is in use.
+ * Contour lines of the surface projected on the floor (on the surface itself the surface's
+ * shader draws them). One LineSegments, with a buffer that only grows (doubling) when a denser
+ * set of lines needs more room; the draw range shows what is in use.
  */
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
-import type { HeightScale } from '../heightScale';
 import { contourSegments } from '../marchingSquares';
 import type { WorldFrame } from './worldFrame';
 
@@ -40,13 +39,9 @@ class GrowingSegments {
 }
 
 export class ContourLines {
-  private readonly onSurface = new GrowingSegments(
-    new LineBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.55 }),
-  );
   private readonly onFloor = new GrowingSegments(
     new LineBasicMaterial({ color: 0x9fb3d9, transparent: true, opacity: 0.45 }),
   );
-  readonly surfaceLines = this.onSurface.lines;
   readonly floorLines = this.onFloor.lines;
 
   /** Recomputes the lines of `levels` over the filled grid `values`. */
@@ -56,35 +51,24 @@ export class ContourLines {
     ys: readonly number[],
     levels: readonly number[],
     frame: WorldFrame,
-    scale: HeightScale,
     floorY: number,
   ): void {
     const segmentsByLevel = levels.map((level) => contourSegments({ values, xs, ys }, level));
     const points = segmentsByLevel.reduce((sum, s) => sum + s.length / 2, 0);
-    const top = this.onSurface.reserve(points * 3);
     const floor = this.onFloor.reserve(points * 3);
     let v = 0;
-    levels.forEach((level, l) => {
-      const y = frame.y(scale.normalize(level)) + 0.004;
-      const s = segmentsByLevel[l]!;
+    for (const s of segmentsByLevel) {
       for (let k = 0; k < s.length; k += 2) {
-        const x = frame.x(s[k]!);
-        const z = frame.z(s[k + 1]!);
-        top[3 * v] = x;
-        top[3 * v + 1] = y;
-        top[3 * v + 2] = z;
-        floor[3 * v] = x;
+        floor[3 * v] = frame.x(s[k]!);
         floor[3 * v + 1] = floorY;
-        floor[3 * v + 2] = z;
+        floor[3 * v + 2] = frame.z(s[k + 1]!);
         v++;
       }
-    });
-    this.onSurface.commit(v);
+    }
     this.onFloor.commit(v);
   }
 
   dispose(): void {
-    this.onSurface.dispose();
     this.onFloor.dispose();
   }
 }

@@ -1,6 +1,8 @@
 /** What the landscape scene draws (data) and how (style). */
 import type { ColormapName } from '../colormap';
+import type { ColorBy, CurvatureLattice } from '../curvatureColor';
 import type { HeightMode } from '../heightScale';
+import { defaultOverlays, type OverlayToggles } from './overlays/registry';
 
 export interface ScenePath {
   readonly run: string;
@@ -31,10 +33,14 @@ export interface SceneData {
     readonly lambdaMin: number;
     readonly lambdaMax: number;
   };
+  /** λmax / λmin over the plane, for colouring by curvature (absent: not computed). */
+  readonly curvatureMap?: CurvatureLattice;
 }
 
 export interface SceneStyle {
   readonly colormap: ColormapName;
+  /** What the surface's colour shows: the loss, or λmax / λmin where a curvature map exists. */
+  readonly colorBy: ColorBy;
   readonly heightMode: HeightMode;
   readonly exaggeration: number;
   /** Loss max: values above are clipped (null: none). */
@@ -42,33 +48,26 @@ export interface SceneStyle {
   /** Without a loss max: cap isolated spikes at a high percentile (heightScale.robustCap). */
   readonly robustCap: boolean;
   readonly wireframe: boolean;
-  readonly contours: boolean;
-  readonly floorContours: boolean;
   readonly contourCount: number;
   readonly view2d: boolean;
   readonly hiddenRuns: readonly string[];
   /** The run whose overlays are drawn (null: the first shown). */
   readonly focusRun: string | null;
-  readonly overlays: {
-    readonly gradient: boolean;
-    readonly velocity: boolean;
-    readonly critical: boolean;
-    readonly newton: boolean;
-  };
+  /** Each overlay switched on or off, by its id in the registry (overlays/registry.ts). */
+  readonly overlays: OverlayToggles;
 }
 
 export const DEFAULT_STYLE: SceneStyle = {
   colormap: 'viridis',
+  colorBy: 'loss',
   heightMode: 'linear',
   exaggeration: 1,
   clipMax: null,
   robustCap: true,
   wireframe: false,
-  contours: true,
-  floorContours: true,
   contourCount: 14,
   view2d: false,
   hiddenRuns: [],
   focusRun: null,
-  overlays: { gradient: true, velocity: true, critical: true, newton: false },
+  overlays: defaultOverlays(),
 };

@@ -2,7 +2,8 @@
  * The loss surface as one indexed mesh of N×N vertices whose position, normal and colour
  * buffers are allocated once and rewritten in place as the grid refines. Points not yet
  * computed take the nearest computed value of their row (or of the nearest filled row), so a
- * coarse grid already shows the whole shape.
+ * coarse grid already shows the whole shape. Contour lines on it are drawn in its fragment
+ * shader (`showContours`), so they can never z-fight with it.
  */
 import {
   BufferAttribute,
@@ -55,6 +56,18 @@ export function fillMissing(values: ArrayLike<number>, n: number, out: Float32Ar
   return out;
 }
 
+/** Coverage of a ~1.2 px line where h · count − ½ crosses an integer (screen-space width). */
+const CONTOUR_GLSL = `
+uniform float contourCount;
+varying float vContourH;
+float contourLine(float h) {
+  if (contourCount < 0.5) return 0.0;
+  float t = h * contourCount - 0.5;
+  if (t < -0.25 || t > contourCount - 0.75) return 0.0;
+  float d = abs(fract(t + 0.5) - 0.5);
+  return 1.0 - smoothstep(0.0, 1.2 * fwidth(t), d);
+}`;
+
 export class SurfaceMesh {
   readonly geometry = new BufferGeometry();
   readonly mesh: Mesh;
@@ -63,6 +76,11 @@ export class SurfaceMesh {
   readonly values: Float32Array;
   private readonly positions: Float32Array;
   private readonly colors: Float32Array;
+  /** Contour lines at normalized heights (k + ½) / count, where y = h · yPerHeight. */
+  private readonly contourUniforms = {
+    contourCount: { value: 0 },
+    contourHeight: { value: 1 },
+  };
 
   constructor(readonly n: number) {
     this.values = new Float32Array(n * n);
@@ -98,6 +116,24 @@ export class SurfaceMesh {
         polygonOffsetUnits: 2,
       }),
     );
+    (this.mesh.material as MeshStandardMaterial).onBeforeCompile = (shader) => {
+      Object.assign(shader.uniforms, this.contourUniforms);
+      shader.vertexShader = shader.vertexShader
+        .replace(
+          'void main() {',
+          'uniform float contourHeight;\nvarying float vContourH;\nvoid main() {',
+        )
+        .replace(
+          '#include <begin_vertex>',
+          '#include <begin_vertex>\nvContourH = position.y / contourHeight;',
+        );
+      shader.fragmentShader = shader.fragmentShader
+        .replace('void main() {', `${CONTOUR_GLSL}\nvoid main() {`)
+        .replace(
+          '#include <opaque_fragment>',
+          '#include <opaque_fragment>\ngl_FragColor.rgb = mix(gl_FragColor.rgb, vec3(1.0), 0.55 * contourLine(vContourH));',
+        );
+    };
     this.wire = new Mesh(
       this.geometry,
       new MeshBasicMaterial({ color: 0xffffff, wireframe: true, transparent: true, opacity: 0.16 }),
@@ -105,7 +141,16 @@ export class SurfaceMesh {
     this.wire.visible = false;
   }
 
-  /** Rewrites every vertex from `raw` (N×N, NaN where not computed yet). */
+  /** Contour lines on the surface: `count` levels (0: none) over a height of `yPerHeight`. */
+  showContours(count: number, yPerHeight: number): void {
+    this.contourUniforms.contourCount.value = count;
+    this.contourUniforms.contourHeight.value = yPerHeight > 0 ? yPerHeight : 1;
+  }
+
+  /**
+   * Rewrites every vertex from `raw` (N×N, NaN where not computed yet), coloured by height or
+   * by `tint(i, j)` ∈ [0, 1] (another quantity over the plane, e.g. curvature).
+   */
   update(
     raw: ArrayLike<number>,
     xs: readonly number[],
@@ -113,6 +158,7 @@ export class SurfaceMesh {
     frame: WorldFrame,
     scale: HeightScale,
     map: ColormapName,
+    tint?: (i: number, j: number) => number,
   ): void {
     const n = this.n;
     fillMissing(raw, n, this.values);
@@ -126,7 +172,7 @@ export class SurfaceMesh {
         pos[3 * k] = frame.x(xs[i]!);
         pos[3 * k + 1] = frame.y(hh);
         pos[3 * k + 2] = z;
-        colormapInto(map, hh, this.colors, 3 * k);
+        colormapInto(map, tint ? tint(i, j) : hh, this.colors, 3 * k);
       }
     }
     this.geometry.attributes.position!.needsUpdate = true;

@@ -154,4 +154,25 @@ describe('examples', () => {
     expect(plain).toEqual(residual);
     expect(ofType(graph, 'view.landscape')).toHaveLength(2);
   });
+
+  it('optimizer-race-digits races SGD, momentum and Adam on one MLP, drawn on a joint PCA plane', () => {
+    const graph = load('optimizer-race-digits');
+    const trains = ofType(graph, 'train');
+    expect(trains.map((t) => t.id).sort()).toEqual(['adam', 'momentum', 'sgd']);
+    // One model and one dataset for all three: the same network, the same data.
+    expect(new Set(trains.flatMap((t) => sources(graph, t.id, 'model')))).toEqual(new Set(['mlp']));
+    expect(new Set(trains.flatMap((t) => sources(graph, t.id, 'dataset')))).toEqual(
+      new Set(['data']),
+    );
+    const optimizer = (t: GraphNode) => byId(graph, sources(graph, t.id, 'optimizer')[0]!);
+    const opt = Object.fromEntries(trains.map((t) => [t.id, optimizer(t)]));
+    expect([opt.sgd!.type, opt.sgd!.params.momentum]).toEqual(['optimizer.sgd', 0]);
+    expect([opt.momentum!.type, opt.momentum!.params.momentum]).toEqual(['optimizer.sgd', 0.9]);
+    expect(opt.adam!.type).toBe('optimizer.adam');
+    const [view] = ofType(graph, 'view.landscape');
+    expect(view!.params.directions).toBe('pca');
+    expect(sources(graph, view!.id, 'runs').sort()).toEqual(['adam', 'momentum', 'sgd']);
+    // Digits: 2 000 samples, 80 % for training, batches of 64 → 25 steps an epoch.
+    for (const t of trains) expect((t.params.epochs as number) * 25).toBeLessThanOrEqual(1000);
+  });
 });

@@ -177,4 +177,33 @@ describe('landscape store never shows another graph', () => {
     });
     t.store.dispose();
   });
+
+  it('asks for a curvature map once chosen: now, and with every landscape after', () => {
+    const t = setup();
+    t.store.setCurvatureMap(9);
+    // Nothing loaded yet: nothing to compute.
+    expect(t.landscapes()).toEqual([]);
+    t.state('loaded');
+    t.state('finished');
+    expect(t.landscapes().at(-1)).toEqual({
+      type: 'landscape',
+      request: 1,
+      curvature: true,
+      curvatureMap: 9,
+    });
+    t.result(1, 'classification', [0, 10]);
+    t.store.setCurvatureMap(9);
+    expect(t.landscapes()).toHaveLength(1);
+    t.store.setCurvatureMap(null);
+    t.store.compute();
+    expect(t.landscapes().at(-1)).toEqual({ type: 'landscape', request: 2, curvature: true });
+    t.store.setCurvatureMap(5);
+    expect(t.landscapes().at(-1)).toEqual({
+      type: 'landscape',
+      request: 3,
+      curvature: true,
+      curvatureMap: 5,
+    });
+    t.store.dispose();
+  });
 });

@@ -3,7 +3,7 @@ import { Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { niceTicks } from '../../../../src-renderer/landscape/scene/axes';
 import { BASE_FOV, FIT_ASPECT, fitFov } from '../../../../src-renderer/landscape/scene/cameraFit';
-import { locate } from '../../../../src-renderer/landscape/scene/LandscapeScene';
+import { locate } from '../../../../src-renderer/landscape/scene/pathLayer';
 import {
   axisSymbol,
   PLOT_CLIP,
