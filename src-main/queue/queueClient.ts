@@ -4,11 +4,11 @@
  * (BullMQ's stalled-job recovery) still yields exactly one result.
  */
 import { randomUUID } from 'node:crypto';
-import { type ConnectionOptions, Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { type TrialOutcome, TrialOutcomeSchema } from '../../src-shared/protocol/sweep';
 import { type TileOutcome, TileOutcomeSchema } from '../../src-shared/protocol/tiles';
 import type { TaskRunner } from '../pool/localPool';
-import { QUEUE_NAME, QUEUE_PREFIX, type RedisClientLike, redisClient } from './connection';
+import { QUEUE_NAME, QUEUE_PREFIX, redisClient } from './connection';
 import { describeTarget, parseRedisUrl, probeRedis } from './redisUrl';
 
 export interface QueueClient extends TaskRunner {
@@ -18,9 +18,9 @@ export interface QueueClient extends TaskRunner {
 export async function connectQueue(url: string): Promise<QueueClient> {
   const target = parseRedisUrl(url);
   await probeRedis(target);
-  const clients: RedisClientLike[] = [await redisClient(target), await redisClient(target)];
-  const options = (client: RedisClientLike) => ({
-    connection: client as unknown as ConnectionOptions,
+  const clients = [redisClient(target), redisClient(target)];
+  const options = (client: (typeof clients)[number]) => ({
+    connection: client,
     prefix: QUEUE_PREFIX,
   });
   const queue = new Queue(QUEUE_NAME, options(clients[0]!));

@@ -2,7 +2,7 @@
  * `atlas worker --queue redis://HOST:PORT [--concurrency N]`: serves sweep trials (and
  * landscape tiles) from BullMQ on Redis until stopped, on a pool of N worker threads.
  */
-import { type ConnectionOptions, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { createLocalPool, defaultPoolSize } from '../../pool/localPool';
 import { QUEUE_NAME, QUEUE_PREFIX, redisClient } from '../../queue/connection';
 import { describeTarget, parseRedisUrl, probeRedis } from '../../queue/redisUrl';
@@ -51,7 +51,7 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   const opts = parseWorkerArgs(args);
   const target = parseRedisUrl(opts.queue);
   await probeRedis(target);
-  const connection = (await redisClient(target)) as unknown as ConnectionOptions;
+  const connection = redisClient(target);
   const pool = createLocalPool(opts.concurrency, process.cwd());
   const worker = new Worker(
     QUEUE_NAME,
