@@ -25,6 +25,9 @@ export async function connectQueue(url: string): Promise<QueueClient> {
   });
   const queue = new Queue(QUEUE_NAME, options(clients[0]!));
   const events = new QueueEvents(QUEUE_NAME, options(clients[1]!));
+  // Every job awaited at once listens for the queue closing: a sweep awaits all its trials.
+  queue.setMaxListeners(0);
+  events.setMaxListeners(0);
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   const submission = randomUUID();
   const submit = async (name: string, jobId: string, task: object): Promise<unknown> => {

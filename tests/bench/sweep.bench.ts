@@ -154,7 +154,12 @@ async function redisRow(localSeconds: number): Promise<BenchRow | null> {
       await queue.close();
     }
   } finally {
-    worker.kill('SIGTERM');
+    // The worker first (it finishes and closes its connection), then its Redis.
+    if (worker.exitCode === null && worker.signalCode === null) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.kill('SIGTERM');
+      await exited;
+    }
     redis.kill('SIGKILL');
   }
 }

@@ -50,6 +50,7 @@ describe('sweeps in the app', () => {
     const first = panel.locator('.sweep-table tbody tr').first();
     expect(await first.getAttribute('class')).toContain('best');
     const bestLr = await first.locator('td').nth(1).textContent();
+    const bestMomentum = await first.locator('td').nth(2).textContent();
     const bestTrial = await first.locator('td').first().textContent();
     // Clicking a trial runs it in the engine: its curves in the dashboard, its path on the
     // landscape; first a table row, then a heatmap cell.
@@ -127,10 +128,36 @@ describe('sweeps in the app', () => {
     await selectBlock(page, 'sgd');
     const lrField = page.locator('[data-param="lr"] input.param-input').first();
     expect(await lrField.inputValue()).toBe('0.02');
+    const momentumField = page.locator('[data-param="momentum"] input.param-input').first();
+    expect(await momentumField.inputValue()).toBe('0.5');
     await panel.getByRole('button', { name: 'Apply best' }).click();
     expect(Number(await lrField.inputValue())).toBeCloseTo(Number(bestLr), 2);
+    expect(Number(await momentumField.inputValue())).toBeCloseTo(Number(bestMomentum), 2);
+    // One step: a single undo restores both values.
     await page.keyboard.press('Control+z');
     expect(await lrField.inputValue()).toBe('0.02');
+    expect(await momentumField.inputValue()).toBe('0.5');
+
+    // The results as files: CSV (a row per trial) and JSON (the best trial named).
+    const csvDownload = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'CSV' }).click();
+    const csv = readFileSync(await (await csvDownload).path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe(
+      'trial,sgd.lr,sgd.momentum,status,steps,finalLoss,bestLoss,valLoss,valAccuracy,timeMs,reason',
+    );
+    expect(csv).toHaveLength(31);
+    const jsonDownload = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'JSON' }).click();
+    const results = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as {
+      format: string;
+      trials: unknown[];
+      best: { trial: number };
+    };
+    expect(results.format).toBe('gradient-atlas/sweep-results');
+    expect(results.trials).toHaveLength(30);
+    expect(results.best.trial).toBe(Number(bestTrial));
   });
 
   it('"Sweep this param" adds an axis, shown on the canvas and undoable', async () => {

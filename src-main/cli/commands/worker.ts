@@ -78,14 +78,19 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   io.stderr.write(
     `atlas worker: serving ${describeTarget(target)} with ${opts.concurrency} worker thread(s); Ctrl-C to stop\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  io.stderr.write('atlas worker: finishing current tasks…\n');
-  await worker.close();
+  const signalled = () =>
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+  await signalled();
+  io.stderr.write('atlas worker: finishing current tasks (Ctrl-C again: stop now)…\n');
+  // A second signal stops at once: the queue re-runs the unfinished tasks on another worker.
+  const forced = signalled().then(() => worker.close(true));
+  await Promise.race([worker.close(), forced]);
   await pool.close();
+  // BullMQ leaves a connection it was given open; closed, nothing keeps the process alive.
+  connection.disconnect();
   return EXIT.ok;
 }
 

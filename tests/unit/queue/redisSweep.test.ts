@@ -122,6 +122,25 @@ describe.skipIf(!hasRedis)('sweeps through BullMQ on Redis', () => {
     redis?.kill('SIGKILL');
   });
 
+  it('a worker stopped with SIGTERM closes its connection and ends', async () => {
+    const worker = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/cli/atlas.ts', 'worker', '--queue', url, '--concurrency', '1'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let log = '';
+    await new Promise<void>((ready) => {
+      worker.stderr!.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes('serving')) ready();
+      });
+    });
+    const exited = new Promise<boolean>((resolve) => worker.once('exit', () => resolve(true)));
+    worker.kill('SIGTERM');
+    // It ends (before, BullMQ's open connection kept it alive after its tasks were done).
+    expect(await exited).toBe(true);
+  });
+
   it('a worker SIGKILLed mid-trial loses nothing: 12 trials, each once, numbers as a local run', async () => {
     const file = graphFile();
     const local = await sweep([file, '--workers', '2']);
