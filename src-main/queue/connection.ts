@@ -1,47 +1,13 @@
 /**
  * Redis connections for BullMQ. BullMQ 6 no longer bundles a Redis driver: it takes a client
- * instance, and its own driver for that is the `ioredis` package (an optional peer
- * dependency). It is loaded only when a command is given --queue, so the rest of the tool
- * works without it, and its absence is one clear line.
+ * instance, made here with `ioredis` (BullMQ's own driver, a dependency of the app).
  */
-import { UsageError } from '../cli/options';
+import { Redis } from 'ioredis';
 import { describeTarget, type RedisTarget } from './redisUrl';
 
-/** The part of an ioredis client this module touches; BullMQ takes the instance itself. */
-export interface RedisClientLike {
-  quit(): Promise<unknown>;
-  disconnect(): void;
-}
-
-type IORedisConstructor = new (options: Record<string, unknown>) => RedisClientLike;
-
-let driver: Promise<IORedisConstructor> | null = null;
-
-async function loadDriver(): Promise<IORedisConstructor> {
-  const name = 'ioredis';
-  try {
-    const module = (await import(/* @vite-ignore */ name)) as {
-      default?: IORedisConstructor;
-      Redis?: IORedisConstructor;
-    };
-    const ctor = module.Redis ?? module.default;
-    if (!ctor) throw new Error('no Redis class');
-    return ctor;
-  } catch {
-    throw new UsageError(
-      "--queue needs the 'ioredis' package (BullMQ's Redis driver), which is not installed; run: npm install ioredis",
-    );
-  }
-}
-
 /** A fresh client per BullMQ object (Queue, QueueEvents, Worker), as BullMQ recommends. */
-export async function redisClient(target: RedisTarget): Promise<RedisClientLike> {
-  driver ??= loadDriver();
-  driver.catch(() => {
-    driver = null;
-  });
-  const IORedis = await driver;
-  return new IORedis({
+export function redisClient(target: RedisTarget): Redis {
+  return new Redis({
     host: target.host,
     port: target.port,
     db: target.db,

@@ -4,11 +4,11 @@
  * (BullMQ's stalled-job recovery) still yields exactly one result.
  */
 import { randomUUID } from 'node:crypto';
-import { type ConnectionOptions, Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { type TrialOutcome, TrialOutcomeSchema } from '../../src-shared/protocol/sweep';
 import { type TileOutcome, TileOutcomeSchema } from '../../src-shared/protocol/tiles';
 import type { TaskRunner } from '../pool/localPool';
-import { QUEUE_NAME, QUEUE_PREFIX, type RedisClientLike, redisClient } from './connection';
+import { QUEUE_NAME, QUEUE_PREFIX, redisClient } from './connection';
 import { describeTarget, parseRedisUrl, probeRedis } from './redisUrl';
 
 export interface QueueClient extends TaskRunner {
@@ -18,13 +18,16 @@ export interface QueueClient extends TaskRunner {
 export async function connectQueue(url: string): Promise<QueueClient> {
   const target = parseRedisUrl(url);
   await probeRedis(target);
-  const clients: RedisClientLike[] = [await redisClient(target), await redisClient(target)];
-  const options = (client: RedisClientLike) => ({
-    connection: client as unknown as ConnectionOptions,
+  const clients = [redisClient(target), redisClient(target)];
+  const options = (client: (typeof clients)[number]) => ({
+    connection: client,
     prefix: QUEUE_PREFIX,
   });
   const queue = new Queue(QUEUE_NAME, options(clients[0]!));
   const events = new QueueEvents(QUEUE_NAME, options(clients[1]!));
+  // Every job awaited at once listens for the queue closing: a sweep awaits all its trials.
+  queue.setMaxListeners(0);
+  events.setMaxListeners(0);
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   const submission = randomUUID();
   const submit = async (name: string, jobId: string, task: object): Promise<unknown> => {

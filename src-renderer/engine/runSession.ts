@@ -26,6 +26,12 @@ export interface RunSession {
   stop(): void;
   /** Stops and runs the open graph again (after an edit that needs it). */
   restart(): void;
+  /**
+   * Runs a variant of the open graph (a sweep trial: its values applied) as a launch of its
+   * own, for its curves and landscape; edits of the document do not reach it. `maxSteps`
+   * caps its runs (a trial the median rule stopped). Returns the launch number.
+   */
+  runVariant(graph: GraphDocument, maxSteps?: number): number;
   /** Paces training to at most this many steps per second (null: as fast as it goes), live. */
   setSpeed(stepsPerSecond: number | null): void;
   /** Which run the decision boundary shows. */
@@ -58,9 +64,11 @@ export function createRunSession(
   let pendingSteps = 0;
   const active = () => engineState() === 'running' || engineState() === 'paused';
 
-  const load = (): boolean => {
+  /** The launch runs a variant of the document, not the document itself (no live tweaks). */
+  let launchedVariant = false;
+  const load = (variant?: { graph: GraphDocument; maxSteps?: number }): boolean => {
     const doc = documents.getSnapshot();
-    if (doc.problems.length > 0) {
+    if (!variant && doc.problems.length > 0) {
       runs.setNotice({
         kind: 'error',
         title: 'Fix the graph before running it',
@@ -72,13 +80,15 @@ export function createRunSession(
     pending = null;
     pendingSteps = 0;
     const sameDocument = doc.loadId === launchedLoadId;
-    launchedGraph = doc.graph;
+    const graph = variant?.graph ?? doc.graph;
+    launchedGraph = graph;
     launchedLoadId = doc.loadId;
-    runs.beginLaunch(launch, doc.graph, !sameDocument);
-    boundaryRun = pickBoundaryRun(doc.graph);
+    launchedVariant = variant !== undefined;
+    runs.beginLaunch(launch, graph, !sameDocument);
+    boundaryRun = pickBoundaryRun(graph);
     // The Worker has no file access: CSV files chosen in the inspector travel with the graph.
     const files: Record<string, string> = {};
-    for (const node of doc.graph.nodes) {
+    for (const node of graph.nodes) {
       const path = node.type === 'dataset.csv' ? node.params.path : undefined;
       if (typeof path === 'string' && hasCsvFile(path)) files[path] = readCsvFile(path);
       // Picked tfjs models travel the same way, found by the catalog's file params.
@@ -90,11 +100,13 @@ export function createRunSession(
         if (bundle !== undefined) files[value] = bundle;
       }
     }
+    const caps = [options.maxSteps, variant?.maxSteps].filter((n): n is number => n !== undefined);
+    const maxSteps = caps.length > 0 ? Math.min(...caps) : undefined;
     client.send({
       type: 'load',
-      graph: serializeGraph(doc.graph),
+      graph: serializeGraph(graph),
       launch,
-      ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
+      ...(maxSteps ? { maxSteps } : {}),
       ...(Object.keys(files).length ? { files } : {}),
     });
     // A restarted engine host forgets the pace: every launch states it again.
@@ -154,7 +166,7 @@ export function createRunSession(
 
   const unsubscribeDocument = documents.subscribe(() => {
     const doc = documents.getSnapshot();
-    if (!launchedGraph || doc.graph === launchedGraph) return;
+    if (!launchedGraph || launchedVariant || doc.graph === launchedGraph) return;
     if (doc.loadId !== launchedLoadId || !active()) {
       return; // another document, or nothing running: the next Run loads it
     }
@@ -197,6 +209,11 @@ export function createRunSession(
     restart() {
       runs.setNotice(null);
       if (load()) pending = 'start';
+    },
+    runVariant(graph, maxSteps) {
+      runs.setNotice(null);
+      if (load({ graph, ...(maxSteps !== undefined ? { maxSteps } : {}) })) pending = 'start';
+      return launch;
     },
     setSpeed(next) {
       stepsPerSecond = next;

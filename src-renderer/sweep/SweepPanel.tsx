@@ -1,9 +1,9 @@
 /**
- * The sweep on the canvas: its axes (each removable), Run/Stop, results streaming in as a
+ * The sweep on the canvas: its settings, its axes (each removable), Run/Stop, results as a
  * sortable table and a chart, export as CSV or JSON, and "Apply best" (one undoable step).
  * Trials run on a pool of Web Workers in web mode.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { formatShort } from '../../src-shared/graph';
 import type { TrialSummary } from '../../src-shared/protocol/sweep';
@@ -11,8 +11,10 @@ import { axisKey, expandSweep } from '../../src-shared/sweep/expand';
 import { sweepResultsToCsv, sweepResultsToJson } from '../../src-shared/sweep/results';
 import { bestTrial } from '../../src-shared/sweep/runSweep';
 import { useDocument } from '../document/useDocument';
-import { openTrialInDashboard } from './openTrial';
+import { engineRuntime } from '../engine/runtime';
+import { openTrial, trialRunName } from './openTrial';
 import { SweepChart } from './SweepChart';
+import { SweepSettings } from './SweepSettings';
 import { sweepStore, useSweepState } from './sweepStore';
 import './sweep.css';
 
@@ -42,11 +44,14 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
   const run = useSweepState();
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'trial', up: true });
   const [selected, setSelectedTrial] = useState<number | null>(null);
-  /** Selecting a trial (row or mark) also opens its curves in the dashboard. */
+  const runtime = useMemo(() => engineRuntime(store), [store]);
+  /** Selecting a trial (row or mark) runs it in the engine: dashboard curves, landscape path. */
   const setSelected = (trial: number) => {
+    if (trial === selected) return;
+    const summary = run.trials.find((t) => t.trial === trial);
+    if (!summary) return;
     setSelectedTrial(trial);
-    const outcome = run.outcomes.get(trial);
-    if (outcome && trial !== selected) openTrialInDashboard(graph, outcome);
+    openTrial(runtime, graph, summary);
   };
   const sweep = graph.sweep;
   if (!sweep) return null;
@@ -91,11 +96,8 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
         <h2>
           Sweep <span className="sweep-badge">{total} trials</span>
         </h2>
-        <span className="sweep-method">
-          {sweep.method}
-          {sweep.medianStop ? ` · median stop at step ${sweep.medianStop.step}` : ''}
-        </span>
       </header>
+      <SweepSettings store={store} sweep={sweep} />
       <ul className="sweep-axes">
         {sweep.axes.map((axis, i) => (
           <li key={axisKey(axis)}>
@@ -157,6 +159,11 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
           </span>
         )}
       </div>
+      {selected !== null && (
+        <p className="sweep-opened" data-testid="sweep-opened">
+          {`${trialRunName(selected)} runs again in the engine: its curves are in the dashboard, its path on the Landscape.`}
+        </p>
+      )}
       <SweepChart
         axes={sweep.axes}
         trials={run.trials}

@@ -1,7 +1,7 @@
 /** A sweep running in the app: its trials' summaries as they land, and how it stands. */
 import { useSyncExternalStore } from 'react';
 import { type GraphDocument, serializeGraph } from '../../src-shared/graph';
-import type { TrialOutcome, TrialSummary } from '../../src-shared/protocol/sweep';
+import type { TrialSummary } from '../../src-shared/protocol/sweep';
 import { expandSweep } from '../../src-shared/sweep/expand';
 import { runSweep } from '../../src-shared/sweep/runSweep';
 import { createWebPool } from './webPool';
@@ -10,13 +10,11 @@ export interface SweepState {
   readonly phase: 'idle' | 'running' | 'done' | 'failed';
   readonly total: number;
   readonly trials: readonly TrialSummary[];
-  /** Each trial's recorded events, by trial index (to open it in the dashboard). */
-  readonly outcomes: ReadonlyMap<number, TrialOutcome>;
   readonly workers: number;
   readonly error?: string;
 }
 
-let state: SweepState = { phase: 'idle', total: 0, trials: [], outcomes: new Map(), workers: 0 };
+let state: SweepState = { phase: 'idle', total: 0, trials: [], workers: 0 };
 const listeners = new Set<() => void>();
 let stopCurrent: (() => void) | null = null;
 
@@ -43,15 +41,13 @@ export const sweepStore = {
       phase: 'running',
       total: expandSweep(graph).length,
       trials: [],
-      outcomes: new Map(),
       workers: pool.size,
     });
     try {
       await runSweep(graph, serializeGraph(graph), (task) => pool.runTrial(task), {
         onOutcome: (o) => {
           if (stopped) return;
-          const outcomes = new Map(state.outcomes).set(o.summary.trial, o);
-          set({ ...state, trials: [...state.trials, o.summary], outcomes });
+          set({ ...state, trials: [...state.trials, o.summary] });
         },
       });
       if (!stopped) set({ ...state, phase: 'done' });

@@ -1,4 +1,5 @@
 /** A sweep's results as files: CSV (one row per trial) and JSON; the app exports the same. */
+import Papa from 'papaparse';
 import type { TrialSummary } from '../protocol/sweep';
 import { bestTrial } from './runSweep';
 
@@ -12,31 +13,21 @@ const COLUMNS = [
   'timeMs',
 ] as const;
 
-const cell = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** `trial,<axis keys…>,status,…,reason`, trials in order. */
+/** `trial,<axis keys…>,status,…,reason`, trials in order (papaparse quotes what needs it). */
 export function sweepResultsToCsv(
   axisKeys: readonly string[],
   trials: readonly TrialSummary[],
 ): string {
-  const header = ['trial', ...axisKeys, ...COLUMNS, 'reason'];
-  const rows = [...trials]
+  const fields = ['trial', ...axisKeys, ...COLUMNS, 'reason'];
+  const data = [...trials]
     .sort((a, b) => a.trial - b.trial)
-    .map((t) =>
-      [
-        t.trial,
-        ...axisKeys.map((key) => t.params[key]),
-        ...COLUMNS.map((c) => (c === 'timeMs' ? Math.round(t.timeMs) : t[c])),
-        t.reason,
-      ]
-        .map(cell)
-        .join(','),
-    );
-  return `${[header.map(cell).join(','), ...rows].join('\n')}\n`;
+    .map((t) => [
+      t.trial,
+      ...axisKeys.map((key) => t.params[key]),
+      ...COLUMNS.map((c) => (c === 'timeMs' ? Math.round(t.timeMs) : t[c])),
+      t.reason,
+    ]);
+  return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 }
 
 export interface SweepResultsFile {

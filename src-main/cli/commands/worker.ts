@@ -2,7 +2,7 @@
  * `atlas worker --queue redis://HOST:PORT [--concurrency N]`: serves sweep trials (and
  * landscape tiles) from BullMQ on Redis until stopped, on a pool of N worker threads.
  */
-import { type ConnectionOptions, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { createLocalPool, defaultPoolSize } from '../../pool/localPool';
 import { QUEUE_NAME, QUEUE_PREFIX, redisClient } from '../../queue/connection';
 import { describeTarget, parseRedisUrl, probeRedis } from '../../queue/redisUrl';
@@ -51,7 +51,7 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   const opts = parseWorkerArgs(args);
   const target = parseRedisUrl(opts.queue);
   await probeRedis(target);
-  const connection = (await redisClient(target)) as unknown as ConnectionOptions;
+  const connection = redisClient(target);
   const pool = createLocalPool(opts.concurrency, process.cwd());
   const worker = new Worker(
     QUEUE_NAME,
@@ -78,14 +78,19 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   io.stderr.write(
     `atlas worker: serving ${describeTarget(target)} with ${opts.concurrency} worker thread(s); Ctrl-C to stop\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  io.stderr.write('atlas worker: finishing current tasks…\n');
-  await worker.close();
+  const signalled = () =>
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+  await signalled();
+  io.stderr.write('atlas worker: finishing current tasks (Ctrl-C again: stop now)…\n');
+  // A second signal stops at once: the queue re-runs the unfinished tasks on another worker.
+  const forced = signalled().then(() => worker.close(true));
+  await Promise.race([worker.close(), forced]);
   await pool.close();
+  // BullMQ leaves a connection it was given open; closed, nothing keeps the process alive.
+  connection.disconnect();
   return EXIT.ok;
 }
 
