@@ -5,6 +5,7 @@
  */
 
 import { symmetricEigen } from '../linalg/symmetric-eigen';
+import { topEigen } from '../linalg/top-eigen';
 import { dot, norm } from '../linalg/vector-math';
 import { createRng } from '../random';
 
@@ -81,7 +82,7 @@ export function pcaPlane(
         gram[b * t + a] = s;
       }
     }
-    const eig = symmetricEigen(gram, t);
+    const eig = topEigen(gram, t, Math.min(2, t));
     values = eig.values;
     components = [0, 1].map((k) => {
       const c = new Float32Array(size);
