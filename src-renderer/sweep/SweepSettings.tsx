@@ -5,8 +5,8 @@
  * the field, marked, with one line saying what is wrong.
  */
 import { useState } from 'react';
-import { SWEEP_METHODS, type Sweep } from '../../src-shared/graph';
 import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import { SWEEP_METHODS, type Sweep } from '../../src-shared/graph';
 import { changeSweep, type SweepSettingsChange } from './sweepSettings';
 
 function NumberSetting({

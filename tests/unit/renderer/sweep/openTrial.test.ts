@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
 import { EngineClient } from '../../../../src-renderer/engine/engineClient';
 import { createRunSession } from '../../../../src-renderer/engine/runSession';
 import { createRunStore } from '../../../../src-renderer/engine/runStore';
 import { openTrial } from '../../../../src-renderer/sweep/openTrial';
+import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
 import { parseGraphText } from '../../../../src-shared/graph';
 import type { TrialSummary } from '../../../../src-shared/protocol/sweep';
 

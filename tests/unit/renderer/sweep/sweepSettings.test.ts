@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
 import {
   changeSweep,
   DEFAULT_MEDIAN_STEP,
   DEFAULT_RANDOM_TRIALS,
 } from '../../../../src-renderer/sweep/sweepSettings';
+import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
 import { parseGraphText, serializeGraph, validateGraph } from '../../../../src-shared/graph';
 import { expandSweep } from '../../../../src-shared/sweep/expand';
 
