@@ -174,8 +174,11 @@ describe('rebuilding the Rosenbrock race (web mode)', () => {
     expect(await page.locator('.react-flow__node').count()).toBe(0);
     await dropFile(page, 'race.json', savedText);
     await page.getByTestId('document-name').getByText('race.json').waitFor();
-    expect(await page.locator('.react-flow__node-block').count()).toBe(race.nodes.length);
-    expect(await page.locator('.react-flow__edge').count()).toBe(race.edges.length);
+    // React Flow draws a wire once both of its blocks are measured: wait for the canvas.
+    await expect
+      .poll(() => page.locator('.react-flow__node-block').count())
+      .toBe(race.nodes.length);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(race.edges.length);
     await page.getByTestId('graph-status').getByText('Valid graph').waitFor();
     expect(app.errors).toEqual([]);
   });

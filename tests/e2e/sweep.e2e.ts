@@ -59,9 +59,6 @@ describe('sweeps in the app', () => {
       .getByTestId('sweep-opened')
       .filter({ hasText: `trial ${bestTrial} ` })
       .waitFor();
-    const toggle = page.locator('.dock-toggle');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await page.locator('.run-name', { hasText: `trial ${bestTrial}` }).waitFor();
     const trialDone = (name: string) =>
       until(
         `${name} to finish in the engine`,
@@ -76,6 +73,11 @@ describe('sweeps in the app', () => {
         (r) => r !== null && r.phase === 'completed',
       );
     const bestRun = await trialDone(`trial ${bestTrial}`);
+    // Only now: the dashboard opens by itself when the run starts, and a click on its toggle
+    // racing that would close it again.
+    const toggle = page.locator('.dock-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.locator('.run-name', { hasText: `trial ${bestTrial}` }).waitFor();
     expect(bestRun!.step).toBe(150);
     const lossLine = await until(
       'the loss chart to draw the trial',
@@ -118,8 +120,8 @@ describe('sweeps in the app', () => {
       .first();
     const cellTrial = await cell.getAttribute('data-trial');
     await cell.click();
-    await page.locator('.run-name', { hasText: `trial ${cellTrial}` }).waitFor();
     await trialDone(`trial ${cellTrial}`);
+    await page.locator('.run-name', { hasText: `trial ${cellTrial}` }).waitFor();
     await page.getByTestId('landscape-toggle').click();
     await page.locator('.lv-runs label', { hasText: `trial ${cellTrial}` }).waitFor();
     await app.screenshot('sweep-heatmap-cell-on-landscape');
