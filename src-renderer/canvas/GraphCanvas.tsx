@@ -209,6 +209,9 @@ export function GraphCanvas(props: {
   // closely, and pushes blocks under the inspector); `nodes` changes as sizes arrive.
   const measured = useNodesInitialized();
   const fittedLoad = useRef(-1);
+  // Which load the view was last fitted for, shown as `data-fit` so people and tests can tell
+  // the opening view from the one that jumps into place a moment later.
+  const [fittedFor, setFittedFor] = useState(-1);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sizes arriving in `nodes` retrigger
   useEffect(() => {
     if (!measured || fittedLoad.current === loadId) return;
@@ -217,6 +220,7 @@ export function GraphCanvas(props: {
     if (shown.length === 0 || !sized) return;
     fittedLoad.current = loadId;
     fitNow(0);
+    setFittedFor(loadId);
   }, [measured, loadId, fitNow, flow, nodes]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new request is the trigger
   useEffect(() => {
@@ -520,7 +524,11 @@ export function GraphCanvas(props: {
   };
 
   return (
-    <div className={`canvas-host${connecting ? ' is-connecting' : ''}`} ref={area}>
+    <div
+      className={`canvas-host${connecting ? ' is-connecting' : ''}`}
+      ref={area}
+      data-fit={graph.nodes.length === 0 || fittedFor === loadId ? 'done' : 'pending'}
+    >
       <StoreContext.Provider value={store}>
         <ConnectingContext.Provider value={connecting}>
           <ReactFlow

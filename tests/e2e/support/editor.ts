@@ -54,6 +54,8 @@ export async function drawWire(
 
 /** Selects a block by clicking its title. */
 export async function selectBlock(page: Page, id: string): Promise<void> {
+  // A graph just opened jumps into view once its blocks are measured: click after that.
+  await page.locator('.canvas-host[data-fit="done"]').waitFor();
   await nodeLocator(page, id).locator('.block-title').click();
   await page.getByTestId('inspector-node').locator(`code`, { hasText: id }).waitFor();
 }
