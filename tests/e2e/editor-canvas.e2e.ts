@@ -79,15 +79,19 @@ describe('canvas editing (web mode)', () => {
     await page.getByRole('textbox', { name: 'Title' }).fill('Metrics');
     expect(await frame.locator('.frame-title-text').textContent()).toBe('Metrics');
 
-    // Resize it by its bottom-right handle.
+    // Resize it by its bottom-left handle: the readable zoom can put the frame's right edge on
+    // the canvas's border, where a press would land on the inspector instead.
     const frameNode = page.locator('.react-flow__node[data-id="group:group"]');
     const widthOf = async () => (await frameNode.boundingBox())!.width;
     const width = await widthOf();
-    const handle = frameNode.locator('.react-flow__resize-control.handle.bottom.right');
+    const handle = frameNode.locator('.react-flow__resize-control.handle.bottom.left');
     const corner = (await handle.boundingBox())!;
+    const canvas = (await page.locator('.canvas-host').boundingBox())!;
+    expect(corner.x - 60).toBeGreaterThan(canvas.x);
+    expect(corner.y + 40).toBeLessThan(canvas.y + canvas.height);
     await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
     await page.mouse.down();
-    await page.mouse.move(corner.x + 60, corner.y + 40, { steps: 6 });
+    await page.mouse.move(corner.x - 60, corner.y + 40, { steps: 6 });
     await page.mouse.up();
     await page.getByRole('button', { name: 'Undo Resize group' }).waitFor();
     expect(await widthOf()).toBeGreaterThan(width + 40);
