@@ -1,7 +1,9 @@
 /**
  * Submitting tasks to `atlas worker`s through BullMQ and gathering their results: one job
- * per task with a job id unique to this submission, so a job re-run after a worker died
- * (BullMQ's stalled-job recovery) still yields exactly one result.
+ * per task with a job id unique to that task, so a job re-run after a worker died (BullMQ's
+ * stalled-job recovery) still yields exactly one result. Ids never repeat on a connection:
+ * BullMQ answers a repeated id with the old job, so a second sweep would get the first's
+ * results.
  */
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
@@ -30,9 +32,11 @@ export async function connectQueue(url: string): Promise<QueueClient> {
   events.setMaxListeners(0);
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   const submission = randomUUID();
+  let submitted = 0;
   const submit = async (name: string, jobId: string, task: object): Promise<unknown> => {
+    submitted += 1;
     const job = await queue.add(name, task, {
-      jobId: `${submission}-${jobId}`,
+      jobId: `${submission}-${submitted}-${jobId}`,
       // A worker that throws (not one that dies: that is a stall) gets one more try.
       attempts: 2,
       removeOnComplete: { age: 3600 },

@@ -3,7 +3,7 @@
  * 101×101 landscape of an MLP 2-32-32-2 by row tiles on 2 threads against 1, and (when
  * Debian's redis-server is there: a private one on a free loopback port) the same sweep
  * through BullMQ served by one `atlas worker` of 2 threads against the local pool of 2.
- * Pools are warmed first.
+ * Pools are warmed first (one whole sweep), and each figure is a median (of five sweeps, of three landscapes).
  * Run alone: `npx tsx tests/bench/run.ts sweep`.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -65,14 +65,20 @@ async function timeSweep(runner: TaskRunner): Promise<number> {
   return seconds(() => runSweep(graph, text, (task) => runner.runTrial(task)));
 }
 
-/** Every thread has loaded tfjs and compiled once. */
-async function warm(runner: TaskRunner, threads: number): Promise<void> {
-  const { graph } = sweepGraph();
-  const small = {
-    ...graph,
-    sweep: { ...graph.sweep!, axes: [{ ...graph.sweep!.axes[0]!, count: 2 * threads }] },
-  };
-  await runSweep(small, serializeGraph(small), (task) => runner.runTrial(task));
+/** A 16-trial sweep lasts about a second here: the median of five says more than one. */
+async function medianSweep(runner: TaskRunner): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) times.push(await timeSweep(runner));
+  return times.sort((a, b) => a - b)[2]!;
+}
+
+/**
+ * Every thread has loaded tfjs and its code is JIT-warm: one whole sweep first. A 4-trial
+ * warm-up left the first timed trials 2-4x slower than later ones (measured per trial), which
+ * penalised whichever pool had seen fewer trials per thread.
+ */
+async function warm(runner: TaskRunner): Promise<void> {
+  await timeSweep(runner);
 }
 
 async function timeLandscape(runner: TaskRunner, threads: number): Promise<number> {
@@ -141,8 +147,8 @@ async function redisRow(localSeconds: number): Promise<BenchRow | null> {
     );
     const queue = await connectQueue(url);
     try {
-      await warm(queue, 2);
-      const remote = await timeSweep(queue);
+      await warm(queue);
+      const remote = await medianSweep(queue);
       return {
         bench: 'sweep 16 trials: Redis queue vs local pool (2 threads each)',
         a: `${(16 / remote).toFixed(2)} trials/s`,
@@ -170,11 +176,15 @@ export async function benchSweep(): Promise<BenchRow[]> {
   for (const threads of [1, 2]) {
     const pool = createLocalPool(threads);
     try {
-      await warm(pool, threads);
+      await warm(pool);
       await timeLandscape(pool, threads); // warms the tile cache path too
       times[threads] = {
-        sweep: await timeSweep(pool),
-        landscape: await timeLandscape(pool, threads),
+        sweep: await medianSweep(pool),
+        landscape: [
+          await timeLandscape(pool, threads),
+          await timeLandscape(pool, threads),
+          await timeLandscape(pool, threads),
+        ].sort((a, b) => a - b)[1]!,
       };
     } finally {
       await pool.close();

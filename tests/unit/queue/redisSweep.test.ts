@@ -10,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
+import { connectQueue } from '../../../src-main/queue/queueClient';
 import { parseRedisUrl, probeRedis } from '../../../src-main/queue/redisUrl';
-import { defaultParams } from '../../../src-shared/graph/index';
+import { defaultParams, parseGraph, serializeGraph } from '../../../src-shared/graph/index';
 import { TrialDoneEventSchema } from '../../../src-shared/protocol/sweep';
+import { runSweep } from '../../../src-shared/sweep/runSweep';
 import { memoryIo } from '../cli/memoryIo';
 
 const hasRedis = (() => {
@@ -199,4 +201,69 @@ describe.skipIf(!hasRedis)('sweeps through BullMQ on Redis', () => {
       for (const w of workers) w.kill('SIGKILL');
     }
   }, 300_000); // bounds a hang: two 12-trial sweeps on a loaded 2-core machine
+
+  it('one connection runs two sweeps, and the second gets its own results, not the first results', async () => {
+    const worker = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/cli/atlas.ts', 'worker', '--queue', url, '--concurrency', '1'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    await new Promise<void>((ready) => {
+      let log = '';
+      worker.stderr!.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes('serving')) ready();
+      });
+    });
+    const graphAt = (start: [number, number]) => {
+      const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({
+        id,
+        type,
+        params: { ...defaultParams(type), ...params },
+        position: { x: 0, y: 0 },
+      });
+      const parsed = parseGraph({
+        format: 'gradient-atlas/graph',
+        version: 2,
+        name: 'two sweeps',
+        nodes: [
+          node('surface', 'model.surface', { fn: 'quadratic', start }),
+          node('sgd', 'optimizer.sgd', { lr: 0.1 }),
+          node('train', 'train', { epochs: 5 }),
+        ],
+        edges: [
+          {
+            id: 'e1',
+            from: { node: 'surface', port: 'model' },
+            to: { node: 'train', port: 'model' },
+          },
+          {
+            id: 'e2',
+            from: { node: 'sgd', port: 'optimizer' },
+            to: { node: 'train', port: 'optimizer' },
+          },
+        ],
+        sweep: { axes: [{ node: 'sgd', param: 'lr', values: [0.05, 0.1] }] },
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return parsed.graph;
+    };
+    const queue = await connectQueue(url);
+    try {
+      const finals = async (start: [number, number]) => {
+        const graph = graphAt(start);
+        const outcomes = await runSweep(graph, serializeGraph(graph), (t) => queue.runTrial(t), {
+          backend: 'cpu',
+        });
+        return outcomes.map((o) => o.summary.finalLoss);
+      };
+      const near = await finals([0.5, 0.5]);
+      const far = await finals([2, 2]);
+      // The same trial indices, a different graph: sixteen times the loss (4x the distance).
+      for (const [i, value] of far.entries()) expect(value).toBeCloseTo(16 * near[i]!, 4);
+    } finally {
+      await queue.close();
+      worker.kill('SIGKILL');
+    }
+  }, 120_000);
 });
