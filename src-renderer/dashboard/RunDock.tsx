@@ -230,7 +230,12 @@ export function RunDock({ store }: { store: DocumentStore }) {
                     title={title}
                     runs={state.runs}
                     version={state.version}
-                    options={{ xAxis, smoothing: smoothing ?? spec.smoothing, logY: log }}
+                    options={{
+                      xAxis,
+                      smoothing: smoothing ?? spec.smoothing,
+                      logY: log,
+                      decades: spec.decades,
+                    }}
                     onNote={(next) =>
                       setNotes((prior) =>
                         prior[metric] === next ? prior : { ...prior, [metric]: next },

@@ -3,7 +3,9 @@
  * one y array per run (null where that run has no point), smoothed on request. A log-y chart
  * whose visible values include some ≤ 0 (Newton reaching exactly 0, a saddle's negative loss)
  * stays log: those values sit at the smallest positive value seen, and the note says so. Only
- * with no positive value at all is it drawn linear.
+ * with no positive value at all is it drawn linear. A chart limited to some decades below its
+ * top draws smaller values at that floor (Newton's 1e-12 would squash five other curves into
+ * the top of the Rosenbrock race), again saying so.
  */
 import type { MetricName } from '../../src-shared/protocol/events';
 import type { ParamMark, RunRecord } from '../engine/runStore';
@@ -33,15 +35,18 @@ export interface ChartData {
 
 export const LINEAR_FALLBACK_NOTE = 'linear: no value > 0';
 
-/** The chip's note for values ≤ 0 drawn at `floor` on a log axis. */
-export function clampNote(floor: number): string {
-  return `values ≤ 0 shown at ${Number(floor.toPrecision(3))}`;
+/** The chip's note for values drawn at `floor` on a log axis: ≤ 0, or below a decades limit. */
+export function clampNote(floor: number, belowLimit = false): string {
+  const at = Number(floor.toPrecision(3));
+  return belowLimit ? `values below ${at} shown at ${at}` : `values ≤ 0 shown at ${at}`;
 }
 
 export interface ChartOptions {
   readonly xAxis: XAxis;
   readonly smoothing: number;
   readonly logY: boolean;
+  /** Log y: decades shown below the highest value; 0 or absent: all. */
+  readonly decades?: number;
 }
 
 /** Merges sorted x arrays into their sorted union, each y placed at its x. */
@@ -77,10 +82,14 @@ export function chartData(
   const marks: ChartData['marks'] = [];
   let nonPositive = false;
   let minPositive = Number.POSITIVE_INFINITY;
+  let maxPositive = 0;
   const finite = (v: number | null) => {
     if (v === null || !Number.isFinite(v)) return null;
     if (v <= 0) nonPositive = true;
-    else if (v < minPositive) minPositive = v;
+    else {
+      if (v < minPositive) minPositive = v;
+      if (v > maxPositive) maxPositive = v;
+    }
     return v;
   };
   for (const run of runs) {
@@ -101,15 +110,19 @@ export function chartData(
     }
   }
   const { x, ys } = alignSeries(inputs);
-  const clamp = options.logY && nonPositive && Number.isFinite(minPositive);
+  const decades = options.decades ?? 0;
+  const limit = decades > 0 && maxPositive > 0 ? maxPositive / 10 ** decades : 0;
+  const belowLimit = options.logY && limit > minPositive;
+  const floor = belowLimit ? limit : minPositive;
+  const clamp = options.logY && (nonPositive || belowLimit) && Number.isFinite(minPositive);
   const fallback = options.logY && nonPositive && !clamp;
   return {
     x,
-    ys: clamp ? ys.map((y) => y.map((v) => (v !== null && v <= 0 ? minPositive : v))) : ys,
+    ys: clamp ? ys.map((y) => y.map((v) => (v !== null && v < floor ? floor : v))) : ys,
     lines,
     marks,
     logY: options.logY && !fallback,
-    note: clamp ? clampNote(minPositive) : fallback ? LINEAR_FALLBACK_NOTE : null,
-    clampedAt: clamp ? minPositive : null,
+    note: clamp ? clampNote(floor, belowLimit) : fallback ? LINEAR_FALLBACK_NOTE : null,
+    clampedAt: clamp ? floor : null,
   };
 }

@@ -12,6 +12,8 @@ export interface ChartSpec {
   readonly title: string;
   readonly logY: boolean;
   readonly smoothing: number;
+  /** Log y: decades shown below the top (0: all). */
+  readonly decades: number;
 }
 
 /** Smoothing of a chart no view.chart block configures. */
@@ -19,21 +21,25 @@ export const DEFAULT_SMOOTHING = 0.6;
 /** What a graph without metric blocks shows: what every step reports. */
 const FALLBACK_METRICS: readonly MetricName[] = ['loss', 'lr', 'gradNorm'];
 
-function chartParams(params: Readonly<Record<string, unknown>>): {
+interface ChartSettings {
   logY: boolean;
   smoothing: number;
-} {
-  const smoothing = params.smoothing;
+  decades: number;
+}
+
+function chartParams(params: Readonly<Record<string, unknown>>): ChartSettings {
+  const { smoothing, decades } = params;
   return {
     logY: params.logY === true,
     smoothing: typeof smoothing === 'number' && smoothing >= 0 && smoothing < 1 ? smoothing : 0,
+    decades: typeof decades === 'number' && Number.isInteger(decades) && decades > 0 ? decades : 0,
   };
 }
 
 export function chartSpecs(graph: GraphDocument | null): ChartSpec[] {
   const nodes = graph?.nodes ?? [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const wired = new Map<MetricName, { logY: boolean; smoothing: number } | null>();
+  const wired = new Map<MetricName, ChartSettings | null>();
   for (const node of nodes) {
     if (!node.type.startsWith('metric.')) continue;
     const metric = node.type.slice('metric.'.length) as MetricName;
@@ -57,6 +63,7 @@ export function chartSpecs(graph: GraphDocument | null): ChartSpec[] {
       title: c.title,
       logY: settings?.logY ?? c.logByDefault,
       smoothing: settings?.smoothing ?? DEFAULT_SMOOTHING,
+      decades: settings?.decades ?? 0,
     };
   });
 }

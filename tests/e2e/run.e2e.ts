@@ -272,6 +272,24 @@ describe('running pipelines (web mode)', () => {
       expect(view!.lines.filter((l) => l.key === r.key && !l.raw)).toHaveLength(1);
       expect(lineOf(view!, r.key).length).toBeGreaterThan(0);
     }
+    // Six readable curves: Newton's 1e-12 and its exact 0 do not flatten the other five, as
+    // the chart shows 5 decades below its top (the example's setting) and says so.
+    const spreadOf = (c: ChartView | null) => {
+      if (!c?.logY) return 0;
+      const decadesOf = (values: number[]) =>
+        Math.log10(Math.max(...values)) - Math.log10(Math.min(...values));
+      const others = raceRuns.filter((r) => !r.key.endsWith('/newton'));
+      return (
+        decadesOf(others.flatMap((r) => lineOf(c, r.key))) /
+        decadesOf(raceRuns.flatMap((r) => lineOf(c, r.key)))
+      );
+    };
+    const readable = await until(
+      'the five slower optimizers to fill a third of the log axis',
+      () => chart(page, 'loss'),
+      (c) => spreadOf(c) > 0.3,
+    );
+    expect(readable!.note).toMatch(/^values below \S+ shown at /);
     await app.screenshot('run-rosenbrock-race');
 
     const download = page.waitForEvent('download');

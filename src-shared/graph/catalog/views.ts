@@ -26,11 +26,21 @@ export const viewBlocks: readonly BlockDefinition[] = [
         help: 'Exponential moving average of the plotted values (0: raw)',
       }),
       logY: bool({ default: false, help: 'Logarithmic y axis' }),
+      decades: num({
+        default: 0,
+        min: 0,
+        max: 30,
+        integer: true,
+        help: 'Log y: how many decades below the highest value the axis shows (0: all). Smaller values, and values ≤ 0, are drawn at the floor, and the chart says so',
+      }),
     },
     summary: (params) => {
       const smoothing = read(params, 'smoothing', 0);
       const parts = ['Chart'];
-      if (read(params, 'logY', false)) parts.push('log y');
+      if (read(params, 'logY', false)) {
+        const decades = read(params, 'decades', 0);
+        parts.push(decades > 0 ? `log y (${decades} decades)` : 'log y');
+      }
       if (smoothing > 0) parts.push(`smoothing ${formatShort(smoothing)}`);
       return parts.join(' · ');
     },

@@ -80,7 +80,8 @@ const DESIGN: Record<string, string[]> = {
   'metric.hessianTrace': ['every', 'probes', 'layer', 'samples'],
   'metric.hessianDensity': ['every', 'steps', 'runs', 'layer', 'samples'],
   'metric.stepTime': ['every'],
-  'view.chart': ['smoothing', 'logY'],
+  // decades extends DESIGN's list: a log axis that a Newton run's 1e-12 cannot flatten.
+  'view.chart': ['smoothing', 'logY', 'decades'],
   'view.landscape': [
     'directions',
     'norm',

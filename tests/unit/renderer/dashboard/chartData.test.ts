@@ -105,6 +105,44 @@ describe('chartData', () => {
     expect(none.note).toBe('linear: no value > 0');
   });
 
+  it('limits a log-y chart to some decades below its top: smaller values sit at the floor, labelled', () => {
+    // The Rosenbrock race: Newton spikes to 752, then reaches 1.4e-12 and 0; the others stay near 1.
+    const newton = run('newton', series([12.5, 752, 1e-7, 1.4e-12, 0]));
+    const adam = run('adam', series([12.5, 7.2, 1.7, 0.4, 0.11]));
+    const limited = chartData([newton, adam], 'loss', {
+      xAxis: 'step',
+      smoothing: 0,
+      logY: true,
+      decades: 5,
+    });
+    expect(limited.clampedAt).toBeCloseTo(752e-5, 15);
+    expect(limited.ys[0]).toEqual([12.5, 752, 752e-5, 752e-5, 752e-5]);
+    expect(limited.ys[1]).toEqual([12.5, 7.2, 1.7, 0.4, 0.11]);
+    expect(limited.note).toBe('values below 0.00752 shown at 0.00752');
+    // Without a limit the floor is the smallest positive value; a limit wider than the data
+    // changes nothing but the ≤ 0 values.
+    for (const decades of [0, 20]) {
+      const all = chartData([newton, adam], 'loss', {
+        xAxis: 'step',
+        smoothing: 0,
+        logY: true,
+        decades,
+      });
+      expect(all.clampedAt).toBe(1.4e-12);
+      expect(all.ys[0]).toEqual([12.5, 752, 1e-7, 1.4e-12, 1.4e-12]);
+      expect(all.note).toBe('values ≤ 0 shown at 1.4e-12');
+    }
+    // A linear chart ignores the limit.
+    const linear = chartData([newton], 'loss', {
+      xAxis: 'step',
+      smoothing: 0,
+      logY: false,
+      decades: 5,
+    });
+    expect(linear.ys[0]).toEqual([12.5, 752, 1e-7, 1.4e-12, 0]);
+    expect(linear.note).toBeNull();
+  });
+
   it('keeps log y when every visible value is positive; hidden runs do not count', () => {
     const data = chartData(
       [run('a', series([1e-3, 10])), run('b', series([-1, -2]), { visible: false })],

@@ -24,9 +24,9 @@ function graph(
 describe('chartSpecs', () => {
   it('shows loss, lr and gradNorm with their defaults when no metric block is wired', () => {
     expect(chartSpecs(null)).toEqual([
-      { metric: 'loss', title: 'Loss', logY: true, smoothing: 0.6 },
-      { metric: 'lr', title: 'Learning rate', logY: false, smoothing: 0.6 },
-      { metric: 'gradNorm', title: 'Gradient norm ‖∇L‖', logY: true, smoothing: 0.6 },
+      { metric: 'loss', title: 'Loss', logY: true, smoothing: 0.6, decades: 0 },
+      { metric: 'lr', title: 'Learning rate', logY: false, smoothing: 0.6, decades: 0 },
+      { metric: 'gradNorm', title: 'Gradient norm ‖∇L‖', logY: true, smoothing: 0.6, decades: 0 },
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('chartSpecs', () => {
           ['acc', 'metric.accuracy'],
           ['pn', 'metric.paramNorm'],
           ['c1', 'view.chart', { smoothing: 0, logY: false }],
-          ['c2', 'view.chart', { smoothing: 0.9, logY: true }],
+          ['c2', 'view.chart', { smoothing: 0.9, logY: true, decades: 5 }],
         ],
         [
           ['l1', 'c1'],
@@ -49,10 +49,10 @@ describe('chartSpecs', () => {
       ),
     );
     expect(specs).toEqual([
-      { metric: 'loss', title: 'Loss', logY: false, smoothing: 0 },
-      { metric: 'accuracy', title: 'Accuracy', logY: true, smoothing: 0.9 },
+      { metric: 'loss', title: 'Loss', logY: false, smoothing: 0, decades: 0 },
+      { metric: 'accuracy', title: 'Accuracy', logY: true, smoothing: 0.9, decades: 5 },
       // Wired but charted by no block: the dashboard's defaults.
-      { metric: 'paramNorm', title: 'Parameter norm ‖θ‖', logY: false, smoothing: 0.6 },
+      { metric: 'paramNorm', title: 'Parameter norm ‖θ‖', logY: false, smoothing: 0.6, decades: 0 },
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('chartSpecs', () => {
       ),
     );
     expect(specs).toEqual([
-      { metric: 'gradNorm', title: 'Gradient norm ‖∇L‖', logY: false, smoothing: 0 },
+      { metric: 'gradNorm', title: 'Gradient norm ‖∇L‖', logY: false, smoothing: 0, decades: 0 },
     ]);
   });
 });
