@@ -15,7 +15,7 @@ import { engineRuntime } from '../engine/runtime';
 import { openTrial, trialRunName } from './openTrial';
 import { SweepChart } from './SweepChart';
 import { SweepSettings } from './SweepSettings';
-import { sweepStore, useSweepState } from './sweepStore';
+import { resultsKey, sweepStore, useSweepState } from './sweepStore';
 import './sweep.css';
 
 type SortKey = 'trial' | 'finalLoss' | 'bestLoss' | 'valAccuracy' | 'status' | 'timeMs' | string;
@@ -58,6 +58,8 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
   const keys = sweep.axes.map(axisKey);
   const total = expandSweep(graph).length;
   const best = bestTrial(run.trials);
+  // Results of other settings stay on show (they are still worth reading), marked as such.
+  const stale = run.source !== null && run.phase !== 'running' && run.source !== resultsKey(graph);
   const rows = [...run.trials].sort((a, b) => {
     const x = sortValue(a, sort.key);
     const y = sortValue(b, sort.key);
@@ -126,7 +128,12 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
             Run sweep
           </button>
         )}
-        <button type="button" disabled={!best} onClick={applyBest}>
+        <button
+          type="button"
+          disabled={!best || stale}
+          title={stale ? 'The results are from earlier settings: run the sweep again' : undefined}
+          onClick={applyBest}
+        >
           Apply best
         </button>
         <button
@@ -152,10 +159,11 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
           JSON
         </button>
         {run.phase !== 'idle' && (
-          <span className="sweep-status" data-testid="sweep-status">
+          <span className={`sweep-status${stale ? ' is-stale' : ''}`} data-testid="sweep-status">
             {run.phase === 'failed'
               ? `failed: ${run.error}`
-              : `${run.trials.length}/${run.total} trials · ${run.workers} web worker(s)${run.phase === 'done' ? ' · done' : ''}`}
+              : `${run.trials.length}/${run.total} trials · ${run.workers} web worker(s)${run.phase === 'running' ? '' : ` · ${run.phase}`}`}
+            {stale && ' · from earlier settings: run the sweep again'}
           </span>
         )}
       </div>

@@ -7,14 +7,28 @@ import { runSweep } from '../../src-shared/sweep/runSweep';
 import { createWebPool } from './webPool';
 
 export interface SweepState {
-  readonly phase: 'idle' | 'running' | 'done' | 'failed';
+  readonly phase: 'idle' | 'running' | 'done' | 'stopped' | 'failed';
   readonly total: number;
   readonly trials: readonly TrialSummary[];
   readonly workers: number;
   readonly error?: string;
+  /** `resultsKey` of the graph these results belong to; null before any sweep. */
+  readonly source: string | null;
 }
 
-let state: SweepState = { phase: 'idle', total: 0, trials: [], workers: 0 };
+/**
+ * What a sweep's results depend on: every block's type and params, the wires and the sweep,
+ * not where the blocks sit on the canvas. Results of a different key are from other settings.
+ */
+export function resultsKey(graph: GraphDocument): string {
+  return JSON.stringify([
+    graph.nodes.map((n) => [n.id, n.type, n.params]),
+    graph.edges.map((e) => [e.from, e.to]),
+    graph.sweep ?? null,
+  ]);
+}
+
+let state: SweepState = { phase: 'idle', total: 0, trials: [], workers: 0, source: null };
 const listeners = new Set<() => void>();
 let stopCurrent: (() => void) | null = null;
 
@@ -42,6 +56,7 @@ export const sweepStore = {
       total: expandSweep(graph).length,
       trials: [],
       workers: pool.size,
+      source: resultsKey(graph),
     });
     try {
       await runSweep(graph, serializeGraph(graph), (task) => pool.runTrial(task), {
@@ -66,7 +81,7 @@ export const sweepStore = {
   stop() {
     stopCurrent?.();
     stopCurrent = null;
-    if (state.phase === 'running') set({ ...state, phase: 'done' });
+    if (state.phase === 'running') set({ ...state, phase: 'stopped' });
   },
 };
 

@@ -3,7 +3,7 @@
  * threads, BullMQ jobs), and the `atlas sweep` NDJSON events. zod, so every host validates.
  */
 import { z } from 'zod';
-import { DoneEventSchema, EvalEventSchema, StartEventSchema, StepEventSchema } from './events';
+import { EvalEventSchema, StepEventSchema } from './events';
 
 const numeric = z.number().nullable();
 
@@ -56,9 +56,6 @@ export const TrialOutcomeSchema = z.strictObject({
   summary: TrialSummarySchema,
   /** The scored run's step and eval events, in order. */
   events: z.array(z.union([StepEventSchema, EvalEventSchema])),
-  /** The scored run's own start and done events (the app opens a trial in its dashboard). */
-  start: StartEventSchema.optional(),
-  done: DoneEventSchema.optional(),
   backend: z.string(),
 });
 export type TrialOutcome = z.infer<typeof TrialOutcomeSchema>;

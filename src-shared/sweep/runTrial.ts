@@ -55,7 +55,6 @@ export async function runTrial(
   const scored = compiled.runs[0]!.id;
   const events: (StepEvent | EvalEvent)[] = [];
   let done: Extract<RunEvent, { type: 'done' }> | undefined;
-  let start: Extract<RunEvent, { type: 'start' }> | undefined;
   const stopAt = options.stopAfterStep;
   compiled.controller.events$.subscribe({
     next: (event) => {
@@ -68,7 +67,6 @@ export async function runTrial(
           compiled.controller.stop();
         }
       } else if (event.type === 'done') done = event;
-      else if (event.type === 'start') start = event;
     },
     error: () => {},
   });
@@ -100,8 +98,6 @@ export async function runTrial(
     kind: 'trial',
     summary,
     events,
-    ...(start ? { start } : {}),
-    ...(done ? { done } : {}),
     backend: options.backend.name,
   };
 }

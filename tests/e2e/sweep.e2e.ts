@@ -193,6 +193,10 @@ describe('sweeps in the app', () => {
     await trials.press('Enter');
     await badge.filter({ hasText: '6 trials' }).waitFor();
     expect(await panel.getByTestId('sweep-settings-error').count()).toBe(0);
+    // The first test's results are kept, but said to be from other settings.
+    const status = page.getByTestId('sweep-status');
+    await status.filter({ hasText: 'from earlier settings' }).waitFor();
+    expect(await panel.getByRole('button', { name: 'Apply best' }).isDisabled()).toBe(true);
 
     await panel.getByLabel('method').selectOption('random');
     expect(await badge.textContent()).toBe('6 trials');
@@ -227,6 +231,9 @@ describe('sweeps in the app', () => {
         );
     }
     expect(await step.isDisabled()).toBe(true);
+    // Back to the settings the results were run with: current again.
+    expect(await status.textContent()).not.toContain('from earlier settings');
+    expect(await panel.getByRole('button', { name: 'Apply best' }).isEnabled()).toBe(true);
     expect(app.errors).toEqual([]);
   });
 });
