@@ -52,41 +52,50 @@ async function untilReachable(url: string): Promise<void> {
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-redis-'));
 
-/** 12 trials on Rosenbrock, long enough (1500 steps) to be killed in the middle of one. */
-function graphFile(): string {
-  const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({
+/** A sweep over SGD on one analytic surface: the surface, SGD and train params, the axis. */
+function surfaceSweep(
+  name: string,
+  params: { surface: object; sgd: object; train: object },
+  axis: object,
+) {
+  const node = (id: string, type: string, values: object) => ({
     id,
     type,
-    params: { ...defaultParams(type), ...params },
+    params: { ...defaultParams(type), ...values },
     position: { x: 0, y: 0 },
   });
+  const edge = (id: string, from: string, port: string) => ({
+    id,
+    from: { node: from, port },
+    to: { node: 'train', port },
+  });
+  return {
+    format: 'gradient-atlas/graph',
+    version: 2,
+    name,
+    nodes: [
+      node('surface', 'model.surface', params.surface),
+      node('sgd', 'optimizer.sgd', params.sgd),
+      node('train', 'train', params.train),
+    ],
+    edges: [edge('e1', 'surface', 'model'), edge('e2', 'sgd', 'optimizer')],
+    sweep: { axes: [{ node: 'sgd', param: 'lr', ...axis }] },
+  };
+}
+
+/** 12 trials on Rosenbrock, long enough (1500 steps) to be killed in the middle of one. */
+function graphFile(): string {
   const path = join(dir, 'sweep12.json');
-  writeFileSync(
-    path,
-    JSON.stringify({
-      format: 'gradient-atlas/graph',
-      version: 2,
-      name: 'Redis sweep',
-      nodes: [
-        node('surface', 'model.surface', { fn: 'rosenbrock', start: [-1, 1.5] }),
-        node('sgd', 'optimizer.sgd', { lr: 0.001, momentum: 0.5 }),
-        node('train', 'train', { epochs: 1500 }),
-      ],
-      edges: [
-        {
-          id: 'e1',
-          from: { node: 'surface', port: 'model' },
-          to: { node: 'train', port: 'model' },
-        },
-        {
-          id: 'e2',
-          from: { node: 'sgd', port: 'optimizer' },
-          to: { node: 'train', port: 'optimizer' },
-        },
-      ],
-      sweep: { axes: [{ node: 'sgd', param: 'lr', range: [1e-5, 1e-3], scale: 'log', count: 12 }] },
-    }),
+  const doc = surfaceSweep(
+    'Redis sweep',
+    {
+      surface: { fn: 'rosenbrock', start: [-1, 1.5] },
+      sgd: { lr: 0.001, momentum: 0.5 },
+      train: { epochs: 1500 },
+    },
+    { range: [1e-5, 1e-3], scale: 'log', count: 12 },
   );
+  writeFileSync(path, JSON.stringify(doc));
   return path;
 }
 
@@ -216,35 +225,13 @@ describe.skipIf(!hasRedis)('sweeps through BullMQ on Redis', () => {
       });
     });
     const graphAt = (start: [number, number]) => {
-      const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({
-        id,
-        type,
-        params: { ...defaultParams(type), ...params },
-        position: { x: 0, y: 0 },
-      });
-      const parsed = parseGraph({
-        format: 'gradient-atlas/graph',
-        version: 2,
-        name: 'two sweeps',
-        nodes: [
-          node('surface', 'model.surface', { fn: 'quadratic', start }),
-          node('sgd', 'optimizer.sgd', { lr: 0.1 }),
-          node('train', 'train', { epochs: 5 }),
-        ],
-        edges: [
-          {
-            id: 'e1',
-            from: { node: 'surface', port: 'model' },
-            to: { node: 'train', port: 'model' },
-          },
-          {
-            id: 'e2',
-            from: { node: 'sgd', port: 'optimizer' },
-            to: { node: 'train', port: 'optimizer' },
-          },
-        ],
-        sweep: { axes: [{ node: 'sgd', param: 'lr', values: [0.05, 0.1] }] },
-      });
+      const parsed = parseGraph(
+        surfaceSweep(
+          'two sweeps',
+          { surface: { fn: 'quadratic', start }, sgd: { lr: 0.1 }, train: { epochs: 5 } },
+          { values: [0.05, 0.1] },
+        ),
+      );
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
       return parsed.graph;
     };
