@@ -104,14 +104,22 @@ export function RunsTable(props: {
     <table className="runs-table" data-testid="runs-table">
       <thead>
         <tr>
-          <th aria-label="Select for export" />
-          <th aria-label="Visible" />
+          <th>
+            <span className="visually-hidden">Select for export</span>
+          </th>
+          <th>
+            <span className="visually-hidden">Visible</span>
+          </th>
           <th>Run</th>
           <th>Optimizer</th>
           <th>Status</th>
           <th title="Final metrics (latest while running)">Last</th>
-          <th aria-label="Export model" />
-          <th aria-label="Remove" />
+          <th>
+            <span className="visually-hidden">Export model</span>
+          </th>
+          <th>
+            <span className="visually-hidden">Remove</span>
+          </th>
         </tr>
       </thead>
       <tbody>

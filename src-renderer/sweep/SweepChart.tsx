@@ -71,7 +71,6 @@ export function SweepChart({ axes, trials, selected, onSelect }: ChartProps) {
       <svg
         className="sweep-chart"
         viewBox={`0 0 ${W} ${H}`}
-        role="img"
         aria-label={`final loss against ${key}`}
       >
         <text x={W / 2} y={H - 6} textAnchor="middle">
@@ -117,7 +116,6 @@ export function SweepChart({ axes, trials, selected, onSelect }: ChartProps) {
       <svg
         className="sweep-chart"
         viewBox={`0 0 ${W} ${H}`}
-        role="img"
         aria-label={`final loss over ${kx} × ${ky}`}
       >
         <text x={W / 2} y={H - 6} textAnchor="middle">
@@ -164,7 +162,6 @@ export function SweepChart({ axes, trials, selected, onSelect }: ChartProps) {
     <svg
       className="sweep-chart"
       viewBox={`0 0 ${W} ${H}`}
-      role="img"
       aria-label="parallel coordinates of the trials"
     >
       {columns.map((c, i) => (

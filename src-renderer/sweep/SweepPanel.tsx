@@ -179,7 +179,12 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
         onSelect={setSelected}
       />
       {run.trials.length > 0 && (
-        <div className="sweep-table-wrap">
+        <section
+          className="sweep-table-wrap"
+          aria-label="Sweep results"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled table must be reachable from the keyboard (axe: scrollable-region-focusable)
+          tabIndex={0}
+        >
           <table className="sweep-table">
             <thead>
               <tr>
@@ -213,7 +218,7 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );

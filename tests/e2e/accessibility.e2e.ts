@@ -3,46 +3,10 @@
  * selected, the dashboard after a run, the landscape viewer, and the start page. Serious and
  * critical violations fail the test; the rest are printed so they stay visible.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
+import { audit, blocking, type Finding } from './support/axe';
 import { type AppSession, openApp, untilOn } from './support/browser';
-
-interface Finding {
-  id: string;
-  impact: string;
-  nodes: number;
-  help: string;
-  /** The first few elements, so a failure says where to look. */
-  targets: string[];
-}
-
-/** Audits the page as it is now and prints every violation with its impact and count. */
-async function audit(page: Page, view: string): Promise<Finding[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const findings = result.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact ?? 'unknown',
-    nodes: v.nodes.length,
-    help: v.help,
-    targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
-  }));
-  const lines = findings.map(
-    (f) => `  ${f.impact.padEnd(8)} ${f.id} (${f.nodes}): ${f.help} — ${f.targets.join(', ')}`,
-  );
-  console.log(`axe ${view}: ${findings.length} violations\n${lines.join('\n')}`);
-  if (process.env.AXE_DETAIL) {
-    for (const v of result.violations) {
-      for (const n of v.nodes.slice(0, 4))
-        console.log(`    ${v.id}: ${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`);
-    }
-  }
-  return findings;
-}
-
-const blocking = (findings: readonly Finding[]) =>
-  findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 
 describe('accessibility (axe-core)', () => {
   let app: AppSession;

@@ -4,6 +4,7 @@
  * the shared cursor back to an earlier measurement. Screenshot: test-results/spectrum-live.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, blocking } from './support/axe';
 import { type AppSession, openApp } from './support/browser';
 import { dropFile } from './support/editor';
 
@@ -84,6 +85,8 @@ describe('Hessian spectrum view (web mode)', () => {
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
     await expect.poll(() => view.locator('.spectrum-readout').textContent()).toMatch(/λ = .* mass/);
     await app.screenshot('spectrum-live');
+    // A new panel is audited like every view: no serious or critical violation.
+    expect(blocking(await audit(page, 'spectrum view')).map((f) => f.id)).toEqual([]);
     // The scrubber moves the shared cursor to the first measurement: the view stops following.
     const scrubber = page.getByTestId('spectrum-scrubber');
     await scrubber.focus();

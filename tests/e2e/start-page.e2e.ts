@@ -3,8 +3,8 @@
  * teaches, the lecture section); one click opens each. Audited by axe-core like every view.
  * Screenshot: test-results/start-page.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, blocking } from './support/axe';
 import { type AppSession, openApp } from './support/browser';
 
 describe('start page (web mode)', () => {
@@ -27,13 +27,8 @@ describe('start page (web mode)', () => {
     expect(await cards.count()).toBeGreaterThanOrEqual(6);
     for (const text of await cards.allTextContents()) expect(text).toMatch(/Lecture: \S/);
     await app.screenshot('start-page');
-    const result = await new AxeBuilder({ page }).analyze();
-    const lines = result.violations.map((v) => `  ${v.impact} ${v.id} (${v.nodes.length})`);
-    console.log(`axe start page: ${result.violations.length} violations\n${lines.join('\n')}`);
-    const blocking = result.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(blocking.map((v) => v.id)).toEqual([]);
+    const findings = await audit(page, 'start page');
+    expect(blocking(findings).map((f) => f.id)).toEqual([]);
   });
 
   it('opens each example in one click, and New brings the gallery back', async () => {

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, blocking } from './support/axe';
 import { type AppSession, openApp, untilOn } from './support/browser';
 import { dropFile, selectBlock } from './support/editor';
 
@@ -45,6 +46,8 @@ describe('sweeps in the app', () => {
       .waitFor({ timeout: 240_000 });
     expect(await panel.locator('.sweep-table tbody tr').count()).toBe(30);
     expect(await panel.locator('.sweep-chart rect[data-trial]').count()).toBe(30);
+    // A new panel is audited like every view: no serious or critical violation.
+    expect(blocking(await audit(page, 'sweep panel')).map((f) => f.id)).toEqual([]);
     // Sort by final loss: the first row is the best (bold) one.
     await panel.locator('th', { hasText: 'final loss' }).click();
     const first = panel.locator('.sweep-table tbody tr').first();
