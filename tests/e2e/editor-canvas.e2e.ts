@@ -25,6 +25,8 @@ describe('canvas editing (web mode)', () => {
   beforeAll(async () => {
     app = await openApp({ width: 1800, height: 1100 });
     await app.page.locator('.react-flow__edge').first().waitFor();
+    // The box select below measures blocks: only once the opening view is in place.
+    await app.page.locator('.canvas-host[data-fit="done"]').waitFor();
   });
   afterAll(async () => {
     await app?.close();

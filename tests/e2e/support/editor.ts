@@ -1,5 +1,7 @@
 /** What a person does in the editor, as Playwright steps: drag blocks, draw wires, set params. */
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { RESULTS_DIR } from './browser';
 
 export function nodeLocator(page: Page, id: string): Locator {
   return page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -52,12 +54,30 @@ export async function drawWire(
   await page.mouse.up();
 }
 
-/** Selects a block by clicking its title. */
+/**
+ * Selects a block by clicking its title, as a person would: once more if the inspector does
+ * not show it (on a loaded machine a click has been lost while the view jumped into place;
+ * each lost click is logged with a screenshot, so a real fault still shows and still fails).
+ */
 export async function selectBlock(page: Page, id: string): Promise<void> {
   // A graph just opened jumps into view once its blocks are measured: click after that.
   await page.locator('.canvas-host[data-fit="done"]').waitFor();
-  await nodeLocator(page, id).locator('.block-title').click();
-  await page.getByTestId('inspector-node').locator(`code`, { hasText: id }).waitFor();
+  const shown = page.getByTestId('inspector-node').locator('code', { hasText: id });
+  for (let attempt = 1; ; attempt++) {
+    await nodeLocator(page, id).locator('.block-title').click();
+    try {
+      await shown.waitFor({ timeout: attempt < 3 ? 15_000 : undefined });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      const selected = await selectedIds(page);
+      const file = `select-lost-${id}-${attempt}.png`;
+      await page.screenshot({ path: join(RESULTS_DIR, file) });
+      console.warn(
+        `selectBlock(${id}): click ${attempt} not shown (selected: ${selected.join(', ') || 'none'}); ${file}`,
+      );
+    }
+  }
 }
 
 /** Types a value into a param field of the selected block's inspector and presses Enter. */
