@@ -2,12 +2,7 @@
 import type { Dataset } from '../types';
 import { type CsvIo, createCsvDataset } from './csv';
 import { createDigits } from './digits';
-import {
-  createRegression,
-  createSynthetic2d,
-  SYNTHETIC_2D_TYPES,
-  type Synthetic2dType,
-} from './synthetic';
+import { createRegression, createSynthetic2d, SYNTHETIC_2D_TYPES } from './synthetic';
 
 export { batchesPerEpoch, batchTensors, epochBatches, gatherBatch } from './batching';
 export type { CsvDataset, CsvIo } from './csv';
@@ -15,25 +10,27 @@ export { parseCsvDataset } from './csv';
 export { loadDigits } from './digits';
 export { REGRESSION_FNS, type RegressionFn, SYNTHETIC_DEFAULTS } from './synthetic';
 
-export const DATASET_TYPES = [
-  ...SYNTHETIC_2D_TYPES,
-  'dataset.regression',
-  'dataset.digits',
-  'dataset.csv',
-] as const;
+type DatasetFactory = (params: Record<string, unknown>, io?: CsvIo) => Dataset;
+
+/** One factory per catalog type: the same pattern as optimizers, schedules and models. */
+const factories: Readonly<Record<string, DatasetFactory>> = {
+  ...Object.fromEntries(
+    SYNTHETIC_2D_TYPES.map((type): [string, DatasetFactory] => [
+      type,
+      (params) => createSynthetic2d(type, params),
+    ]),
+  ),
+  'dataset.regression': createRegression,
+  'dataset.digits': createDigits,
+  'dataset.csv': createCsvDataset,
+};
+
+export const DATASET_TYPES: readonly string[] = Object.keys(factories);
 
 export function createDataset(type: string, params: Record<string, unknown>, io?: CsvIo): Dataset {
-  if ((SYNTHETIC_2D_TYPES as readonly string[]).includes(type)) {
-    return createSynthetic2d(type as Synthetic2dType, params);
+  const factory = Object.hasOwn(factories, type) ? factories[type] : undefined;
+  if (!factory) {
+    throw new Error(`unknown dataset type "${type}" (known: ${DATASET_TYPES.join(', ')})`);
   }
-  switch (type) {
-    case 'dataset.regression':
-      return createRegression(params);
-    case 'dataset.digits':
-      return createDigits(params);
-    case 'dataset.csv':
-      return createCsvDataset(params, io);
-    default:
-      throw new Error(`unknown dataset type "${type}" (known: ${DATASET_TYPES.join(', ')})`);
-  }
+  return factory(params, io);
 }

@@ -30,13 +30,21 @@ export type { ModelData } from './model-data';
 export type { SurfaceName, SurfacePoint, SurfaceSpec } from './surfaces';
 export { SURFACE_NAMES, SURFACES, surfaceTensor, surfaceValue } from './surfaces';
 
-export const MODEL_TYPES = [
-  'model.surface',
-  'model.linear',
-  'model.mlp',
-  'model.cnn',
-  'model.import',
-] as const;
+type ModelFactory = (
+  params: Record<string, unknown>,
+  data: ModelData,
+  files: ModelFileReader,
+) => Model;
+
+/** One factory per catalog type that learns from a dataset (the surface needs none). */
+const factories: Readonly<Record<string, ModelFactory>> = {
+  'model.linear': createLinear,
+  'model.mlp': createMlp,
+  'model.cnn': createCnn,
+  'model.import': createImportedModel,
+};
+
+export const MODEL_TYPES: readonly string[] = ['model.surface', ...Object.keys(factories)];
 
 export function createModel(
   type: string,
@@ -45,18 +53,10 @@ export function createModel(
   files: ModelFileReader = {},
 ): Model {
   if (type === 'model.surface') return createSurfaceModel(params);
-  if (!(MODEL_TYPES as readonly string[]).includes(type)) {
+  const factory = Object.hasOwn(factories, type) ? factories[type] : undefined;
+  if (!factory) {
     throw new Error(`unknown model type "${type}" (known: ${MODEL_TYPES.join(', ')})`);
   }
   if (!data) throw new Error(`${type}: needs a dataset (connect one to the train block)`);
-  switch (type) {
-    case 'model.linear':
-      return createLinear(params, data);
-    case 'model.mlp':
-      return createMlp(params, data);
-    case 'model.import':
-      return createImportedModel(params, data, files);
-    default:
-      return createCnn(params, data);
-  }
+  return factory(params, data, files);
 }
