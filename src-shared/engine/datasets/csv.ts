@@ -42,14 +42,14 @@ export const formatMiB = (bytes: number): string => `${(bytes / 1024 / 1024).toF
 
 export function createCsvDataset(params: Record<string, unknown>, io?: CsvIo): CsvDataset {
   const p = new ParamReader(TYPE, params);
-  if (!p.has('path') || p.string('path', '') === '') p.fail('path', 'is required (the CSV file)');
-  const path = p.string('path', '');
-  const valSplit = p.number('valSplit', 0.2, { min: 0, below: 1 });
-  const normalize = p.boolean('normalize', false);
-  const shuffle = p.boolean('shuffle', true);
-  const seed = p.number('seed', 0);
+  if (!p.has('path') || p.string('path') === '') p.fail('path', 'is required (the CSV file)');
+  const path = p.string('path');
+  const valSplit = p.number('valSplit', { min: 0, below: 1 });
+  const normalize = p.boolean('normalize');
+  const shuffle = p.boolean('shuffle');
+  const seed = p.number('seed');
   // An empty target (the catalog's default) means the last column.
-  const target = p.string('target', '') || undefined;
+  const target = p.string('target') || undefined;
 
   if (!io?.readText) {
     throw new Error(`${TYPE}: this host cannot read files, so "${path}" cannot be loaded`);

@@ -64,8 +64,8 @@ export function loadDigits(): DigitsTable {
 export function createDigits(params: Record<string, unknown>): Dataset {
   const type = 'dataset.digits';
   const p = new ParamReader(type, params);
-  const valSplit = p.number('valSplit', 0.2, { min: 0, below: 1 });
-  const seed = p.number('seed', 0);
+  const valSplit = p.number('valSplit', { min: 0, below: 1 });
+  const seed = p.number('seed');
   const { x, y } = loadDigits();
   const order = createRng(seed).fork('split').permutation(DIGITS_COUNT);
   const { train, val } = splitTrainVal(type, x, y, DIGITS_SIDE * DIGITS_SIDE, valSplit, order);

@@ -8,7 +8,7 @@ export { batchesPerEpoch, batchTensors, epochBatches, gatherBatch } from './batc
 export type { CsvDataset, CsvIo } from './csv';
 export { parseCsvDataset } from './csv';
 export { loadDigits } from './digits';
-export { REGRESSION_FNS, type RegressionFn, SYNTHETIC_DEFAULTS } from './synthetic';
+export { REGRESSION_FNS, type RegressionFn } from './synthetic';
 
 type DatasetFactory = (params: Record<string, unknown>, io?: CsvIo) => Dataset;
 

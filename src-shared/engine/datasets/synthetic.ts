@@ -30,23 +30,6 @@ export const REGRESSION_FNS = [
 ] as const;
 export type RegressionFn = (typeof REGRESSION_FNS)[number];
 
-/** Defaults where the catalog passes nothing. */
-export const SYNTHETIC_DEFAULTS = {
-  samples: 400,
-  regressionSamples: 200,
-  valSplit: 0.2,
-  seed: 0,
-  classes: 2,
-  noise: {
-    'dataset.spiral': 0.1,
-    'dataset.moons': 0.1,
-    'dataset.circles': 0.05,
-    'dataset.xor': 0.1,
-    'dataset.gaussians': 0.3,
-    'dataset.regression': 0.1,
-  },
-} as const;
-
 /** Types whose number of classes is a param; the others always have 2. */
 const MULTICLASS: readonly string[] = ['dataset.spiral', 'dataset.gaussians'];
 
@@ -102,17 +85,17 @@ export function classCounts(samples: number, numClasses: number): number[] {
 
 export function createSynthetic2d(type: Synthetic2dType, params: Record<string, unknown>): Dataset {
   const p = new ParamReader(type, params);
-  const samples = p.number('samples', SYNTHETIC_DEFAULTS.samples, {
+  const samples = p.number('samples', {
     integer: true,
     min: 4,
     max: 1_000_000,
   });
-  const noise = p.number('noise', SYNTHETIC_DEFAULTS.noise[type], { min: 0, max: 10 });
-  const valSplit = p.number('valSplit', SYNTHETIC_DEFAULTS.valSplit, { min: 0, below: 1 });
-  const seed = p.number('seed', SYNTHETIC_DEFAULTS.seed);
+  const noise = p.number('noise', { min: 0, max: 10 });
+  const valSplit = p.number('valSplit', { min: 0, below: 1 });
+  const seed = p.number('seed');
   let numClasses = 2;
   if (MULTICLASS.includes(type)) {
-    numClasses = p.number('classes', SYNTHETIC_DEFAULTS.classes, {
+    numClasses = p.number('classes', {
       integer: true,
       min: 2,
       max: 10,
@@ -162,15 +145,15 @@ export const REGRESSION_FORMULAS: Record<RegressionFn, (x: number) => number> = 
 export function createRegression(params: Record<string, unknown>): Dataset {
   const type = 'dataset.regression';
   const p = new ParamReader(type, params);
-  const fn = p.choice('fn', REGRESSION_FNS, 'sin');
-  const samples = p.number('samples', SYNTHETIC_DEFAULTS.regressionSamples, {
+  const fn = p.choice('fn', REGRESSION_FNS);
+  const samples = p.number('samples', {
     integer: true,
     min: 2,
     max: 1_000_000,
   });
-  const noise = p.number('noise', SYNTHETIC_DEFAULTS.noise[type], { min: 0, max: 10 });
-  const valSplit = p.number('valSplit', SYNTHETIC_DEFAULTS.valSplit, { min: 0, below: 1 });
-  const seed = p.number('seed', SYNTHETIC_DEFAULTS.seed);
+  const noise = p.number('noise', { min: 0, max: 10 });
+  const valSplit = p.number('valSplit', { min: 0, below: 1 });
+  const seed = p.number('seed');
 
   const rng = createRng(seed);
   const f = REGRESSION_FORMULAS[fn];

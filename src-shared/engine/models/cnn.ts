@@ -25,13 +25,13 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
     );
   }
   if (data.task !== 'classification') throw new Error(`${TYPE}: needs a classification dataset`);
-  const channels = p.numbers('channels', [8, 16], { integer: true, min: 1, max: 256 });
+  const channels = p.numbers('channels', { integer: true, min: 1, max: 256 });
   if (channels.length < 1 || channels.length > 6) {
     p.fail('channels', `must list 1 to 6 conv layers, got ${channels.length}`);
   }
-  const kernel = p.number('kernel', 3, { integer: true, min: 1, max: 9 });
-  const dense = p.numbers('dense', [64], { integer: true, min: 1, max: 4096 });
-  const seed = p.number('seed', 0);
+  const kernel = p.number('kernel', { integer: true, min: 1, max: 9 });
+  const dense = p.numbers('dense', { integer: true, min: 1, max: 4096 });
+  const seed = p.number('seed');
   const [height, width, depth] = data.imageShape;
 
   const paramInfo: ParamInfo[] = [];

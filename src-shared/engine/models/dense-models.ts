@@ -24,7 +24,7 @@ export function outputUnits(data: ModelData, output: ClassifierOutput = 'softmax
 
 /** The `output` param, checked against the class count the catalog says it needs. */
 function readOutput(p: ParamReader, data: ModelData): ClassifierOutput {
-  const output = p.choice('output', CLASSIFIER_OUTPUTS, 'softmax');
+  const output = p.choice('output', CLASSIFIER_OUTPUTS);
   const needed = OUTPUT_CLASSES[output];
   if (needed === null) return output;
   if (data.task === 'regression') {
@@ -53,8 +53,8 @@ export function createLinear(params: Record<string, unknown>, data: ModelData): 
     sizes: [data.numFeatures, outputUnits(data, readOutput(p, data))],
     activation: 'relu', // unused: no hidden layer
     skips: [false],
-    init: p.choice('init', INITS, 'glorot'),
-    seed: p.number('seed', 0),
+    init: p.choice('init', INITS),
+    seed: p.number('seed'),
   });
 }
 
@@ -66,11 +66,11 @@ export function createLinear(params: Record<string, unknown>, data: ModelData): 
 export function createMlp(params: Record<string, unknown>, data: ModelData): Model {
   const type = 'model.mlp';
   const p = new ParamReader(type, params);
-  const hidden = p.numbers('hidden', [32, 32], { integer: true, min: 1, max: MAX_WIDTH });
+  const hidden = p.numbers('hidden', { integer: true, min: 1, max: MAX_WIDTH });
   if (hidden.length > MAX_HIDDEN_LAYERS) {
     p.fail('hidden', `may have at most ${MAX_HIDDEN_LAYERS} layers, got ${hidden.length}`);
   }
-  const skip = p.boolean('skip', false);
+  const skip = p.boolean('skip');
   const sizes = [data.numFeatures, ...hidden, outputUnits(data, readOutput(p, data))];
   const skips = sizes
     .slice(1)
@@ -79,9 +79,9 @@ export function createMlp(params: Record<string, unknown>, data: ModelData): Mod
     type,
     task: data.task,
     sizes,
-    activation: p.choice('activation', ACTIVATIONS, 'relu'),
+    activation: p.choice('activation', ACTIVATIONS),
     skips,
-    init: p.choice('init', INITS, 'glorot'),
-    seed: p.number('seed', 0),
+    init: p.choice('init', INITS),
+    seed: p.number('seed'),
   });
 }

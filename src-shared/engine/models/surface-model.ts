@@ -14,8 +14,11 @@ const TYPE = 'model.surface';
 
 export function createSurfaceModel(params: Record<string, unknown>): Model {
   const p = new ParamReader(TYPE, params);
-  const fn = p.choice('fn', SURFACE_NAMES, 'rosenbrock');
-  const start = p.numbers('start', SURFACES[fn].defaultStart, { min: -1e6, max: 1e6 });
+  const fn = p.choice('fn', SURFACE_NAMES);
+  // Not given: the function's own start, not the catalog's (which is Rosenbrock's).
+  const start = p.has('start')
+    ? p.numbers('start', { min: -1e6, max: 1e6 })
+    : [...SURFACES[fn].defaultStart];
   if (start.length !== 2) p.fail('start', `must be [x, y], got ${start.length} numbers`);
   const paramInfo: ParamInfo[] = [
     { name: 'point', layer: 'surface', role: 'weight', shape: [2], filterAxis: -1 },

@@ -78,7 +78,7 @@ export function createImportedModel(
   io: ModelFileReader = {},
 ): Model {
   const p = new ParamReader(IMPORT_TYPE, params);
-  const path = p.string('path', '');
+  const path = p.string('path');
   const embedded = p.has('embedded') ? params.embedded : null;
   try {
     if (embedded !== null) {
