@@ -7,8 +7,6 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
-  ControlButton,
-  Controls,
   type EdgeChange,
   type FinalConnectionState,
   MiniMap,
@@ -52,6 +50,7 @@ import {
   toNoteNodes,
 } from './annotations';
 import { BlockNode } from './BlockNode';
+import { CanvasControls } from './CanvasControls';
 import { ConnectingContext, type ConnectingPort } from './connecting';
 import { FrameNode } from './FrameNode';
 import { type BlockFlowNode, toFlowEdges, toFlowNodes } from './flowModel';
@@ -570,61 +569,13 @@ export function GraphCanvas(props: {
             proOptions={{ hideAttribution: true }}
           >
             <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-            <Controls
-              showInteractive={false}
-              showFitView={false}
-              position="bottom-right"
-              className="canvas-controls"
-            >
-              <ControlButton
-                onClick={() => fitNow()}
-                title="Fit the graph in view (F)"
-                aria-label="Fit the graph in view"
-              >
-                <svg viewBox="0 0 24 24" aria-hidden="true">
-                  <path
-                    d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="2"
-                  />
-                </svg>
-              </ControlButton>
-              <ControlButton
-                onClick={() => setShowMinimap((shown) => !shown)}
-                title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
-                aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'}
-                aria-pressed={showMinimap}
-                data-testid="toggle-minimap"
-              >
-                <svg viewBox="0 0 24 24" aria-hidden="true">
-                  <rect
-                    x="3"
-                    y="5"
-                    width="18"
-                    height="14"
-                    rx="2"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="2"
-                  />
-                  <rect x="12" y="11" width="6" height="5" fill="currentColor" />
-                </svg>
-              </ControlButton>
-              <ControlButton
-                onClick={() => setShowLegend((shown) => !shown)}
-                title={showLegend ? 'Hide the port legend' : 'Show the port legend'}
-                aria-label={showLegend ? 'Hide the port legend' : 'Show the port legend'}
-                aria-pressed={showLegend}
-                data-testid="toggle-legend"
-              >
-                <svg viewBox="0 0 24 24" aria-hidden="true">
-                  <circle cx="6" cy="8" r="2.5" fill="currentColor" />
-                  <circle cx="6" cy="16" r="2.5" fill="currentColor" />
-                  <path d="M11 8h9M11 16h9" stroke="currentColor" strokeWidth="2" />
-                </svg>
-              </ControlButton>
-            </Controls>
+            <CanvasControls
+              onFit={() => fitNow()}
+              minimap={showMinimap}
+              onMinimap={setShowMinimap}
+              legend={showLegend}
+              onLegend={setShowLegend}
+            />
             {showMinimap && (
               <MiniMap
                 pannable
