@@ -81,6 +81,7 @@ const DESIGN: Record<string, string[]> = {
   'metric.hessianDensity': ['every', 'steps', 'runs', 'layer', 'samples'],
   'metric.stepTime': ['every'],
   'view.chart': ['smoothing', 'logY'],
+  // sideBySide extends DESIGN's list: "several landscape views side by side", chosen in the graph.
   'view.landscape': [
     'directions',
     'norm',
@@ -90,6 +91,7 @@ const DESIGN: Record<string, string[]> = {
     'evalSamples',
     'center',
     'scale',
+    'sideBySide',
     'recording',
   ],
 };
