@@ -63,8 +63,11 @@ export interface PaneProps {
   readonly scaleValues: ArrayLike<number> | null;
   /** How many panes have a surface (the opening height mode follows what they draw). */
   readonly scaleSpan: number;
-  /** Whether this pane draws a colour bar (a shared one is drawn by the last pane only). */
-  readonly colorbar: boolean;
+  /**
+   * Where this pane's colour bar goes: over the stage (one pane), in a column beside it (side
+   * by side, so it never covers the surface), or none (the viewer draws the shared one).
+   */
+  readonly colorbar: 'overlay' | 'column' | 'none';
   /** Whether the caption names the block (several blocks in the graph). */
   readonly named: boolean;
   readonly active: boolean;
@@ -238,6 +241,12 @@ export function LandscapePane({
     });
   };
 
+  const bar =
+    lattice && style.colorBy !== 'loss' ? (
+      <CurvatureColorbar map={style.colormap} scale={curvatureScale(lattice, style.colorBy)} />
+    ) : (
+      colorScale && <Colorbar map={style.colormap} scale={colorScale} />
+    );
   const computing = state.status === 'computing';
   const explained = state.result?.directions.explainedVariance;
   return (
@@ -247,75 +256,70 @@ export function LandscapePane({
       data-view={shownView ?? ''}
       onPointerDownCapture={onActivate}
     >
-      <div
-        className="lv-stage"
-        ref={host}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHover(null)}
-      >
-        <canvas ref={canvas} data-testid="landscape-canvas" />
-        {!surface && (
-          <div className="lv-empty" data-testid="landscape-empty">
-            {state.status === 'error'
-              ? state.error
-              : computing
-                ? 'computing…'
-                : 'Run the graph, then compute its landscape: the paths of every run descend the loss surface here.'}
-          </div>
-        )}
-        {state.status === 'error' && surface && (
-          <div className="lv-error" role="alert">
-            {state.error}
-          </div>
-        )}
-        {computing && (
-          <div className="lv-computing" data-testid="landscape-progress">
-            <progress value={state.fraction} max={1} /> {state.phase}{' '}
-            {Math.round(state.fraction * 100)}%
-          </div>
-        )}
-        {colorbar &&
-          (lattice && style.colorBy !== 'loss' ? (
-            <CurvatureColorbar
-              map={style.colormap}
-              scale={curvatureScale(lattice, style.colorBy)}
-            />
-          ) : (
-            colorScale && <Colorbar map={style.colormap} scale={colorScale} />
-          ))}
-        {paths.length > 0 && (
-          <ul className="lv-runs" aria-label="Runs on the landscape">
-            {paths.map((p) => (
-              <li key={p.run}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={!style.hiddenRuns.includes(p.run)}
-                    onChange={() => controller.toggleRun(p.run)}
-                  />
-                  <span className="lv-swatch" style={{ background: p.color }} />
-                  {p.label}
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-        {hover && (
-          <div
-            className="lv-tooltip"
-            style={{ left: hover.x + 14, top: hover.y + 14 }}
-            data-testid="landscape-tooltip"
-          >
-            <strong style={{ color: hover.color }}>{hover.label}</strong>
-            <span>step {hover.step}</span>
-            <span>loss {formatLoss(hover.trueLoss)}</span>
-            {Math.abs(hover.loss - hover.trueLoss) > 1e-9 && (
-              <span>on plane {formatLoss(hover.loss)}</span>
-            )}
-            <span>off plane {formatLoss(hover.offPlane)}</span>
-          </div>
-        )}
-        {children}
+      <div className="lv-pane-body">
+        <div
+          className="lv-stage"
+          ref={host}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHover(null)}
+        >
+          <canvas ref={canvas} data-testid="landscape-canvas" />
+          {!surface && (
+            <div className="lv-empty" data-testid="landscape-empty">
+              {state.status === 'error'
+                ? state.error
+                : computing
+                  ? 'computing…'
+                  : 'Run the graph, then compute its landscape: the paths of every run descend the loss surface here.'}
+            </div>
+          )}
+          {state.status === 'error' && surface && (
+            <div className="lv-error" role="alert">
+              {state.error}
+            </div>
+          )}
+          {computing && (
+            <div className="lv-computing" data-testid="landscape-progress">
+              <progress value={state.fraction} max={1} /> {state.phase}{' '}
+              {Math.round(state.fraction * 100)}%
+            </div>
+          )}
+          {colorbar === 'overlay' && bar}
+          {paths.length > 0 && (
+            <ul className="lv-runs" aria-label="Runs on the landscape">
+              {paths.map((p) => (
+                <li key={p.run}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={!style.hiddenRuns.includes(p.run)}
+                      onChange={() => controller.toggleRun(p.run)}
+                    />
+                    <span className="lv-swatch" style={{ background: p.color }} />
+                    {p.label}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          {hover && (
+            <div
+              className="lv-tooltip"
+              style={{ left: hover.x + 14, top: hover.y + 14 }}
+              data-testid="landscape-tooltip"
+            >
+              <strong style={{ color: hover.color }}>{hover.label}</strong>
+              <span>step {hover.step}</span>
+              <span>loss {formatLoss(hover.trueLoss)}</span>
+              {Math.abs(hover.loss - hover.trueLoss) > 1e-9 && (
+                <span>on plane {formatLoss(hover.loss)}</span>
+              )}
+              <span>off plane {formatLoss(hover.offPlane)}</span>
+            </div>
+          )}
+          {children}
+        </div>
+        {colorbar === 'column' && <div className="lv-scale-column">{bar}</div>}
       </div>
       <div className="lv-caption" data-testid="landscape-caption">
         {state.result && (

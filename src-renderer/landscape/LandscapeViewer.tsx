@@ -11,10 +11,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { cursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';
+import { Colorbar } from './Colorbar';
 import { CameraLink } from './cameraLink';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
 import { COLOR_BY_LABELS, type ColorBy } from './curvatureColor';
-import { HEIGHT_MODES, type HeightMode } from './heightScale';
+import { HEIGHT_MODES, type HeightMode, surfaceScale } from './heightScale';
 import { LandscapePane, type PaneHandle } from './LandscapePane';
 import {
   EXPORT_FORMATS,
@@ -133,6 +134,14 @@ export function LandscapeViewer({
     const { hiddenRuns: _, ...style } = shown[0]!.getSnapshot().style;
     for (const c of shown.slice(1)) c.setStyle(style);
   }, [shown]);
+
+  // The shared colour bar, in a column right of the panes (curvature colours stay per pane).
+  const sharedBar = shareScale && style.colorBy === 'loss';
+  const sharedValues = scaleValues.find((v) => v !== null) ?? null;
+  const sharedColorScale = useMemo(
+    () => (sharedBar && sharedValues ? surfaceScale(sharedValues, style) : null),
+    [sharedBar, sharedValues, style],
+  );
 
   const setStyle = (next: Partial<SceneStyle>) => {
     for (const c of shown) c.setStyle(next);
@@ -370,7 +379,7 @@ export function LandscapeViewer({
             link={link}
             scaleValues={scaleValues[k] ?? null}
             scaleSpan={span}
-            colorbar={!shareScale || k === panes.length - 1}
+            colorbar={!many ? 'overlay' : sharedBar ? 'none' : 'column'}
             named={views.length > 1}
             active={many && k === at}
             onActivate={() => setActive(k)}
@@ -391,6 +400,11 @@ export function LandscapeViewer({
             )}
           </LandscapePane>
         ))}
+        {sharedColorScale && (
+          <div className="lv-scale-column">
+            <Colorbar map={style.colormap} scale={sharedColorScale} />
+          </div>
+        )}
       </div>
       {exported && (
         <div className="lv-exported" role="status" data-testid="landscape-exported">

@@ -114,7 +114,10 @@ describe('landscapes side by side (skip vs no skip) with synced cameras', () => 
     const legends = await panes.evaluateAll((els) =>
       els.map((e) => [...e.querySelectorAll('.lv-runs label')].map((l) => l.textContent)),
     );
-    expect(legends).toEqual([['plain'], ['residual']]);
+    // Each pane's legend names its own run (as the runs table does: "plain #1").
+    expect(legends.map((l) => l.length)).toEqual([1, 1]);
+    expect(legends[0]![0]).toMatch(/^plain\b/);
+    expect(legends[1]![0]).toMatch(/^residual\b/);
     const captions = await page.getByTestId('landscape-caption').allTextContents();
     expect(captions[0]).toMatch(/^landscape-plain · random plane/);
     expect(captions[1]).toMatch(/^landscape-residual · random plane/);

@@ -53,6 +53,12 @@ const PRESETS: Record<CameraPreset, Vec3> = {
   side: [0, 0.25, 1],
 };
 const FLOOR_Y = -0.02;
+/**
+ * Stages narrower than this (side-by-side panes) see the iso view from higher, up to twice
+ * as high: the surface then fills their height too, not only their width.
+ */
+const NARROW_ASPECT = 1.2;
+const MAX_LIFT = 2;
 
 export class LandscapeScene {
   readonly renderer: WebGLRenderer;
@@ -85,6 +91,11 @@ export class LandscapeScene {
   private sphere: Sphere = boundingSphere(this.framed);
   /** The user orbited or zoomed since the last fit (new data then keeps their view). */
   private userMoved = false;
+  /**
+   * The preset the camera was last fitted from; null once a person moved it or it follows a
+   * run. A resize fits that preset again (for the stage's new shape).
+   */
+  private fittedPreset: CameraPreset | null = null;
   private readonly cameraListeners = new Set<(move: CameraMove) => void>();
   /** What the other linked panes frame (their fits and this one's must agree). */
   private sharedFraming: (() => readonly Vec3[]) | null = null;
@@ -120,6 +131,7 @@ export class LandscapeScene {
     });
     this.controls.addEventListener('start', () => {
       this.userMoved = true;
+      this.fittedPreset = null;
       this.tellCamera('start');
     });
     this.ortho.position.set(0, 4, 0.0001);
@@ -143,7 +155,8 @@ export class LandscapeScene {
     this.height = Math.max(1, height);
     this.renderer.setSize(this.width, this.height, false);
     this.camera.aspect = this.width / this.height;
-    this.refit();
+    if (this.fittedPreset && !this.userMoved) this.fitFrom(this.presetDirection(this.fittedPreset));
+    else this.refit();
     this.fitOrtho(this.ortho, this.width / this.height);
     this.buildPlaneAxes();
     this.dirty = true;
@@ -238,16 +251,22 @@ export class LandscapeScene {
 
   preset(name: CameraPreset): void {
     this.following = null;
+    this.fittedPreset = name;
     this.fitFrom(this.presetDirection(name));
   }
 
-  /** A preset's direction; iso looks from the surface's lowest corner. */
+  /**
+   * A preset's direction; iso looks from the surface's lowest corner, and from higher on a
+   * narrow stage.
+   */
   private presetDirection(name: CameraPreset): Vec3 {
     const d = PRESETS[name];
-    if (name !== 'iso' || !this.surface) return d;
+    if (name !== 'iso') return d;
+    const lift = Math.min(MAX_LIFT, Math.max(1, NARROW_ASPECT / this.camera.aspect));
+    if (!this.surface) return [d[0], d[1] * lift, d[2]];
     const heights = this.surface.values.map((v) => this.scale.normalize(v));
     const [sx, sz] = lowCorner(heights, this.surface.n);
-    return [sx * d[0], d[1], sz * d[2]];
+    return [sx * d[0], d[1] * lift, sz * d[2]];
   }
 
   /** Fits the camera to what is drawn, looking from where it looks now. */
@@ -300,6 +319,7 @@ export class LandscapeScene {
     this.controls.enableDamping = damping;
     this.setPose([...pose.position], [...pose.target]);
     this.userMoved = byUser;
+    if (byUser) this.fittedPreset = null;
   }
 
   /** Calls back when the camera moves or is fitted (the camera link listens). */
@@ -325,6 +345,7 @@ export class LandscapeScene {
   /** Trails a run's head (null stops following). */
   follow(run: string | null): void {
     this.following = run;
+    if (run) this.fittedPreset = null;
     this.updateStep();
   }
 
