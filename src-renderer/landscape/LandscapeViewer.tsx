@@ -1,35 +1,22 @@
 /**
- * The 3D landscape viewer: the scene, its toolbar (colormap, height, contours, overlays,
- * camera), the colorbar, hover details of path points, the timeline and the recorder. Its
- * step follows the charts' hover and its scrubbing moves the charts' cursor (cursorStep);
- * the graph's view.landscape block gives the initial height scale and keeps the recorder's
- * settings.
+ * The 3D landscape viewer: its toolbar (colormap, height, contours, overlays, camera, export,
+ * recorder), one landscape pane or several side by side, and the timeline. Side by side, the
+ * panes' cameras are linked (orbit or zoom one, the others follow; presets apply to all), one
+ * colour scale spans them all unless the person turns it off, and the toolbar acts on every
+ * pane (export and the recorder on the active one: the last one clicked). Its step follows
+ * the charts' hover and its scrubbing moves the charts' cursor (cursorStep); the graph's
+ * view.landscape blocks give each pane's initial height scale and keep the recorder's settings.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentStore } from '../../src-shared/editor/documentStore';
-import type { SurfaceName } from '../../src-shared/engine/models/surfaces';
-import { useDocument } from '../document/useDocument';
 import { cursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';
-import { useRunState } from '../engine/runtime';
-import { Colorbar, CurvatureColorbar } from './Colorbar';
+import { Colorbar } from './Colorbar';
+import { CameraLink } from './cameraLink';
 import { COLORMAP_NAMES, type ColormapName } from './colormap';
-import { centerEvidence, markLabel } from './criticalMark';
-import {
-  analyticLattice,
-  COLOR_BY_LABELS,
-  type ColorBy,
-  type CurvatureLattice,
-  curvatureScale,
-} from './curvatureColor';
-import {
-  defaultHeightMode,
-  formatLoss,
-  HEIGHT_MODES,
-  type HeightMode,
-  surfaceScale,
-} from './heightScale';
-import { landscapeViews, useLandscapeBlock } from './landscapeBlock';
+import { COLOR_BY_LABELS, type ColorBy } from './curvatureColor';
+import { HEIGHT_MODES, type HeightMode, surfaceScale } from './heightScale';
+import { LandscapePane, type PaneHandle } from './LandscapePane';
 import {
   EXPORT_FORMATS,
   EXPORT_LABELS,
@@ -37,175 +24,133 @@ import {
   exportLandscape,
 } from './landscapeExport';
 import type { LandscapeStore } from './landscapeStore';
-import { drawLegend } from './legend';
 import { RecorderPanel } from './RecorderPanel';
-import { LandscapeScene } from './scene/LandscapeScene';
 import { OVERLAYS } from './scene/overlays/registry';
 import type { SceneStyle } from './scene/sceneTypes';
-import { axisNames, scenePaths } from './sceneData';
+import { paneScaleValues } from './sharedScale';
 import { Timeline } from './Timeline';
-import { installLandscapeTestHook } from './testHook';
 import { ViewController } from './viewController';
 
-/** Side of the λ lattice a network's landscape is asked for when colouring by curvature. */
-const CURVATURE_MAP_GRID = 9;
+/** Most panes side by side (the panel keeps one landscape store for each). */
+export const MAX_PANES = 4;
 
-interface Hover {
-  readonly x: number;
-  readonly y: number;
-  readonly label: string;
-  readonly color: string;
-  readonly step: number;
-  readonly loss: number;
-  readonly trueLoss: number;
-  readonly offPlane: number;
+interface Source<T> {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): T;
+}
+
+/** The snapshots of several stores (a stable array while none of them changes). */
+function useSnapshots<T>(sources: readonly Source<T>[]): readonly T[] {
+  const cache = useRef<readonly T[]>([]);
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const stops = sources.map((s) => s.subscribe(listener));
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
+    [sources],
+  );
+  const read = useCallback(() => {
+    const next = sources.map((s) => s.getSnapshot());
+    const prev = cache.current;
+    if (prev.length === next.length && next.every((v, k) => v === prev[k])) return prev;
+    cache.current = next;
+    return next;
+  }, [sources]);
+  return useSyncExternalStore(subscribe, read);
+}
+
+export interface SideBySide {
+  /** Whether the graph has two or more landscape blocks to show side by side. */
+  readonly available: boolean;
+  readonly on: boolean;
+  set(on: boolean): void;
 }
 
 export function LandscapeViewer({
-  landscapes,
+  panes,
+  views,
+  sideBySide,
   runs,
   documents,
   title,
 }: {
-  landscapes: LandscapeStore;
+  /** One landscape store per pane shown (one: a single landscape). */
+  panes: readonly LandscapeStore[];
+  /** The graph's view.landscape block ids (a single pane offers them in a chooser). */
+  views: readonly string[];
+  sideBySide: SideBySide;
   runs: RunStore;
   documents: DocumentStore;
   title: string;
 }) {
-  const state = useSyncExternalStore(landscapes.subscribe, landscapes.getSnapshot);
-  const runState = useRunState(runs);
-  const views = landscapeViews(useDocument(documents).graph);
-  const shownView = state.view ?? state.selectedView;
-  const block = useLandscapeBlock(documents, shownView);
-  const host = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [controller] = useState(() => new ViewController(cursorStep));
-  const view = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
-  const { scene, style, step, last } = view;
-  const [hover, setHover] = useState<Hover | null>(null);
+  const [controllers] = useState(() =>
+    Array.from({ length: MAX_PANES }, () => new ViewController(cursorStep)),
+  );
+  const shown = useMemo(() => controllers.slice(0, panes.length), [controllers, panes.length]);
+  const states = useSnapshots(panes);
+  const viewStates = useSnapshots(shown);
+  const [lead] = shown;
+  const view = viewStates[0]!;
+  const { style } = view;
+  const many = panes.length > 1;
+  const link = useMemo(() => (many ? new CameraLink() : null), [many]);
+  const [sharedScale, setSharedScale] = useState(true);
+  const [active, setActive] = useState(0);
+  const [handles, setHandles] = useState<readonly (PaneHandle | null)[]>([]);
+  const onHandle = useCallback((index: number, handle: PaneHandle | null) => {
+    setHandles((all) => {
+      const next = [...all];
+      next[index] = handle;
+      return next;
+    });
+  }, []);
   const [recorderOpen, setRecorderOpen] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
+  const at = Math.min(active, panes.length - 1);
+  const handle = handles[at] ?? null;
 
-  useEffect(() => {
-    const s = new LandscapeScene(canvas.current!);
-    controller.attach(s);
-    const observer = new ResizeObserver(() => {
-      const el = host.current!;
-      s.resize(el.clientWidth, el.clientHeight);
-    });
-    observer.observe(host.current!);
-    const removeHook = installLandscapeTestHook(s, {
-      setStep: (k) => controller.scrub(k),
-      lastStep: () => controller.getSnapshot().last,
-    });
-    return () => {
-      removeHook();
-      observer.disconnect();
-      controller.attach(null);
-      s.dispose();
-    };
-  }, [controller]);
+  // One colour scale over the panes: each spans every pane's surface (unless turned off),
+  // recomputed only when a surface itself changes (not on every progress message).
+  const shareScale = many && sharedScale;
+  const surfaces = states.map((s) => s.surface?.loss ?? null);
+  const scaleCache = useRef<{ key: readonly unknown[]; values: (ArrayLike<number> | null)[] }>({
+    key: [],
+    values: [],
+  });
+  const scaleKey = [shareScale, ...surfaces];
+  const cached = scaleCache.current;
+  if (cached.key.length !== scaleKey.length || scaleKey.some((v, k) => v !== cached.key[k])) {
+    scaleCache.current = { key: scaleKey, values: paneScaleValues(surfaces, shareScale) };
+  }
+  const scaleValues = scaleCache.current.values;
+  // The panes' opening height mode follows the surfaces drawn (not the toggle: a person's
+  // choice of height stands when they turn the shared scale on or off).
+  const span = many ? surfaces.filter(Boolean).length : 1;
 
-  // Paths keep their identity while only the surface refines (the scene rebuilds tubes then).
-  const colorsKey = runState.runs.map((r) => `${r.key}:${r.color}:${r.name}`).join('|');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: recolour only when names/colours change
-  const paths = useMemo(
-    () => scenePaths(state.result, state.launch, runState.runs),
-    [state.result, state.launch, colorsKey],
-  );
-  const surface = state.surface;
-  const analytic = state.result?.model.task === 'surface' || !!state.surfaceFn;
-  // Colouring by curvature: exact surfaces from their Hessian here, networks from the engine's
-  // lattice (asked for only once chosen: each point costs two power iterations).
-  const byCurvature = style.colorBy !== 'loss';
-  const lattice = useMemo((): CurvatureLattice | undefined => {
-    if (!byCurvature || !surface) return undefined;
-    if (state.surfaceFn)
-      return analyticLattice(state.surfaceFn as SurfaceName, surface.xs, surface.ys);
-    return state.result?.curvatureMap;
-  }, [byCurvature, surface, state.surfaceFn, state.result]);
+  // A pane shown again takes the first pane's style (its own runs stay hidden or shown).
   useEffect(() => {
-    landscapes.setCurvatureMap(byCurvature && !analytic ? CURVATURE_MAP_GRID : null);
-  }, [landscapes, byCurvature, analytic]);
-  useEffect(() => {
-    controller.setData(
-      surface
-        ? {
-            grid: surface.grid,
-            xs: surface.xs,
-            ys: surface.ys,
-            loss: surface.loss,
-            axisNames: axisNames(state.result, surface),
-            paths,
-            ...(state.surfaceFn ? { surfaceFn: state.surfaceFn } : {}),
-            ...(state.result?.curvature ? { curvature: state.result.curvature } : {}),
-            ...(lattice ? { curvatureMap: lattice } : {}),
-          }
-        : null,
-    );
-  }, [controller, surface, paths, state.result, state.surfaceFn, lattice]);
+    const { hiddenRuns: _, ...style } = shown[0]!.getSnapshot().style;
+    for (const c of shown.slice(1)) c.setStyle(style);
+  }, [shown]);
 
-  // The block's height scale, once per launch and whenever the block's param changes; then
-  // the user's choice stands. Without a block, a surface spanning decades (a diverging run)
-  // reads better in log height, as the paper plots it.
-  useEffect(() => {
-    if (!state.result) return;
-    controller.openHeight(
-      `${state.launch}:${state.view}:${block.scale}`,
-      block.scale ?? defaultHeightMode(state.result.loss),
-    );
-  }, [controller, state.result, state.launch, state.view, block.scale]);
-  // The colorbar's scale, computed here (the scene updates its own only after this render).
-  const colorScale = useMemo(
-    () => (surface ? surfaceScale(surface.loss, style) : null),
-    [surface, style],
+  // The shared colour bar, in a column right of the panes (curvature colours stay per pane).
+  const sharedBar = shareScale && style.colorBy === 'loss';
+  const sharedValues = scaleValues.find((v) => v !== null) ?? null;
+  const sharedColorScale = useMemo(
+    () => (sharedBar && sharedValues ? surfaceScale(sharedValues, style) : null),
+    [sharedBar, sharedValues, style],
   );
 
-  const overlay = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number, at: number) => {
-      if (!scene) return;
-      const shown = paths.filter((p) => !style.hiddenRuns.includes(p.run));
-      drawLegend(ctx, w, h, at, {
-        title,
-        colormap: style.colormap,
-        scale: scene.currentScale(),
-        runs: shown.map((p) => ({ label: p.label, color: p.color })),
-      });
-    },
-    [scene, paths, style.hiddenRuns, style.colormap, title],
-  );
-
-  const onPointerMove = (event: React.PointerEvent) => {
-    if (!scene) return;
-    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    const x = event.clientX - rect.left;
-    const y = event.clientY - rect.top;
-    const hit = scene.pick(x, y);
-    if (!hit) {
-      if (hover) setHover(null);
-      return;
-    }
-    const p = hit.path;
-    setHover({
-      x,
-      y,
-      label: p.label,
-      color: p.color,
-      step: p.steps[hit.index]!,
-      loss: p.loss[hit.index]!,
-      trueLoss: p.trueLoss[hit.index]!,
-      offPlane: p.offPlane[hit.index]!,
-    });
+  const setStyle = (next: Partial<SceneStyle>) => {
+    for (const c of shown) c.setStyle(next);
   };
-
-  const setStyle = (next: Partial<SceneStyle>) => controller.setStyle(next);
-  const computing = state.status === 'computing';
-  const explained = state.result?.directions.explainedVariance;
-  const fileStem =
-    title
-      .replace(/[^\w.-]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase() || 'landscape';
+  const computing = states.some((s) => s.status === 'computing');
+  const anyResult = states.some((s) => s.result !== null);
+  const single = states[0]!;
+  const analytic = states.some((s) => s.result?.model.task === 'surface' || !!s.surfaceFn);
+  const last = Math.max(0, ...viewStates.map((v) => v.last));
 
   return (
     <div className="landscape-viewer" data-testid="landscape-viewer">
@@ -213,23 +158,55 @@ export function LandscapeViewer({
         <button
           type="button"
           className="lv-button lv-primary"
-          onClick={landscapes.compute}
+          onClick={() => {
+            for (const p of panes) p.compute();
+          }}
           disabled={computing}
         >
-          {state.result ? 'Recompute' : 'Compute landscape'}
+          {anyResult ? 'Recompute' : 'Compute landscape'}
         </button>
         {computing && (
-          <button type="button" className="lv-button" onClick={landscapes.cancel}>
+          <button
+            type="button"
+            className="lv-button"
+            onClick={() => {
+              for (const p of panes) p.cancel();
+            }}
+          >
             Cancel
           </button>
         )}
-        {views.length > 1 && (
+        {sideBySide.available && (
+          <button
+            type="button"
+            className={`lv-button${sideBySide.on ? ' is-on' : ''}`}
+            aria-pressed={sideBySide.on}
+            data-testid="landscape-side-by-side"
+            title="Show the graph's landscape blocks side by side, with synced cameras"
+            onClick={() => sideBySide.set(!sideBySide.on)}
+          >
+            Side by side
+          </button>
+        )}
+        {many && (
+          <button
+            type="button"
+            className={`lv-button${sharedScale ? ' is-on' : ''}`}
+            aria-pressed={sharedScale}
+            data-testid="landscape-shared-scale"
+            title="One colour and height scale spanning every pane (off: each pane its own)"
+            onClick={() => setSharedScale((on) => !on)}
+          >
+            Shared scale
+          </button>
+        )}
+        {!many && views.length > 1 && (
           <select
             aria-label="Landscape block"
             data-testid="landscape-view-select"
             title="Which view.landscape block to show"
-            value={state.selectedView ?? state.view ?? views[0]}
-            onChange={(e) => landscapes.selectView(e.target.value)}
+            value={single.selectedView ?? single.view ?? views[0]}
+            onChange={(e) => panes[0]!.selectView(e.target.value)}
           >
             {views.map((v) => (
               <option key={v} value={v}>
@@ -297,7 +274,9 @@ export function LandscapeViewer({
           aria-label="Loss max"
           placeholder="loss max"
           value={view.clipText}
-          onChange={(e) => controller.setClipText(e.target.value)}
+          onChange={(e) => {
+            for (const c of shown) c.setClipText(e.target.value);
+          }}
         />
         <Toggle label="Wire" on={style.wireframe} set={(v) => setStyle({ wireframe: v })} />
         <span className="lv-sep" />
@@ -307,19 +286,24 @@ export function LandscapeViewer({
             label={o.label}
             title={o.title}
             on={style.overlays[o.id] ?? o.defaultOn}
-            set={(v) => controller.toggleOverlay(o.id, v)}
+            set={(v) => {
+              for (const c of shown) c.toggleOverlay(o.id, v);
+            }}
           />
         ))}
         <span className="lv-sep" />
-        <button type="button" className="lv-button" onClick={() => controller.camera('iso')}>
-          Iso
-        </button>
-        <button type="button" className="lv-button" onClick={() => controller.camera('top')}>
-          Top
-        </button>
-        <button type="button" className="lv-button" onClick={() => controller.camera('side')}>
-          Side
-        </button>
+        {(['iso', 'top', 'side'] as const).map((preset) => (
+          <button
+            key={preset}
+            type="button"
+            className="lv-button"
+            onClick={() => {
+              for (const c of shown) c.camera(preset);
+            }}
+          >
+            {preset === 'iso' ? 'Iso' : preset === 'top' ? 'Top' : 'Side'}
+          </button>
+        ))}
         <button
           type="button"
           className={`lv-button${style.view2d ? ' is-on' : ''}`}
@@ -330,11 +314,11 @@ export function LandscapeViewer({
         </button>
         <select
           aria-label="Follow run"
-          value={view.follow ?? ''}
-          onChange={(e) => controller.follow(e.target.value || null)}
+          value={viewStates[at]?.follow ?? ''}
+          onChange={(e) => shown[at]?.follow(e.target.value || null)}
         >
           <option value="">Free camera</option>
-          {paths.map((p) => (
+          {(handle?.paths ?? []).map((p) => (
             <option key={p.run} value={p.run}>
               Follow {p.label}
             </option>
@@ -344,18 +328,23 @@ export function LandscapeViewer({
         <select
           aria-label="Export"
           data-testid="landscape-export"
+          title={many ? 'Export the active pane (the last one clicked)' : 'Export the landscape'}
           value=""
-          disabled={!state.result || !scene}
+          disabled={!handle?.result || !handle.scene}
           onChange={(e) => {
             const format = e.target.value as ExportFormat;
-            if (!state.result || !scene || !format) return;
+            if (!handle?.result || !handle.scene || !format) return;
             setExported(null);
-            exportLandscape(format, { result: state.result, scene, fileStem, overlay, step }).then(
-              setExported,
-              (error: unknown) =>
-                setExported(
-                  `Export failed: ${error instanceof Error ? error.message : String(error)}`,
-                ),
+            exportLandscape(format, {
+              result: handle.result,
+              scene: handle.scene,
+              fileStem: handle.fileStem,
+              overlay: handle.overlay,
+              step: viewStates[at]?.step ?? 0,
+            }).then(setExported, (error: unknown) =>
+              setExported(
+                `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+              ),
             );
           }}
         >
@@ -376,82 +365,45 @@ export function LandscapeViewer({
         </button>
       </div>
 
-      <div
-        className="lv-stage"
-        ref={host}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHover(null)}
-      >
-        <canvas ref={canvas} data-testid="landscape-canvas" />
-        {!surface && (
-          <div className="lv-empty" data-testid="landscape-empty">
-            {state.status === 'error'
-              ? state.error
-              : computing
-                ? 'computing…'
-                : 'Run the graph, then compute its landscape: the paths of every run descend the loss surface here.'}
-          </div>
-        )}
-        {state.status === 'error' && surface && (
-          <div className="lv-error" role="alert">
-            {state.error}
-          </div>
-        )}
-        {computing && (
-          <div className="lv-computing" data-testid="landscape-progress">
-            <progress value={state.fraction} max={1} /> {state.phase}{' '}
-            {Math.round(state.fraction * 100)}%
-          </div>
-        )}
-        {lattice && style.colorBy !== 'loss' ? (
-          <CurvatureColorbar map={style.colormap} scale={curvatureScale(lattice, style.colorBy)} />
-        ) : (
-          colorScale && <Colorbar map={style.colormap} scale={colorScale} />
-        )}
-        {paths.length > 0 && (
-          <ul className="lv-runs" aria-label="Runs on the landscape">
-            {paths.map((p) => (
-              <li key={p.run}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={!style.hiddenRuns.includes(p.run)}
-                    onChange={() => controller.toggleRun(p.run)}
-                  />
-                  <span className="lv-swatch" style={{ background: p.color }} />
-                  {p.label}
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-        {hover && (
-          <div
-            className="lv-tooltip"
-            style={{ left: hover.x + 14, top: hover.y + 14 }}
-            data-testid="landscape-tooltip"
+      <div className={`lv-panes${many ? ' is-many' : ''}`}>
+        {panes.map((store, k) => (
+          <LandscapePane
+            // biome-ignore lint/suspicious/noArrayIndexKey: a pane is its place in the row
+            key={k}
+            index={k}
+            store={store}
+            controller={shown[k]!}
+            runs={runs}
+            documents={documents}
+            title={title}
+            link={link}
+            scaleValues={scaleValues[k] ?? null}
+            scaleSpan={span}
+            colorbar={!many ? 'overlay' : sharedBar ? 'none' : 'column'}
+            named={views.length > 1}
+            active={many && k === at}
+            onActivate={() => setActive(k)}
+            onHandle={onHandle}
           >
-            <strong style={{ color: hover.color }}>{hover.label}</strong>
-            <span>step {hover.step}</span>
-            <span>loss {formatLoss(hover.trueLoss)}</span>
-            {Math.abs(hover.loss - hover.trueLoss) > 1e-9 && (
-              <span>on plane {formatLoss(hover.loss)}</span>
+            {recorderOpen && k === at && handle && (
+              <RecorderPanel
+                scene={handle.scene}
+                step={viewStates[k]?.step ?? 0}
+                runs={handle.paths.map((p) => ({ run: p.run, label: p.label }))}
+                fileStem={handle.fileStem}
+                overlay={handle.overlay}
+                settings={handle.block.recording}
+                savedIn={handle.block.id}
+                onSettings={handle.block.setRecording}
+                onClose={() => setRecorderOpen(false)}
+              />
             )}
-            <span>off plane {formatLoss(hover.offPlane)}</span>
+          </LandscapePane>
+        ))}
+        {sharedColorScale && (
+          <div className="lv-scale-column">
+            <Colorbar map={style.colormap} scale={sharedColorScale} />
           </div>
-        )}
-        {recorderOpen && (
-          <RecorderPanel
-            scene={scene}
-            step={step}
-            runs={paths.map((p) => ({ run: p.run, label: p.label }))}
-            fileStem={fileStem}
-            overlay={overlay}
-            settings={block.recording}
-            savedIn={block.id}
-            onSettings={block.setRecording}
-            onClose={() => setRecorderOpen(false)}
-          />
         )}
       </div>
       {exported && (
@@ -459,29 +411,16 @@ export function LandscapeViewer({
           {exported}
         </div>
       )}
-      <div className="lv-caption" data-testid="landscape-caption">
-        {state.result && (
-          <>
-            {shownView && views.length > 1 ? `${shownView} · ` : ''}
-            {analytic ? `f(x, y) · exact surface` : `${state.result.directions.type} plane`}
-            {explained
-              ? ` · explained variance ${(explained[0] * 100).toFixed(0)}% / ${(explained[1] * 100).toFixed(0)}%`
-              : ''}
-            {byCurvature && !lattice ? ' · λ map: computing…' : ''}
-            {state.result.curvature && surface
-              ? ` · center: ${markLabel(centerEvidence(surface.loss, surface.xs, surface.ys, state.result.curvature)).label}`
-              : ''}
-          </>
-        )}
-      </div>
       <Timeline
-        step={step}
+        step={view.step}
         last={last}
         playing={view.playing}
         speed={view.speed}
-        onStep={(k) => controller.scrub(k)}
-        onPlaying={(on) => controller.setPlaying(on)}
-        onSpeed={(v) => controller.setSpeed(v)}
+        onStep={(k) => {
+          for (const c of shown) c.scrub(k);
+        }}
+        onPlaying={(on) => lead!.setPlaying(on)}
+        onSpeed={(v) => lead!.setSpeed(v)}
       />
     </div>
   );

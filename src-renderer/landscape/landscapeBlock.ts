@@ -21,6 +21,15 @@ export function landscapeViews(graph: GraphDocument): string[] {
   return graph.nodes.filter((n) => n.type === 'view.landscape').map((n) => n.id);
 }
 
+/**
+ * The blocks the viewer opens side by side, in graph order: those marked `sideBySide` when
+ * two or more are, else none (the viewer shows one landscape and a chooser).
+ */
+export function sideBySideViews(graph: GraphDocument): string[] {
+  const marked = graph.nodes.filter((n) => n.type === 'view.landscape' && n.params.sideBySide);
+  return marked.length >= 2 ? marked.map((n) => n.id) : [];
+}
+
 /** The block with id `view` (the one the landscape was computed for), else the first one. */
 export function findLandscapeBlock(graph: GraphDocument, view: string | null): GraphNode | null {
   const blocks = graph.nodes.filter((n) => n.type === 'view.landscape');

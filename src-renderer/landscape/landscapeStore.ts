@@ -6,12 +6,13 @@
  * train, an analytic surface is recomputed every REFRESH_MS (cheap and exact), and a network's
  * paths grow on the plane already drawn every LIVE_MS (no surface recompute until the end).
  * A new launch or another document clears what is shown at once: answers about an earlier
- * launch are dropped, so the viewer never draws the landscape of another graph.
+ * launch are dropped, so the viewer never draws the landscape of another graph. Requests go
+ * through a pane's channel of the landscape queue (side-by-side panes take turns).
  */
 import type { Subscription } from 'rxjs';
 import type { EngineMessage } from '../../src-shared/protocol/engine';
 import type { WireLandscape } from '../../src-shared/protocol/landscape';
-import type { EngineClient } from '../engine/engineClient';
+import type { LandscapeChannel } from './landscapeQueue';
 
 export const REFRESH_MS = 1000;
 export const LIVE_MS = 500;
@@ -61,6 +62,12 @@ export interface LandscapeStore {
   setCurvatureMap(grid: number | null): void;
   /** Whether the viewer is shown (refreshes happen only then). */
   setOpen(open: boolean): void;
+  /**
+   * Whether a training network's paths grow on the drawn plane (on by default). Side-by-side
+   * panes turn it off: the engine grows paths on its last landscape only, so two panes would
+   * recompute whole surfaces in turn; theirs are drawn after the start and at the end.
+   */
+  setLiveGrowth(on: boolean): void;
   dispose(): void;
 }
 
@@ -98,13 +105,14 @@ function sameHeads(a: WireLandscape, b: WireLandscape): boolean {
   );
 }
 
-export function createLandscapeStore(client: EngineClient): LandscapeStore {
+export function createLandscapeStore(channel: LandscapeChannel): LandscapeStore {
   let state = INITIAL;
   let open = false;
   let engineState = 'idle';
   let engineLaunch = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let analytic = false;
+  let liveGrowth = true;
   /** Launches up to this one belong to an earlier document (never shown). */
   let staleLaunch = -1;
   const listeners = new Set<() => void>();
@@ -143,10 +151,10 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
   let pathsRequest = -1;
   const compute = () => {
     clearTimer();
-    const request = state.request + 1;
+    const request = channel.nextRequest();
     const grid = urlGrid ?? (analytic ? ANALYTIC_GRID : undefined);
     set({ status: 'computing', request, phase: 'setup', fraction: 0, error: null });
-    client.send({
+    channel.send({
       type: 'landscape',
       request,
       ...viewParam(),
@@ -157,11 +165,11 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
   };
   const growPaths = () => {
     timer = null;
-    const request = state.request + 1;
+    const request = channel.nextRequest();
     pathsRequest = request;
     const grid = urlGrid ?? (analytic ? ANALYTIC_GRID : undefined);
     set({ request });
-    client.send({
+    channel.send({
       type: 'landscape',
       request,
       ...viewParam(),
@@ -228,11 +236,12 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
           ? state.surface
           : { grid: r.grid, xs: r.axes[0].values, ys: r.axes[1].values, loss: r.loss },
       });
-    if (open && live())
-      timer = setTimeout(analytic ? compute : growPaths, analytic ? REFRESH_MS : LIVE_MS);
+    if (!open || !live()) return;
+    if (analytic) timer = setTimeout(compute, REFRESH_MS);
+    else if (liveGrowth) timer = setTimeout(growPaths, LIVE_MS);
   };
 
-  const subscription: Subscription = client.messages$.subscribe(onMessage);
+  const subscription: Subscription = channel.messages$.subscribe(onMessage);
   return {
     getSnapshot: () => state,
     subscribe(listener) {
@@ -242,7 +251,7 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
     compute,
     cancel() {
       clearTimer();
-      client.send({ type: 'landscapeCancel' });
+      channel.cancel();
       if (state.status === 'computing') set({ status: state.result ? 'done' : 'idle' });
     },
     selectView(view) {
@@ -267,6 +276,9 @@ export function createLandscapeStore(client: EngineClient): LandscapeStore {
       if (!open) clearTimer();
       // Opening after a run (or during one) shows its landscape at once.
       if (opened && hasLaunch() && state.status !== 'computing') compute();
+    },
+    setLiveGrowth(on) {
+      liveGrowth = on;
     },
     dispose() {
       clearTimer();

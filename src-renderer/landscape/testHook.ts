@@ -1,9 +1,13 @@
 /**
  * `window.__atlasLandscape`: what the e2e test and the benchmark read from the viewer — GPU
- * memory counts, pixel colours of a fresh frame, timeline control, a synthetic scene, and
- * timings of orbiting and recording.
+ * memory counts, pixel colours of a fresh frame, timeline control, the camera's pose and the
+ * height/colour scale, a synthetic scene, and timings of orbiting and recording. Side-by-side
+ * panes each have one in `window.__atlasLandscapePanes` (in order); the first pane's is also
+ * `window.__atlasLandscape`.
  */
+import type { CameraPose } from './cameraLink';
 import { frameTimes, orbitTrack } from './cameraTrack';
+import type { HeightMode } from './heightScale';
 import { recordVideo } from './recorder';
 import type { LandscapeScene } from './scene/LandscapeScene';
 import { syntheticScene } from './syntheticScene';
@@ -23,6 +27,10 @@ export interface LandscapeTestHook {
   pathPixels(): { run: string; pixels: number }[];
   setStep(step: number): void;
   lastStep(): number;
+  /** Where the camera is and looks at. */
+  pose(): CameraPose;
+  /** The height and colour scale drawn now: the colour bar's range. */
+  scale(): { mode: HeightMode; lo: number; hi: number };
   /** Run ids of the paths the scene draws now, and whether it draws a surface. */
   drawn(): { runs: string[]; surface: boolean };
   /** The surface's own colour (before lighting) at the grid point nearest (α, β), RGB in [0, 1]. */
@@ -42,6 +50,7 @@ export interface LandscapeTestHook {
 declare global {
   interface Window {
     __atlasLandscape?: LandscapeTestHook;
+    __atlasLandscapePanes?: (LandscapeTestHook | null)[];
   }
 }
 
@@ -69,6 +78,7 @@ function readCanvas(scene: LandscapeScene): ImageData {
 export function installLandscapeTestHook(
   scene: LandscapeScene,
   timeline: { setStep(step: number): void; lastStep(): number },
+  pane = 0,
 ): () => void {
   if (!__ATLAS_TEST_HOOKS__) return () => {}; // test builds only: the rest is tree-shaken away
   const hook: LandscapeTestHook = {
@@ -143,6 +153,11 @@ export function installLandscapeTestHook(
     },
     setStep: (step) => timeline.setStep(step),
     lastStep: () => timeline.lastStep(),
+    pose: () => scene.pose(),
+    scale() {
+      const { mode, lo, hi } = scene.currentScale();
+      return { mode, lo, hi };
+    },
     replaceSurfaces(count, n) {
       scene.setData(syntheticScene(n + 1, 3, 100));
       scene.render();
@@ -188,8 +203,13 @@ export function installLandscapeTestHook(
       return rec.framesPerSecond;
     },
   };
-  window.__atlasLandscape = hook;
+  window.__atlasLandscapePanes ??= [];
+  const panes = window.__atlasLandscapePanes;
+  panes[pane] = hook;
+  if (pane === 0) window.__atlasLandscape = hook;
   return () => {
     if (window.__atlasLandscape === hook) delete window.__atlasLandscape;
+    if (panes[pane] === hook) panes[pane] = null;
+    while (panes.length > 0 && !panes.at(-1)) panes.pop();
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Every example, as a new user meets it: open it from the Examples menu, run it, open the
- * landscape and save the viewer as test-results/landscape-example-<name>.png. For each, the
- * surface covers 20–85 % of the 3D stage and touches at most one of its edges, every run's
- * path shows pixels of its own in the final frame, and the console has no errors.
+ * landscape and save the viewer as test-results/landscape-example-<name>.png. For each pane
+ * (skip-connections opens two side by side), the surface covers 20–85 % of its 3D stage and
+ * touches at most one of its edges, every run's path shows pixels of its own in the final
+ * frame, and the console has no errors.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -18,9 +19,10 @@ const EXAMPLES = readdirSync(resolve(import.meta.dirname, '../../resources/examp
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
 
-const hook = <T>(page: Page, call: string) =>
+/** Calls pane `pane`'s test hook (the first pane's by default), null before it exists. */
+const hook = <T>(page: Page, call: string, pane = 0) =>
   page.evaluate(
-    `(() => { const h = window.__atlasLandscape; return h ? h.${call} : null; })()`,
+    `(() => { const h = (window.__atlasLandscapePanes || [])[${pane}]; return h ? h.${call} : null; })()`,
   ) as Promise<T | null>;
 
 const runsOf = (page: Page) =>
@@ -60,14 +62,23 @@ describe('every example opens on a framed, readable landscape', () => {
     );
     const runs = (await runsOf(page)).length;
     await page.getByTestId('landscape-toggle').click();
+    const panes = await page.getByTestId('landscape-pane').count();
+    for (let pane = 0; pane < panes; pane++) {
+      await until(
+        `${name}: pane ${pane}'s landscape with every path`,
+        () => hook<{ runs: string[]; surface: boolean }>(page, 'drawn()', pane),
+        (d) => !!d?.surface && d.runs.length > 0,
+      );
+    }
     await until(
-      `${name}: the landscape with every path`,
-      () => hook<{ runs: string[]; surface: boolean }>(page, 'drawn()'),
-      (d) => !!d?.surface && d.runs.length > 0,
+      `${name}: every landscape computed`,
+      () => page.getByTestId('landscape-progress').count(),
+      (n) => n === 0,
     );
-    await page.getByTestId('landscape-progress').waitFor({ state: 'detached', timeout: 120_000 });
-    const last = (await hook<number>(page, 'lastStep()')) ?? 0;
-    await hook(page, `setStep(${last})`);
+    for (let pane = 0; pane < panes; pane++) {
+      const last = (await hook<number>(page, 'lastStep()', pane)) ?? 0;
+      await hook(page, `setStep(${last})`, pane);
+    }
     // With the dashboard open the stage is a 3:1 strip; a user looking at the surface folds it
     // (the viewer refits on the resize).
     const dock = page.getByTestId('run-dock').getByRole('button', { name: /Dashboard/ });
@@ -89,23 +100,28 @@ describe('every example opens on a framed, readable landscape', () => {
       );
     }
 
-    const footprint = (await hook<{ fraction: number; edges: string[] }>(
-      page,
-      'surfaceFootprint()',
-    ))!;
-    const pixels = (await hook<{ run: string; pixels: number }[]>(page, 'pathPixels()'))!;
     await page
       .getByTestId('landscape-viewer')
       .first()
       .screenshot({ path: join(RESULTS_DIR, `landscape-example-${name}.png`) });
-    console.log(
-      `${name}: surface ${(footprint.fraction * 100).toFixed(1)}% of the stage, edges [${footprint.edges.join(', ')}]; path pixels ${pixels.map((p) => `${p.run}=${p.pixels}`).join(' ')}; runs ${runs}`,
-    );
-    expect(footprint.fraction).toBeGreaterThan(0.2);
-    expect(footprint.fraction).toBeLessThan(0.85);
-    expect(footprint.edges.length).toBeLessThanOrEqual(1);
-    expect(pixels.length).toBeGreaterThan(0);
-    for (const p of pixels) expect(p.pixels, `${name}: pixels of ${p.run}`).toBeGreaterThan(20);
+    for (let pane = 0; pane < panes; pane++) {
+      const footprint = (await hook<{ fraction: number; edges: string[] }>(
+        page,
+        'surfaceFootprint()',
+        pane,
+      ))!;
+      const pixels = (await hook<{ run: string; pixels: number }[]>(page, 'pathPixels()', pane))!;
+      const which = panes > 1 ? ` pane ${pane}` : '';
+      console.log(
+        `${name}${which}: surface ${(footprint.fraction * 100).toFixed(1)}% of the stage, edges [${footprint.edges.join(', ')}]; path pixels ${pixels.map((p) => `${p.run}=${p.pixels}`).join(' ')}; runs ${runs}`,
+      );
+      expect(footprint.fraction, `${name}${which}`).toBeGreaterThan(0.2);
+      expect(footprint.fraction, `${name}${which}`).toBeLessThan(0.85);
+      expect(footprint.edges.length, `${name}${which}`).toBeLessThanOrEqual(1);
+      expect(pixels.length).toBeGreaterThan(0);
+      for (const p of pixels) expect(p.pixels, `${name}: pixels of ${p.run}`).toBeGreaterThan(20);
+    }
+    expect(panes, `${name}: its landscape panes`).toBe(name === 'skip-connections' ? 2 : 1);
     expect(ownErrors(app)).toEqual([]);
     await dock.click(); // open again for the next example's charts
   });

@@ -6,8 +6,9 @@
  * keyframes in the saved graph (valid for `atlas validate`), follow a chart's hover step and
  * show the viewer's step on the charts, colour the surface by λmin / λmax, and replace the
  * surface 20 times without GPU memory growth. Then: lr-too-big's log colorbar; opening and running skip-connections never shows
- * lr-too-big's paths (computing state at once), and its two view.landscape blocks are chosen in
- * a selector; a short viewer keeps the canvas fitted and scrolls the recorder.
+ * lr-too-big's paths (computing state at once), and its two view.landscape blocks, side by side
+ * at first, are chosen in a selector once side by side is off; a short viewer keeps the canvas
+ * fitted and scrolls the recorder.
  * Screenshots: test-results/landscape-*.png.
  */
 import { execFileSync } from 'node:child_process';
@@ -463,7 +464,9 @@ describe('landscape viewer (web mode)', () => {
     // From the first frame on: no path or caption of lr-too-big, a computing state instead.
     const first = (await drawn())!;
     expect(first.runs.filter((r) => r === 'fine' || r === 'tooBig')).toEqual([]);
-    expect(await page.getByTestId('landscape-caption').textContent()).not.toMatch(/plane|surface/);
+    for (const caption of await page.getByTestId('landscape-caption').allTextContents()) {
+      expect(caption).not.toMatch(/plane|surface/);
+    }
     await app.screenshot('landscape-computing');
     await until('the skip-connections landscape', drawn, (d) => d?.runs.join() === 'plain', 90_000);
     const frames = await stopViewerFrames(page);
@@ -486,7 +489,9 @@ describe('landscape viewer (web mode)', () => {
       90_000,
     );
 
-    // Two view.landscape blocks: choose the residual MLP's.
+    // Two view.landscape blocks, side by side; one at a time: choose the residual MLP's.
+    expect(await page.getByTestId('landscape-pane').count()).toBe(2);
+    await page.getByTestId('landscape-side-by-side').click();
     const select = page.getByTestId('landscape-view-select');
     expect(await select.locator('option').allTextContents()).toEqual([
       'landscape-plain',

@@ -1,7 +1,8 @@
 /**
  * The 3D landscape: surface, contours, axes, run paths with their heads, lecture overlays and
  * the cameras. Plain three.js, driven by the viewer component; `renderWith` lets the recorder
- * draw the same scene into its own offscreen renderer at any size.
+ * draw the same scene into its own offscreen renderer at any size. It tells a camera link
+ * (side-by-side panes) when its camera moves or is fitted, and frames what the link adds.
  */
 import {
   Color,
@@ -18,6 +19,7 @@ import {
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { CameraMove, CameraPose } from '../cameraLink';
 import type { Vec3 } from '../cameraTrack';
 import { curvatureMapName, curvatureScale, latticeAt } from '../curvatureColor';
 import { type HeightScale, heightScale, surfaceScale } from '../heightScale';
@@ -51,6 +53,12 @@ const PRESETS: Record<CameraPreset, Vec3> = {
   side: [0, 0.25, 1],
 };
 const FLOOR_Y = -0.02;
+/**
+ * Stages narrower than this (side-by-side panes) see the iso view from higher, up to twice
+ * as high: the surface then fills their height too, not only their width.
+ */
+const NARROW_ASPECT = 1.2;
+const MAX_LIFT = 2;
 
 export class LandscapeScene {
   readonly renderer: WebGLRenderer;
@@ -83,6 +91,14 @@ export class LandscapeScene {
   private sphere: Sphere = boundingSphere(this.framed);
   /** The user orbited or zoomed since the last fit (new data then keeps their view). */
   private userMoved = false;
+  /**
+   * The preset the camera was last fitted from; null once a person moved it or it follows a
+   * run. A resize fits that preset again (for the stage's new shape).
+   */
+  private fittedPreset: CameraPreset | null = null;
+  private readonly cameraListeners = new Set<(move: CameraMove) => void>();
+  /** What the other linked panes frame (their fits and this one's must agree). */
+  private sharedFraming: (() => readonly Vec3[]) | null = null;
 
   constructor(readonly canvas: HTMLCanvasElement) {
     this.renderer = new WebGLRenderer({
@@ -111,9 +127,12 @@ export class LandscapeScene {
       .matches;
     this.controls.addEventListener('change', () => {
       this.dirty = true;
+      this.tellCamera('change');
     });
     this.controls.addEventListener('start', () => {
       this.userMoved = true;
+      this.fittedPreset = null;
+      this.tellCamera('start');
     });
     this.ortho.position.set(0, 4, 0.0001);
     this.ortho.lookAt(0, 0, 0);
@@ -136,7 +155,8 @@ export class LandscapeScene {
     this.height = Math.max(1, height);
     this.renderer.setSize(this.width, this.height, false);
     this.camera.aspect = this.width / this.height;
-    this.refit();
+    if (this.fittedPreset && !this.userMoved) this.fitFrom(this.presetDirection(this.fittedPreset));
+    else this.refit();
     this.fitOrtho(this.ortho, this.width / this.height);
     this.buildPlaneAxes();
     this.dirty = true;
@@ -231,16 +251,22 @@ export class LandscapeScene {
 
   preset(name: CameraPreset): void {
     this.following = null;
+    this.fittedPreset = name;
     this.fitFrom(this.presetDirection(name));
   }
 
-  /** A preset's direction; iso looks from the surface's lowest corner. */
+  /**
+   * A preset's direction; iso looks from the surface's lowest corner, and from higher on a
+   * narrow stage.
+   */
   private presetDirection(name: CameraPreset): Vec3 {
     const d = PRESETS[name];
-    if (name !== 'iso' || !this.surface) return d;
+    if (name !== 'iso') return d;
+    const lift = Math.min(MAX_LIFT, Math.max(1, NARROW_ASPECT / this.camera.aspect));
+    if (!this.surface) return [d[0], d[1] * lift, d[2]];
     const heights = this.surface.values.map((v) => this.scale.normalize(v));
     const [sx, sz] = lowCorner(heights, this.surface.n);
-    return [sx * d[0], d[1], sz * d[2]];
+    return [sx * d[0], d[1] * lift, sz * d[2]];
   }
 
   /** Fits the camera to what is drawn, looking from where it looks now. */
@@ -269,17 +295,57 @@ export class LandscapeScene {
   }
 
   private fitFrom(direction: Vec3): void {
-    const fit = fitCamera(this.framed, direction, this.camera.fov, this.camera.aspect);
+    const points = this.sharedFraming ? [...this.framed, ...this.sharedFraming()] : this.framed;
+    const fit = fitCamera(points, direction, this.camera.fov, this.camera.aspect);
     this.camera.near = fit.near;
     this.camera.far = fit.far;
     this.camera.updateProjectionMatrix();
     this.setPose(fit.position, fit.target);
     this.userMoved = false;
+    this.tellCamera('fit');
+  }
+
+  /** Whether a person orbited or zoomed since the last fit. */
+  isUserMoved(): boolean {
+    return this.userMoved;
+  }
+
+  /** Another linked pane's pose, and whether a person chose it (new data then keeps it). */
+  takePose(pose: CameraPose, byUser: boolean): void {
+    // Ends this camera's own glide (damping after a drag here): it would drift off the pose.
+    const damping = this.controls.enableDamping;
+    this.controls.enableDamping = false;
+    this.controls.update();
+    this.controls.enableDamping = damping;
+    this.setPose([...pose.position], [...pose.target]);
+    this.userMoved = byUser;
+    if (byUser) this.fittedPreset = null;
+  }
+
+  /** Calls back when the camera moves or is fitted (the camera link listens). */
+  onCameraMove(listener: (move: CameraMove) => void): () => void {
+    this.cameraListeners.add(listener);
+    return () => this.cameraListeners.delete(listener);
+  }
+
+  private tellCamera(move: CameraMove): void {
+    for (const listener of [...this.cameraListeners]) listener(move);
+  }
+
+  /** Points the camera's fits frame besides this scene's own (the other linked panes'). */
+  setSharedFraming(points: (() => readonly Vec3[]) | null): void {
+    this.sharedFraming = points;
+  }
+
+  /** What this scene's own fits frame: the surface's outline and the paths. */
+  framedPoints(): readonly Vec3[] {
+    return this.framed;
   }
 
   /** Trails a run's head (null stops following). */
   follow(run: string | null): void {
     this.following = run;
+    if (run) this.fittedPreset = null;
     this.updateStep();
   }
 
@@ -291,7 +357,7 @@ export class LandscapeScene {
     this.dirty = true;
   }
 
-  pose(): { position: Vec3; target: Vec3 } {
+  pose(): CameraPose {
     const p = this.camera.position;
     const t = this.controls.target;
     return { position: [p.x, p.y, p.z], target: [t.x, t.y, t.z] };
@@ -424,6 +490,7 @@ export class LandscapeScene {
 
   dispose(): void {
     cancelAnimationFrame(this.raf);
+    this.cameraListeners.clear();
     this.controls.dispose();
     this.paths.dispose();
     for (const o of this.overlays) o.layer.dispose();
@@ -445,7 +512,7 @@ export class LandscapeScene {
     const surface = this.surface;
     if (!data || !surface) return;
     const s = this.style;
-    this.scale = surfaceScale(data.loss, s);
+    this.scale = surfaceScale(data.scaleValues ?? data.loss, s);
     const xs = data.xs;
     const ys = data.ys;
     this.frame = worldFrame([xs[0]!, xs.at(-1)!], [ys[0]!, ys.at(-1)!], s.exaggeration);

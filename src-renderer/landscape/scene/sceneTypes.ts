@@ -27,6 +27,11 @@ export interface SceneData {
   readonly loss: Float32Array;
   readonly axisNames: readonly [string, string];
   readonly paths: readonly ScenePath[];
+  /**
+   * The losses the height and colour scale spans (side-by-side panes sharing one colour
+   * scale: every pane's surface); absent, the surface's own.
+   */
+  readonly scaleValues?: ArrayLike<number>;
   readonly surfaceFn?: string;
   readonly curvature?: {
     readonly kind: 'minimum' | 'maximum' | 'saddle' | 'flat';

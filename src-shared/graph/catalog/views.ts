@@ -98,6 +98,10 @@ export const viewBlocks: readonly BlockDefinition[] = [
         default: 'auto',
         help: 'Height of the surface: auto (symlog when the loss spans over two decades), loss, log loss, or symlog (log above a small linear range, so zeros stay finite)',
       }),
+      sideBySide: bool({
+        default: false,
+        help: "Open in a pane beside the graph's other side-by-side landscape blocks: one synced camera, one colour scale (e.g. skip vs no-skip, Li et al.)",
+      }),
       recording: structured({
         schema: RecordingSettingsSchema,
         help: 'Fly-through settings and camera keyframes, set in the viewer (null: its defaults)',
@@ -105,7 +109,8 @@ export const viewBlocks: readonly BlockDefinition[] = [
     },
     summary: (params) => {
       const grid = read(params, 'grid', 41);
-      return `Landscape · ${read(params, 'directions', 'pca')} · ${grid}×${grid}`;
+      const beside = read(params, 'sideBySide', false) ? ' · side by side' : '';
+      return `Landscape · ${read(params, 'directions', 'pca')} · ${grid}×${grid}${beside}`;
     },
     check: (params) => {
       const grid = read(params, 'grid', 41);

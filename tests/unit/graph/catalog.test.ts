@@ -82,6 +82,7 @@ const DESIGN: Record<string, string[]> = {
   'metric.stepTime': ['every'],
   // decades extends DESIGN's list: a log axis that a Newton run's 1e-12 cannot flatten.
   'view.chart': ['smoothing', 'logY', 'decades'],
+  // sideBySide extends DESIGN's list: "several landscape views side by side", chosen in the graph.
   'view.landscape': [
     'directions',
     'norm',
@@ -91,6 +92,7 @@ const DESIGN: Record<string, string[]> = {
     'evalSamples',
     'center',
     'scale',
+    'sideBySide',
     'recording',
   ],
 };

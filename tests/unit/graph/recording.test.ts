@@ -149,6 +149,7 @@ describe('view.landscape recording settings', () => {
     expect(text).toContain(
       [
         '        "scale": "auto",',
+        '        "sideBySide": false,',
         '        "recording": {',
         '          "duration": 6,',
         '          "fps": 30,',

@@ -4,6 +4,7 @@ import {
   findLandscapeBlock,
   recordingOf,
   scaleOf,
+  sideBySideViews,
 } from '../../../../src-renderer/landscape/landscapeBlock';
 import { boundedNumber } from '../../../../src-renderer/landscape/NumberField';
 import {
@@ -36,6 +37,13 @@ describe('the viewer’s landscape block', () => {
     expect(findLandscapeBlock(graph([a, b]), 'landscape')).toBe(a);
     expect(findLandscapeBlock(graph([a, b]), null)).toBe(a);
     expect(findLandscapeBlock(graph([]), 'a')).toBeNull();
+  });
+
+  it('opens side by side the blocks marked sideBySide, when two or more are', () => {
+    const on = (id: string) => view(id, { sideBySide: true });
+    expect(sideBySideViews(graph([on('x'), a, on('y'), on('z')]))).toEqual(['x', 'y', 'z']);
+    expect(sideBySideViews(graph([on('x'), a, b]))).toEqual([]);
+    expect(sideBySideViews(graph([a, b]))).toEqual([]);
   });
 
   it('gives the height scale and the recording settings with defaults filled in', () => {

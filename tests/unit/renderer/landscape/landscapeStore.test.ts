@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineClient } from '../../../../src-renderer/engine/engineClient';
+import { createLandscapeQueue } from '../../../../src-renderer/landscape/landscapeQueue';
 import {
   createLandscapeStore,
   LIVE_MS,
@@ -19,7 +20,7 @@ function setup() {
     { postMessage: (m) => sent.push(m as EngineCommand), onMessage: () => () => {} },
     () => 0,
   );
-  const store = createLandscapeStore(client);
+  const store = createLandscapeStore(createLandscapeQueue(client).channel());
   store.setOpen(true);
   const landscapes = () => sent.filter((c) => c.type === 'landscape');
   const result = (request: number, task: string, steps: number[]) =>
@@ -205,5 +206,48 @@ describe('landscape store never shows another graph', () => {
       curvatureMap: 5,
     });
     t.store.dispose();
+  });
+});
+
+describe('landscape stores side by side', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('two panes take turns, and without live growth a network is drawn at the start and end', () => {
+    const t = setup();
+    t.store.dispose(); // the panel's panes share one queue instead
+    const queue = createLandscapeQueue(t.client);
+    const [a, b] = [queue.channel(), queue.channel()].map((c) => createLandscapeStore(c));
+    for (const s of [a!, b!]) {
+      s.setLiveGrowth(false);
+      s.setOpen(true);
+    }
+    a!.selectView('plain');
+    b!.selectView('residual');
+    t.state('loaded');
+    t.state('running');
+    vi.advanceTimersByTime(START_DELAY_MS);
+    expect(t.landscapes().map((c) => [c.request, c.view])).toEqual([[1, 'plain']]);
+    t.result(1, 'classification', [0, 1]);
+    expect(t.landscapes().map((c) => [c.request, c.view])).toEqual([
+      [1, 'plain'],
+      [2, 'residual'],
+    ]);
+    expect(a!.getSnapshot().result).not.toBeNull();
+    expect(b!.getSnapshot().result).toBeNull();
+    t.result(2, 'classification', [0, 1]);
+    expect(b!.getSnapshot().result).not.toBeNull();
+    vi.advanceTimersByTime(10 * LIVE_MS);
+    expect(t.landscapes()).toHaveLength(2); // no growth while it trains
+    t.state('finished');
+    expect(t.landscapes().map((c) => c.request)).toEqual([1, 2, 3]);
+    t.result(3, 'classification', [0, 1, 2]);
+    expect(t.landscapes().map((c) => c.request)).toEqual([1, 2, 3, 4]);
+    a!.dispose();
+    b!.dispose();
   });
 });
