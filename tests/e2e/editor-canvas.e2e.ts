@@ -8,7 +8,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGraphText } from '../../src-shared/graph';
 import { type AppSession, openApp } from './support/browser';
-import { dragBlockFromPalette, nodeLocator, selectBlock, selectedIds } from './support/editor';
+import {
+  dragBlockFromPalette,
+  nodeLocator,
+  selectBlock,
+  selectedIds,
+  viewSettled,
+} from './support/editor';
 
 /** A canvas node's position in graph coordinates, read from React Flow's transform. */
 async function placeOf(page: Page, flowId: string): Promise<{ x: number; y: number }> {
@@ -247,6 +253,9 @@ describe('canvas editing (web mode)', () => {
 
   it('copies blocks in one tab and pastes them into another through the clipboard', async () => {
     const { page } = app;
+    // Earlier tests moved the view: show the whole graph again, so no block is under a panel.
+    await page.getByRole('button', { name: 'Fit the graph in view' }).click();
+    await viewSettled(page);
     await selectBlock(page, 'loss');
     await nodeLocator(page, 'lossChart')
       .locator('.block-title')

@@ -103,6 +103,7 @@ describe('rebuilding the Rosenbrock race (web mode)', () => {
     await setParam(page, 'epochs', '500');
     await selectBlock(page, 'chart');
     await toggleParam(page, 'logY');
+    await setParam(page, 'decades', '5');
 
     // Five copies of the chain, each wired to the surface, the chart and the landscape.
     await selectBlocks(page, ['sgd', 'train', 'loss']);
