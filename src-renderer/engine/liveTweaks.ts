@@ -17,9 +17,14 @@ export interface TweakPlan {
   readonly restart: readonly string[];
 }
 
-/** Settings a view keeps in the graph for itself (structured params): no run depends on them. */
+/**
+ * Settings a view keeps in the graph for itself (structured params, such as the recorder's)
+ * and params the catalog marks `display` (a chart's log axis, side-by-side panes): no run
+ * depends on them.
+ */
 export function isViewSetting(node: GraphNode, name: string): boolean {
-  return getBlock(node.type)?.params[name]?.kind === 'structured';
+  const spec = getBlock(node.type)?.params[name];
+  return spec?.kind === 'structured' || spec?.display === true;
 }
 
 export function isLiveParam(node: GraphNode, name: string): boolean {

@@ -12,6 +12,8 @@ interface ParamBase {
   readonly help: string;
   /** `null` is a valid value (e.g. maxSteps: no limit). */
   readonly nullable?: true;
+  /** Only how the app shows results (a chart's axis, a pane): no run depends on it. */
+  readonly display?: true;
 }
 
 export interface NumberParam extends ParamBase {

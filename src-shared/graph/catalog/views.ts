@@ -24,14 +24,16 @@ export const viewBlocks: readonly BlockDefinition[] = [
         max: 1,
         exclusiveMax: true,
         help: 'Exponential moving average of the plotted values (0: raw)',
+        display: true,
       }),
-      logY: bool({ default: false, help: 'Logarithmic y axis' }),
+      logY: bool({ default: false, help: 'Logarithmic y axis', display: true }),
       decades: num({
         default: 0,
         min: 0,
         max: 30,
         integer: true,
         help: 'Log y: how many decades below the highest value the axis shows (0: all). Smaller values, and values ≤ 0, are drawn at the floor, and the chart says so',
+        display: true,
       }),
     },
     summary: (params) => {
@@ -101,6 +103,7 @@ export const viewBlocks: readonly BlockDefinition[] = [
       sideBySide: bool({
         default: false,
         help: "Open in a pane beside the graph's other side-by-side landscape blocks: one synced camera, one colour scale (e.g. skip vs no-skip, Li et al.)",
+        display: true,
       }),
       recording: structured({
         schema: RecordingSettingsSchema,

@@ -88,4 +88,27 @@ describe('planTweaks', () => {
     after.nodes[5]!.params.grid = 61;
     expect(planTweaks(withView, after).restart).toEqual(["view.landscape 'land'.grid changed"]);
   });
+
+  it('ignores edits the catalog marks display-only: a chart axis, side-by-side panes', () => {
+    const withViews = edit((g) => {
+      g.nodes.push(
+        {
+          id: 'land',
+          type: 'view.landscape',
+          params: { grid: 41, sideBySide: false },
+          position: { x: 0, y: 0 },
+        },
+        {
+          id: 'chart',
+          type: 'view.chart',
+          params: { smoothing: 0, logY: false, decades: 0 },
+          position: { x: 0, y: 0 },
+        },
+      );
+    });
+    const after = structuredClone(withViews);
+    after.nodes[5]!.params.sideBySide = true;
+    after.nodes[6]!.params = { smoothing: 0.9, logY: true, decades: 5 };
+    expect(planTweaks(withViews, after)).toEqual({ tweaks: [], restart: [] });
+  });
 });
