@@ -69,39 +69,46 @@ try {
       (t) => /step (\d+) \/ \1/.test(t ?? ''),
     );
     // A WebGL canvas reads back blank once presented: take what the screen shows instead,
-    // then scale it down (cover) in the page.
+    // then scale it down (cover) in the page. Panes side by side each fill their share of the
+    // thumbnail, side by side, with a thin gap.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
-    const shot = await page.getByTestId('landscape-canvas').screenshot();
+    const canvases = page.getByTestId('landscape-canvas');
+    const shots = [];
+    for (let k = 0; k < (await canvases.count()); k++) {
+      shots.push((await canvases.nth(k).screenshot()).toString('base64'));
+    }
     const data = await page.evaluate(
-      ({ png, size }) =>
-        new Promise((done, fail) => {
-          const image = new Image();
-          image.onerror = () => fail(new Error('the screenshot did not load'));
-          image.onload = () => {
-            const out = document.createElement('canvas');
-            out.width = size.width;
-            out.height = size.height;
-            const scale = Math.max(size.width / image.width, size.height / image.height);
-            const w = size.width / scale;
+      ({ pngs, size }) =>
+        Promise.all(
+          pngs.map(
+            (png) =>
+              new Promise((done, fail) => {
+                const image = new Image();
+                image.onerror = () => fail(new Error('the screenshot did not load'));
+                image.onload = () => done(image);
+                image.src = `data:image/png;base64,${png}`;
+              }),
+          ),
+        ).then((images) => {
+          const out = document.createElement('canvas');
+          out.width = size.width;
+          out.height = size.height;
+          const context = out.getContext('2d');
+          context.fillStyle = '#11141a';
+          context.fillRect(0, 0, size.width, size.height);
+          const gap = images.length > 1 ? 2 : 0;
+          const slot = (size.width - gap * (images.length - 1)) / images.length;
+          images.forEach((image, k) => {
+            const scale = Math.max(slot / image.width, size.height / image.height);
+            const w = slot / scale;
             const h = size.height / scale;
-            out
-              .getContext('2d')
-              .drawImage(
-                image,
-                (image.width - w) / 2,
-                (image.height - h) / 2,
-                w,
-                h,
-                0,
-                0,
-                size.width,
-                size.height,
-              );
-            done(out.toDataURL('image/png'));
-          };
-          image.src = `data:image/png;base64,${png}`;
+            const x = (image.width - w) / 2;
+            const y = (image.height - h) / 2;
+            context.drawImage(image, x, y, w, h, k * (slot + gap), 0, slot, size.height);
+          });
+          return out.toDataURL('image/png');
         }),
-      { png: shot.toString('base64'), size: SIZE },
+      { pngs: shots, size: SIZE },
     );
     const file = join(OUT, `${id}.png`);
     await writeFile(file, Buffer.from(String(data).split(',')[1], 'base64'));
