@@ -4,9 +4,9 @@
  * critical violations fail the test; the rest are printed so they stay visible.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
 import { audit, blocking, type Finding } from './support/axe';
 import { type AppSession, openApp, untilOn } from './support/browser';
+import { runsEnded } from './support/runs';
 
 describe('accessibility (axe-core)', () => {
   let app: AppSession;
@@ -70,16 +70,7 @@ describe('accessibility (axe-core)', () => {
   it('the dashboard after a run', async () => {
     const { page } = app;
     await page.getByTestId('run-run').click();
-    await until(
-      'the run to finish',
-      () =>
-        page.evaluate(() =>
-          (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts
-            .runs()
-            .map((r) => r.phase),
-        ),
-      (phases) => phases.length > 0 && phases.every((p) => p !== 'running' && p !== 'loaded'),
-    );
+    await runsEnded(page);
     totals.dashboard = await audit(page, 'dashboard');
     expect(blocking(totals.dashboard)).toEqual([]);
   });

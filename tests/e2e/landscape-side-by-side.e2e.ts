@@ -10,9 +10,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
 import type { CameraPose } from '../../src-renderer/landscape/cameraLink';
 import { type AppSession, nextFrame, openApp, untilOn } from './support/browser';
+import { runsEnded } from './support/runs';
 
 type Scale = { mode: string; lo: number; hi: number };
 type Drawn = { runs: string[]; surface: boolean };
@@ -66,16 +66,7 @@ describe('landscapes side by side (skip vs no skip) with synced cameras', () => 
     await page.getByRole('button', { name: 'Examples' }).click();
     await page.getByRole('menuitem', { name: /skip-connections/ }).click();
     await page.getByTestId('run-run').click();
-    await until(
-      'both runs to finish',
-      () =>
-        page.evaluate(() =>
-          (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts
-            .runs()
-            .map((r) => r.phase),
-        ),
-      (phases) => phases.length === 2 && phases.every((p) => p !== 'running' && p !== 'loaded'),
-    );
+    await runsEnded(page, 2);
     await page.getByTestId('landscape-toggle').click();
     for (const [pane, run] of [
       [0, 'plain'],

@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartsTestHook } from '../../src-renderer/dashboard/testHook';
 import type { LandscapeTestHook } from '../../src-renderer/landscape/testHook';
 import { type AppSession, nextFrame, openApp, untilOn } from './support/browser';
+import { runsEnded } from './support/runs';
 
 const STEPS = 120;
 
@@ -102,16 +103,7 @@ describe('landscape viewer (web mode)', () => {
     await page.getByRole('button', { name: 'Examples' }).click();
     await page.getByRole('menuitem', { name: /rosenbrock-race/ }).click();
     await page.getByTestId('run-run').click();
-    await until(
-      'the race to finish',
-      () =>
-        page.evaluate(() =>
-          (globalThis as unknown as { __atlasCharts: ChartsTestHook }).__atlasCharts
-            .runs()
-            .map((r) => r.phase),
-        ),
-      (phases) => phases.length === 6 && phases.every((p) => p !== 'running' && p !== 'loaded'),
-    );
+    await runsEnded(page, 6);
     await page.getByTestId('landscape-toggle').click();
     const last = await until(
       'the landscape',
