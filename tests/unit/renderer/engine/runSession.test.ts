@@ -3,34 +3,14 @@
  * it (one load, then every step asked for) instead of loading the graph again; a failed load
  * lets the next click load again.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EngineClient } from '../../../../src-renderer/engine/engineClient';
-import { createRunSession } from '../../../../src-renderer/engine/runSession';
-import { createRunStore } from '../../../../src-renderer/engine/runStore';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
-import { parseGraphText } from '../../../../src-shared/graph';
+import { recordedEngine } from './recordedEngine';
 
 function setup() {
-  const parsed = parseGraphText(readFileSync('resources/examples/quickstart.json', 'utf8'));
-  if (!parsed.ok) throw new Error('the quickstart example does not parse');
-  const sent: { type: string }[] = [];
-  let deliver: (data: unknown) => void = () => {};
-  const client = new EngineClient(
-    {
-      postMessage: (m) => sent.push(m as { type: string }),
-      onMessage(listener) {
-        deliver = listener;
-        return () => {};
-      },
-    },
-    (frame) => frame(),
-  );
-  const documents = createDocumentStore(parsed.graph, { name: 'quickstart.json', path: null });
-  const session = createRunSession(client, createRunStore(), documents);
-  const commands = () => sent.map((m) => m.type).filter((t) => t !== 'boundary');
-  const state = (launch: number, s: string) => deliver({ type: 'state', launch, state: s });
-  return { session, commands, state, deliver };
+  const engine = recordedEngine('quickstart');
+  const commands = () => engine.commands().map((m) => m.type);
+  const state = (launch: number, s: string) => engine.deliver({ type: 'state', launch, state: s });
+  return { session: engine.session, commands, state, deliver: engine.deliver };
 }
 
 describe('run session', () => {

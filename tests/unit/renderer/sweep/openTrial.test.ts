@@ -3,40 +3,20 @@
  * app's engine as a launch of its own and runs; its run is named after the trial; a trial the
  * median rule stopped is capped at the step it reached; edits of the document do not reach it.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EngineClient } from '../../../../src-renderer/engine/engineClient';
-import { createRunSession } from '../../../../src-renderer/engine/runSession';
-import { createRunStore } from '../../../../src-renderer/engine/runStore';
 import { openTrial } from '../../../../src-renderer/sweep/openTrial';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
 import { parseGraphText } from '../../../../src-shared/graph';
 import type { TrialSummary } from '../../../../src-shared/protocol/sweep';
+import { recordedEngine } from '../engine/recordedEngine';
 
 function setup() {
-  const parsed = parseGraphText(readFileSync('resources/examples/sweep-lr-momentum.json', 'utf8'));
-  if (!parsed.ok) throw new Error('the sweep example does not parse');
-  const sent: { type: string; [k: string]: unknown }[] = [];
-  let deliver: (data: unknown) => void = () => {};
-  const client = new EngineClient(
-    {
-      postMessage: (m) => sent.push(m as { type: string }),
-      onMessage(listener) {
-        deliver = listener;
-        return () => {};
-      },
-    },
-    (frame) => frame(),
-  );
-  const documents = createDocumentStore(parsed.graph, { name: 'sweep.json', path: null });
-  const runs = createRunStore();
-  const session = createRunSession(client, runs, documents);
-  const commands = () => sent.filter((m) => m.type !== 'boundary');
+  const { client, runs, session, documents, commands, deliver } =
+    recordedEngine('sweep-lr-momentum');
   return {
     runtime: { client, runs, session },
     documents,
     commands,
-    deliver: (d: unknown) => deliver(d),
+    deliver,
   };
 }
 
