@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../../src-main/host/nodeBackend';
+import { standaloneOptimizer } from '../../src-shared/engine/blocks/optimizer-block';
 import { modelHvp } from '../../src-shared/engine/curvature';
 import { CurvatureProbe } from '../../src-shared/engine/curvature/curvature-metrics';
 import { createDataset } from '../../src-shared/engine/datasets';
@@ -38,16 +39,9 @@ export async function benchCurvature(): Promise<BenchRow[]> {
   const run = new TrainRun({
     id: 'bench',
     dataset,
-    datasetType: dataset.type,
-    datasetNode: 'data',
     model,
-    modelNode: 'model',
     initial: model.initialValues(),
-    optimizer: createOptimizer('optimizer.adam', { lr: 1e-3 }),
-    optimizerNode: 'opt',
-    schedule: null,
-    scheduleNode: null,
-    scheduleParams: null,
+    optimizer: standaloneOptimizer(createOptimizer('optimizer.adam', { lr: 1e-3 })),
     settings: {
       epochs: 1000,
       batchSize: 32,
@@ -56,7 +50,6 @@ export async function benchCurvature(): Promise<BenchRow[]> {
       evalEvery: 0,
       seed: 1,
     },
-    metrics: [],
     traceParams: false,
     rng: createRng(1),
     now: () => performance.now(),

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../../src-main/host/nodeBackend';
+import { standaloneOptimizer } from '../../src-shared/engine/blocks/optimizer-block';
 import { compileGraph } from '../../src-shared/engine/compile-graph';
 import { createModel } from '../../src-shared/engine/models';
 import { createOptimizer } from '../../src-shared/engine/optimizers';
@@ -54,16 +55,9 @@ export async function engineStepsPerSecond(
   const run = new TrainRun({
     id: 'bench',
     dataset,
-    datasetType: dataset.type,
-    datasetNode: 'data',
     model,
-    modelNode: 'model',
     initial: model.initialValues(),
-    optimizer: createOptimizer('optimizer.adam', { lr: 1e-3 }),
-    optimizerNode: 'opt',
-    schedule: null,
-    scheduleNode: null,
-    scheduleParams: null,
+    optimizer: standaloneOptimizer(createOptimizer('optimizer.adam', { lr: 1e-3 })),
     settings: {
       epochs: 1000,
       batchSize,
@@ -72,7 +66,6 @@ export async function engineStepsPerSecond(
       evalEvery: 0,
       seed: 1,
     },
-    metrics: [],
     traceParams: false,
     rng: createRng(1),
     now: () => performance.now(),

@@ -27,6 +27,8 @@ export interface OptimizerDefinition {
   readonly specs: HyperSpecs;
   readonly aliases?: Readonly<Record<string, string>>;
   readonly crossCheck?: CrossCheck;
+  /** The most parameters it can train, and why (Newton's full Hessian grows as n²). */
+  readonly limit?: { readonly maxParams: number; readonly why: string };
   /** Fresh update function per optimizer instance (so scalar state is per instance). */
   readonly makeUpdate: () => Update;
 }

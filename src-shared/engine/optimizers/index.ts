@@ -32,6 +32,11 @@ const byType = new Map(definitions.map((d) => [d.type, d]));
 
 export const optimizerTypes: readonly string[] = definitions.map((d) => d.type);
 
+/** The most parameters an optimizer type can train, and why (undefined: no limit). */
+export function optimizerLimit(type: string): OptimizerDefinition['limit'] {
+  return byType.get(type)?.limit;
+}
+
 export function createOptimizer(type: string, params: Record<string, unknown> = {}): Optimizer {
   const def = byType.get(type);
   if (!def) {

@@ -66,6 +66,7 @@ function buildHessian(a: UpdateArgs, n: number): Float64Array {
 export const newtonDefinition: OptimizerDefinition = {
   type: TYPE,
   specs: catalogHypers(TYPE, { lr: nonNegative, damping: nonNegative }),
+  limit: { maxParams: NEWTON_MAX_PARAMS, why: "Newton's method builds the full Hessian" },
   makeUpdate: () => (a) => {
     const n = a.params.reduce((sum, p) => sum + p.size, 0);
     if (n > NEWTON_MAX_PARAMS) {

@@ -7,7 +7,14 @@
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { ParamEvent, RunEvent } from '../../protocol/events';
 import { type Clock, realClock } from '../clock';
-import type { TrainRun } from './train-run';
+/** What the controller drives: a run that takes one update per round. */
+export interface SteppedRun {
+  readonly done: boolean;
+  readonly stepIndex: number;
+  /** One tick: update k and every event it produced. */
+  step(): RunEvent[];
+  finish(status: 'stopped', reason: string): RunEvent;
+}
 
 export type ControllerState = 'idle' | 'running' | 'paused' | 'finished';
 
@@ -19,6 +26,12 @@ export interface RunControllerOptions {
   readonly onFinished?: () => void;
   /** Paces the rounds and slices the loop (tests pass a manual one). */
   readonly clock?: Clock;
+  /** Applies a live edit to the runs, all or none (default: no run takes edits). */
+  readonly edit?: (
+    node: string,
+    name: string,
+    value: number | boolean | number[] | string,
+  ) => ParamEvent[];
 }
 
 export class RunController {
@@ -40,14 +53,20 @@ export class RunController {
 
   private readonly clock: Clock;
   private readonly onFinished: () => void;
+  private readonly edit: NonNullable<RunControllerOptions['edit']>;
 
   constructor(
-    readonly runs: readonly TrainRun[],
+    readonly runs: readonly SteppedRun[],
     private readonly startEvents: () => RunEvent[],
     options: RunControllerOptions = {},
   ) {
     this.clock = options.clock ?? realClock;
     this.onFinished = options.onFinished ?? (() => {});
+    this.edit =
+      options.edit ??
+      ((node, name) => {
+        throw new Error(`${node}.${name}: no active run uses this block`);
+      });
   }
 
   get state(): ControllerState {
@@ -103,20 +122,11 @@ export class RunController {
   }
 
   /**
-   * Applies a parameter change to every run it concerns, at each one's next step: to all of
-   * them or, when one refuses it, to none.
+   * A live parameter change, applied at each run's next step: to every run that uses the
+   * block or, when one refuses it, to none (the edit policy is the compiled graph's).
    */
   setParam(node: string, name: string, value: number | boolean | number[] | string): ParamEvent[] {
-    const touched = this.runs.filter((r) => !r.done && r.concerns(node));
-    if (touched.length === 0) throw new Error(`${node}.${name}: no active run uses this block`);
-    const applied: { event: ParamEvent; undo: () => void }[] = [];
-    try {
-      for (const run of touched) applied.push(run.setParam(node, name, value));
-    } catch (error) {
-      for (const change of applied.reverse()) change.undo();
-      throw error;
-    }
-    const events = applied.map((change) => change.event);
+    const events = this.edit(node, name, value);
     for (const e of events) this.eventSubject.next(e);
     return events;
   }

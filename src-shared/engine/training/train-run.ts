@@ -1,25 +1,38 @@
 /**
- * One `train` block at run time: its parameters as tf.Variables, its optimizer and schedule,
- * its minibatch cursor. `step()` performs one update and returns the events it produced.
- * θ_k is the point before update k: the step event k carries the loss at θ_k on batch k and
- * the lr used for update k.
+ * One `train` block at run time: its parameters as tf.Variables, its optimizer (instantiated
+ * against this run's clock), its minibatch cursor. A tick computes update k and emits, in
+ * order: the step event; the `step` signal at θ_k (metric blocks read it); the update; the
+ * `timed` signal; validation when due; `updated$` (schedules advance); done at the end.
+ * θ_k is the point before update k: step event k carries the loss at θ_k on batch k and the lr
+ * used for update k.
  */
 import * as tf from '@tensorflow/tfjs';
+import { BehaviorSubject, Subject } from 'rxjs';
 import {
   type DoneEvent,
   finiteOrNull,
-  type MetricEvent,
-  type ParamEvent,
   type RunEvent,
   type RunStatus,
+  type StartEvent,
 } from '../../protocol/events';
+import { EventBus } from '../blocks/event-bus';
+import type { Applied, ParamValue } from '../blocks/live-params';
+import type {
+  Interval,
+  OptimizerRun,
+  OptimizerSource,
+  RunClock,
+  RunSignal,
+  RunView,
+} from '../blocks/ports';
+import type { BackendInfo } from '../compile-options';
 import { modelHvp } from '../curvature';
 import { batchesPerEpoch } from '../datasets';
 import type { Rng } from '../random';
-import type { Batch, DataSplit, Dataset, Model, Optimizer, Schedule } from '../types';
+import type { Batch, DataSplit, Dataset, Model } from '../types';
 import { type BatchCursor, createBatchCursor } from './batches';
 import { GradientNoise } from './gradient-noise';
-import { type MetricRequest, RunMetrics } from './run-metrics';
+import { accuracyOn } from './metric-readers';
 import { flattenValues, globalNorm } from './tensors';
 import { type Trajectory, TrajectoryRecorder } from './trajectory';
 
@@ -41,29 +54,17 @@ export const MAX_TRACED_PARAMS = 64;
 export interface TrainRunSpec {
   readonly id: string;
   readonly dataset: Dataset | null;
-  readonly datasetType: string | null;
-  readonly datasetNode: string | null;
   readonly model: Model;
-  readonly modelNode: string;
   readonly initial: readonly Float32Array[];
-  readonly optimizer: Optimizer;
-  readonly optimizerNode: string;
-  readonly schedule: Schedule | null;
-  readonly scheduleNode: string | null;
-  readonly scheduleParams: Readonly<Record<string, unknown>> | null;
-  /** Builds the schedule from (edited) params: a live schedule edit replays its progress. */
-  readonly rebuildSchedule?: (params: Record<string, unknown>, baseLr?: number) => Schedule;
+  readonly optimizer: OptimizerSource;
   readonly settings: TrainSettings;
-  readonly metrics: readonly MetricRequest[];
-  /** The metric block feeding `schedule.plateau`, if one is wired. */
-  readonly feedbackNode?: string | null;
-  /** Its latest value from earlier steps (it may report less often than every step). */
-  readonly feedback?: () => number | undefined;
   readonly traceParams: boolean;
-  /** Keep snapshots of θ for the landscape's paths (when a view.landscape shows this run). */
+  /** Keep snapshots of θ for the landscape's paths (a view.landscape asks for it too). */
   readonly recordTrajectory?: boolean;
   readonly rng: Rng;
   readonly now: () => number;
+  /** Collects the events of each update (its own and its metric blocks'). */
+  readonly bus?: EventBus;
 }
 
 /** Updates per epoch and in all, for a training set of n examples (null: a surface). */
@@ -92,33 +93,51 @@ export class TrainRun {
   readonly stepsPerEpoch: number;
   status: RunStatus | 'running' = 'running';
   stepIndex = 0;
+  /** The `run` port: what metric blocks and views read. */
+  readonly signals$: BehaviorSubject<RunSignal>;
+  /** This run's own events (step, eval, done). */
+  readonly events$ = new Subject<RunEvent>();
+  readonly clock: RunClock;
+  readonly view: RunView;
+  private readonly ticks = new Subject<number>();
+  private readonly updated = new Subject<Interval>();
+  private readonly bus: EventBus;
+  private readonly optimizer: OptimizerRun;
   private readonly params: tf.Variable[];
   private readonly cursor: BatchCursor | null;
   private readonly train: { x: tf.Tensor2D; y: tf.Tensor1D } | null;
   private readonly val: { x: tf.Tensor2D; y: tf.Tensor1D } | null;
-  private schedule: Schedule | null;
-  private scheduleParams: Record<string, unknown>;
-  /** The optimizer's own lr, which a schedule scales. */
-  private baseLr: number;
-  private intervalsAdvanced = 0;
   private lastLoss: number | null = null;
   private startTime: number | null = null;
   private disposed = false;
+  private recording: boolean;
   private readonly recorder = new TrajectoryRecorder();
   private readonly gradNoise: GradientNoise | null;
-  private readonly metrics: RunMetrics;
 
   constructor(private readonly spec: TrainRunSpec) {
     this.id = spec.id;
+    this.bus = spec.bus ?? new EventBus();
+    this.recording = spec.recordTrajectory ?? false;
     const { dataset, settings, model } = spec;
+    const plan = planRun(dataset ? dataset.train.n : null, settings);
+    this.totalSteps = plan.totalSteps;
+    this.stepsPerEpoch = plan.stepsPerEpoch;
+    this.clock = {
+      run: spec.id,
+      totalSteps: plan.totalSteps,
+      stepsPerEpoch: plan.stepsPerEpoch,
+      ticks$: this.ticks.asObservable(),
+      updated$: this.updated.asObservable(),
+      active: () => !this.done,
+      step: () => this.stepIndex,
+    };
+    // First, so a refused optimizer or schedule leaves no tensors behind.
+    this.optimizer = spec.optimizer.start(this.clock);
     this.params = tf.tidy(() =>
       spec.initial.map((values, i) =>
         tf.variable(tf.tensor(values, [...model.paramInfo[i]!.shape]), true),
       ),
     );
-    this.schedule = spec.schedule;
-    this.scheduleParams = { ...(spec.scheduleParams ?? {}) };
-    this.baseLr = Number(spec.optimizer.getHyper('lr'));
     if (dataset) {
       const classification = dataset.task === 'classification';
       this.train = splitTensors(dataset.train, dataset.numFeatures, classification);
@@ -138,18 +157,18 @@ export class TrainRun {
     this.gradNoise = settings.gradNoise
       ? new GradientNoise(settings.gradNoise, spec.rng.fork('gradNoise'))
       : null;
-    this.metrics = new RunMetrics(
-      spec.id,
+    this.view = {
+      id: spec.id,
       model,
       dataset,
-      this.params,
-      this.train,
-      spec.metrics,
-      settings.seed,
-    );
-    const plan = planRun(dataset ? dataset.train.n : null, settings);
-    this.totalSteps = plan.totalSteps;
-    this.stepsPerEpoch = plan.stepsPerEpoch;
+      params: this.params,
+      train: this.train,
+      seed: settings.seed,
+      keepTrajectory: () => {
+        this.recording = true;
+      },
+    };
+    this.signals$ = new BehaviorSubject<RunSignal>({ kind: 'ready', run: this.view });
   }
 
   get done(): boolean {
@@ -160,18 +179,29 @@ export class TrainRun {
     return this.spec.model.size;
   }
 
+  /** The run's start event, as the controller announces it. */
+  startEvent(backend: BackendInfo): StartEvent {
+    return {
+      type: 'start',
+      run: this.id,
+      backend: backend.name,
+      backendReason: backend.reason,
+      optimizer: this.optimizer.type,
+      model: this.spec.model.type,
+      dataset: this.spec.dataset?.type ?? null,
+      parameters: this.spec.model.size,
+      totalSteps: this.totalSteps,
+      stepsPerEpoch: this.stepsPerEpoch,
+      seed: this.spec.settings.seed,
+    };
+  }
+
   /** The recorded path through parameter space, including the current point. */
   trajectory(): Trajectory {
     return this.recorder.trajectory(
       this.id,
       this.disposed ? undefined : { step: this.stepIndex, params: this.currentParams() },
     );
-  }
-
-  /** Whether a live edit of `node` affects this run. */
-  concerns(node: string): boolean {
-    const { optimizerNode, scheduleNode, modelNode, datasetNode } = this.spec;
-    return [this.id, optimizerNode, scheduleNode, modelNode, datasetNode].includes(node);
   }
 
   /** The current parameters, flattened (for traces, landscapes and final reports). */
@@ -183,29 +213,31 @@ export class TrainRun {
     return this.params.map((p) => p.dataSync() as Float32Array).map((a) => Float32Array.from(a));
   }
 
-  /** Performs update k = stepIndex and returns the events it produced. */
+  /** One tick of this run's clock: update k = stepIndex; returns every event it produced. */
   step(): RunEvent[] {
-    if (this.done) return [];
-    if (this.stepIndex >= this.totalSteps) return [this.finish('completed')];
+    return this.bus.collect(() => this.tick());
+  }
+
+  private tick(): void {
+    if (this.done) return;
+    if (this.stepIndex >= this.totalSteps) {
+      this.end(this.finish('completed'));
+      return;
+    }
     const k = this.stepIndex;
     const t0 = this.spec.now();
     this.startTime ??= t0; // wall time counts from the first update, not from compiling
-    const events: RunEvent[] = [];
     const picked = this.cursor?.next();
     const epoch = picked ? picked.epoch : k;
     const batch = picked ? this.gather(picked.indices) : null;
-    const scheduled = this.schedule?.current();
-    if (scheduled?.momentum !== undefined)
-      this.spec.optimizer.setHyper('momentum', scheduled.momentum);
-    const lr = scheduled ? scheduled.lr : Number(this.spec.optimizer.getHyper('lr'));
+    const lr = this.optimizer.lr();
     const trace = this.spec.traceParams && this.spec.model.size <= MAX_TRACED_PARAMS;
     const traced = trace ? Array.from(flattenValues(this.params), finiteOrNull) : undefined;
-    if (this.spec.recordTrajectory) this.recorder.maybeRecord(k, () => this.currentParams());
+    if (this.recording) this.recorder.maybeRecord(k, () => this.currentParams());
+    this.ticks.next(k);
 
     let loss = Number.NaN;
-    let gradNorm = Number.NaN;
     let diverged: string | null = null;
-    let metrics: MetricEvent[] = [];
     let gradList: tf.Tensor[] = [];
     try {
       const { value, grads } = tf.variableGrads(
@@ -216,18 +248,25 @@ export class TrainRun {
       if (this.gradNoise) gradList = this.gradNoise.perturb(gradList);
       loss = value.dataSync()[0]!;
       value.dispose();
-      gradNorm = globalNorm(gradList);
+      const gradNorm = globalNorm(gradList);
       if (!Number.isFinite(loss)) diverged = `loss is ${loss}`;
       else if (!Number.isFinite(gradNorm)) diverged = 'the gradient is not finite';
-      // Metrics of step k describe θ_k: read them before the update.
-      metrics = this.metrics.atStep(k, {
-        loss,
-        gradNorm,
+      this.events$.next({
+        type: 'step',
+        run: this.id,
+        step: k,
+        epoch,
+        loss: finiteOrNull(loss),
         lr,
-        indices: diverged ? null : (picked?.indices ?? null),
+        gradNorm: finiteOrNull(gradNorm),
+        ...(traced ? { params: traced } : {}),
+        time: t0 - this.startTime,
       });
+      // Metric blocks read θ_k now, before the update.
+      const indices = diverged ? null : (picked?.indices ?? null);
+      this.signals$.next({ kind: 'step', run: this.view, k, loss, gradNorm, lr, indices });
       if (!diverged) {
-        this.spec.optimizer.step({
+        this.optimizer.optimizer.step({
           params: this.params,
           grads: gradList,
           lr,
@@ -242,37 +281,53 @@ export class TrainRun {
       tf.dispose(gradList);
       if (batch) tf.dispose([batch.x, batch.y]);
     }
-    metrics.push(...this.metrics.stepTime(k, this.spec.now() - t0));
-    events.push({
-      type: 'step',
-      run: this.id,
-      step: k,
-      epoch,
-      loss: finiteOrNull(loss),
-      lr,
-      gradNorm: finiteOrNull(gradNorm),
-      ...(traced ? { params: traced } : {}),
-      time: t0 - this.startTime!,
-    });
-    events.push(...metrics);
+    this.signals$.next({ kind: 'timed', k, ms: this.spec.now() - t0 });
     this.lastLoss = finiteOrNull(loss);
     if (diverged) {
-      events.push(this.finish('diverged', `diverged at step ${k}: ${diverged}`));
-      return events;
+      this.end(this.finish('diverged', `diverged at step ${k}: ${diverged}`));
+      return;
     }
     this.stepIndex = k + 1;
     // Validation every `evalEvery` epochs (at an epoch's end), and after the last update.
     const evalEvery = this.spec.settings.evalEvery;
     const epochDue = picked?.epochEnded === true && evalEvery > 0 && (epoch + 1) % evalEvery === 0;
-    if (this.val && (epochDue || this.stepIndex === this.totalSteps)) {
-      events.push(...this.metrics.evaluate(this.val, this.stepIndex, epoch));
-    }
-    this.advanceSchedule(picked ? picked.epochEnded : true, events);
-    if (this.stepIndex >= this.totalSteps) events.push(this.finish('completed'));
-    return events;
+    if (this.val && (epochDue || this.stepIndex === this.totalSteps)) this.evaluate(epoch);
+    this.updated.next({ epochEnded: picked ? picked.epochEnded : true, loss: this.lastLoss });
+    if (this.stepIndex >= this.totalSteps) this.end(this.finish('completed'));
   }
 
-  /** Ends the run (stop, or after its last step); disposes tensors. Idempotent. */
+  /** Validation loss and accuracy after stepIndex updates: the eval event, then the signal. */
+  private evaluate(epoch: number): void {
+    const val = this.val!;
+    const loss = this.spec.model.loss(this.params, val);
+    const valLoss = loss.dataSync()[0]!;
+    loss.dispose();
+    const valAccuracy = accuracyOn(this.view, val, null);
+    const step = this.stepIndex;
+    this.events$.next({
+      type: 'eval',
+      run: this.id,
+      step,
+      epoch,
+      valLoss: finiteOrNull(valLoss),
+      ...(valAccuracy !== undefined ? { valAccuracy } : {}),
+    });
+    this.signals$.next({ kind: 'eval', step, valLoss, valAccuracy });
+  }
+
+  /** Emits the done event and closes the run's streams: its subscribers are torn down. */
+  private end(done: DoneEvent): void {
+    this.events$.next(done);
+    this.closeStreams();
+  }
+
+  private closeStreams(): void {
+    for (const subject of [this.signals$, this.ticks, this.updated, this.events$]) {
+      subject.complete();
+    }
+  }
+
+  /** Ends the run (stop, or after its last step); returns its done event. Idempotent. */
   finish(status: RunStatus, reason?: string): DoneEvent {
     if (this.disposed) {
       return {
@@ -304,79 +359,26 @@ export class TrainRun {
         : {}),
     };
     this.status = status;
+    if (status === 'stopped') this.closeStreams();
     return event;
   }
 
-  /**
-   * A live parameter change, applied before the next update. Throws, changing nothing, when
-   * the value is refused or the param needs a restart; otherwise returns the change's event
-   * and an `undo` (a controller applying one edit to several runs rolls back on a refusal).
-   */
-  setParam(
-    node: string,
-    name: string,
-    value: number | boolean | number[] | string,
-  ): { event: ParamEvent; undo: () => void } {
-    const restore = {
-      schedule: this.schedule,
-      scheduleParams: this.scheduleParams,
-      baseLr: this.baseLr,
-    };
-    const restoreSchedule = () => {
-      this.schedule = restore.schedule;
-      this.scheduleParams = restore.scheduleParams;
-      this.baseLr = restore.baseLr;
-    };
-    let undo: () => void;
-    if (node === this.spec.optimizerNode) {
-      if (typeof value !== 'number' && typeof value !== 'boolean') {
-        throw new Error(`${node}.${name}: expected a number or boolean`);
-      }
-      const optimizer = this.spec.optimizer;
-      const previous = optimizer.getHyper(name);
-      optimizer.setHyper(name, value); // throws before anything changes
-      undo = () => {
-        optimizer.setHyper(name, previous);
-        restoreSchedule();
-      };
-      // A schedule scales the optimizer's lr (torch's base_lr): an lr edit rescales it.
-      if (name === 'lr' && this.schedule && typeof value === 'number') {
-        try {
-          this.setScheduleParams(this.scheduleParams, value);
-        } catch (error) {
-          undo();
-          throw error;
-        }
-      }
-    } else if (node === this.spec.scheduleNode) {
-      if (name === 'interval') {
-        throw new Error(
-          `${node}.interval cannot change while running; restart the run to apply it`,
-        );
-      }
-      const merged = { ...this.scheduleParams, [name]: value };
-      this.setScheduleParams(merged, this.baseLr); // throws before anything changes
-      this.scheduleParams = merged;
-      undo = restoreSchedule;
-    } else if (
-      node === this.id &&
-      name === 'batchSize' &&
-      typeof value === 'number' &&
-      this.cursor
-    ) {
-      const previous = { size: this.cursor.batchSize, total: this.totalSteps };
-      this.setBatchSize(value);
-      undo = () => {
-        this.cursor!.setBatchSize(previous.size);
-        this.totalSteps = previous.total;
-      };
-    } else {
-      throw new Error(`${node}.${name} cannot change while running; restart the run to apply it`);
+  /** A live batch-size change from the next batch on (the run's own block), or a refusal. */
+  applyEdit(name: string, value: ParamValue): Applied | null {
+    if (this.done) return null;
+    if (name !== 'batchSize' || typeof value !== 'number' || !this.cursor) {
+      throw new Error(
+        `${this.id}.${name} cannot change while running; restart the run to apply it`,
+      );
     }
-    return {
-      event: { type: 'param', run: this.id, node, name, value, step: this.stepIndex },
-      undo,
+    const cursor = this.cursor;
+    const previous = { size: cursor.batchSize, total: this.totalSteps };
+    this.setBatchSize(value);
+    const undo = () => {
+      cursor.setBatchSize(previous.size);
+      this.totalSteps = previous.total;
     };
+    return { run: this.id, step: this.stepIndex, undo };
   }
 
   /** A new batch size from the next batch on; the run still ends after its epochs. */
@@ -393,27 +395,15 @@ export class TrainRun {
     this.totalSteps = Math.min(this.stepIndex + left, maxSteps ?? Number.POSITIVE_INFINITY);
   }
 
-  /** Replaces the schedule with one built from new params / base lr, at the same progress. */
-  private setScheduleParams(params: Record<string, unknown>, baseLr: number): void {
-    if (!this.spec.rebuildSchedule) throw new Error(`${this.id}: this run has no schedule`);
-    const next = this.spec.rebuildSchedule(params, baseLr);
-    for (let i = 0; i < this.intervalsAdvanced; i++) {
-      if (next.type === 'schedule.plateau') break; // plateau state depends on history: restart it
-      next.advance();
-    }
-    this.schedule = next;
-    this.baseLr = baseLr;
-  }
-
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     if (this.status === 'running') this.status = 'stopped';
+    this.closeStreams();
     tf.dispose(this.params);
-    this.metrics.dispose();
     if (this.train) tf.dispose([this.train.x, this.train.y]);
     if (this.val) tf.dispose([this.val.x, this.val.y]);
-    this.spec.optimizer.dispose();
+    this.optimizer.dispose();
   }
 
   private gather(indices: Int32Array): Batch {
@@ -424,39 +414,6 @@ export class TrainRun {
         y: tf.gather(this.train!.y, idx) as tf.Tensor1D,
       };
     });
-  }
-
-  private advanceSchedule(epochEnded: boolean, stepEvents: readonly RunEvent[]): void {
-    const schedule = this.schedule;
-    if (!schedule) return;
-    if (schedule.interval === 'epoch' && !epochEnded) return;
-    if (schedule.type === 'schedule.plateau') {
-      const metric = this.plateauMetric(stepEvents);
-      if (metric === undefined || !Number.isFinite(metric)) return; // nothing measured yet
-      schedule.advance(metric);
-    } else {
-      // OneCycle refuses to step past its total: hold its last value instead.
-      try {
-        schedule.advance();
-      } catch {
-        return;
-      }
-    }
-    this.intervalsAdvanced += 1;
-  }
-
-  /**
-   * The value ReduceLROnPlateau watches: the wired metric's newest value (measured in this
-   * very step when it was), else, with no metric wired, the training loss.
-   */
-  private plateauMetric(stepEvents: readonly RunEvent[]): number | undefined {
-    const node = this.spec.feedbackNode;
-    if (!node) return this.lastLoss ?? undefined;
-    for (let i = stepEvents.length - 1; i >= 0; i--) {
-      const e = stepEvents[i]!;
-      if (e.type === 'metric' && e.node === node) return e.value ?? undefined;
-    }
-    return this.spec.feedback?.();
   }
 
   /** Loss of the final parameters on the whole training set (exact for surfaces). */
