@@ -14,6 +14,7 @@ import { compileGraph } from '../../src-shared/engine/compile-graph';
 import { createModel } from '../../src-shared/engine/models';
 import { createOptimizer } from '../../src-shared/engine/optimizers';
 import { createRng } from '../../src-shared/engine/random';
+import { createBatchCursor } from '../../src-shared/engine/training/batches';
 import { TrainRun } from '../../src-shared/engine/training/train-run';
 import type { Dataset } from '../../src-shared/engine/types';
 import { parseGraphText } from '../../src-shared/graph';
@@ -135,7 +136,10 @@ const OVERHEAD_GRAPH = JSON.stringify({
   ],
 });
 
-/** The same 300 updates: compileGraph + controller vs a bare loop over pre-built batches. */
+/**
+ * The same 300 updates: compileGraph + controller vs a bare loop over pre-built batches, each
+ * ending with the evaluations a run's last events report (validation, the full training loss).
+ */
 async function overhead(backend: {
   name: string;
   reason: string;
@@ -153,12 +157,15 @@ async function overhead(backend: {
     model.initialValues().map((v, i) => tf.variable(tf.tensor(v, [...model.paramInfo[i]!.shape]))),
   );
   const optimizer = createOptimizer('optimizer.adam', { lr: 1e-3 });
-  const rng = createRng(1);
+  // The engine's own batch order (one shuffle per epoch), so both loops do the same work.
+  const cursor = createBatchCursor(ds.train.n, 64, true, createRng(1));
   const x = tf.tensor2d(ds.train.x, [ds.train.n, ds.numFeatures]);
   const y = tf.tensor1d(ds.train.y, 'int32');
+  const vx = tf.tensor2d(ds.val.x, [ds.val.n, ds.numFeatures]);
+  const vy = tf.tensor1d(ds.val.y, 'int32');
   const bare = await timeIt(() => {
     for (let k = 0; k < steps; k++) {
-      const perm = rng.permutation(ds.train.n).subarray(0, 64);
+      const perm = cursor.next().indices;
       tf.tidy(() => {
         const idx = tf.tensor1d(perm, 'int32');
         const batch = { x: tf.gather(x, idx) as tf.Tensor2D, y: tf.gather(y, idx) as tf.Tensor1D };
@@ -170,8 +177,15 @@ async function overhead(backend: {
         optimizer.step({ params, grads: gradList, lr: 1e-3 });
       });
     }
+    // What the run's last events carry: validation loss and accuracy, the full training loss.
+    tf.tidy(() => {
+      model.loss(params, { x: vx, y: vy }).dataSync();
+      const predicted = tf.argMax(model.forward(params, vx), 1);
+      tf.mean(tf.cast(tf.equal(predicted, vy), 'float32')).dataSync();
+      model.loss(params, { x, y }).dataSync();
+    });
   });
-  tf.dispose([...params, x, y]);
+  tf.dispose([...params, x, y, vx, vy]);
   optimizer.dispose();
   return { engine, bare };
 }

@@ -58,18 +58,30 @@ function hessianTop(run: RunView): number {
   return result.value;
 }
 
-type StepSignal = Extract<RunSignal, { kind: 'step' }>;
-const finiteStep = (s: StepSignal) => Number.isFinite(s.loss) && Number.isFinite(s.gradNorm);
+type Signal<K extends RunSignal['kind']> = Extract<RunSignal, { kind: K }>;
+type Read = (signal: RunSignal) => Reading;
 
-/** Metrics read at θ_k from the update's own numbers or the live parameters. */
-const atStep: Partial<Record<MetricName, (s: StepSignal) => Reading>> = {
-  loss: (s) => s.loss,
-  gradNorm: (s) => s.gradNorm,
-  lr: (s) => s.lr,
-  paramNorm: (s) => (finiteStep(s) ? globalNorm(s.run.params) : undefined),
-  accuracy: (s) =>
+/** A reading taken at one kind of signal only. */
+const at =
+  <K extends RunSignal['kind']>(kind: K, read: (s: Signal<K>) => Reading): Read =>
+  (s) =>
+    s.kind === kind ? read(s as Signal<K>) : undefined;
+
+const finiteStep = (s: Signal<'step'>) => Number.isFinite(s.loss) && Number.isFinite(s.gradNorm);
+
+/** Each scalar metric: when it is known and how it is read (θ_k is live at `step`). */
+const READERS: Partial<Record<MetricName, Read>> = {
+  loss: at('step', (s) => s.loss),
+  gradNorm: at('step', (s) => s.gradNorm),
+  lr: at('step', (s) => s.lr),
+  paramNorm: at('step', (s) => (finiteStep(s) ? globalNorm(s.run.params) : undefined)),
+  accuracy: at('step', (s) =>
     s.indices && s.run.train ? accuracyOn(s.run, s.run.train, s.indices) : undefined,
-  hessianTop: (s) => (finiteStep(s) ? hessianTop(s.run) : undefined),
+  ),
+  hessianTop: at('step', (s) => (finiteStep(s) ? hessianTop(s.run) : undefined)),
+  stepTime: at('timed', (s) => s.ms),
+  valLoss: at('eval', (s) => s.valLoss),
+  valAccuracy: at('eval', (s) => s.valAccuracy),
 };
 
 export function createMetricReader(
@@ -78,25 +90,17 @@ export function createMetricReader(
   run: RunView,
 ): MetricReader {
   if (isCurvatureMetric(metric)) {
+    // A probe per block: its random vectors and layer choice are fixed when it is built.
     const probe = new CurvatureProbe(metric, params, run.model, run.train);
     return {
-      read: (s) =>
-        s.kind === 'step' && finiteStep(s) ? probe.measure(run.params, run.seed + s.k) : undefined,
+      read: at('step', (s) =>
+        finiteStep(s) ? probe.measure(run.params, run.seed + s.k) : undefined,
+      ),
       dispose: () => probe.dispose(),
     };
   }
-  const read = (s: RunSignal): Reading => {
-    if (s.kind === 'step') return atStep[metric]?.(s);
-    if (s.kind === 'timed') return metric === 'stepTime' ? s.ms : undefined;
-    if (s.kind === 'eval') {
-      return metric === 'valLoss'
-        ? s.valLoss
-        : metric === 'valAccuracy'
-          ? s.valAccuracy
-          : undefined;
-    }
-    return undefined;
-  };
+  const read = READERS[metric];
+  if (!read) throw new Error(`metric.${metric} has no reader in the engine`);
   return { read, dispose: () => {} };
 }
 
