@@ -1,12 +1,11 @@
 /** A small valid graph built from the catalog: spiral -> MLP -> train <- Adam -> loss -> chart. */
-import { defaultParams, type GraphDocument } from '../../../src-shared/graph';
+import type { GraphDocument } from '../../../src-shared/graph';
+import { blockNode, edge } from '../../support/graphs';
+
+export { edge };
 
 export function node(id: string, type: string, x = 0, y = 0) {
-  return { id, type, params: defaultParams(type), position: { x, y } };
-}
-
-export function edge(id: string, from: string, fromPort: string, to: string, toPort: string) {
-  return { id, from: { node: from, port: fromPort }, to: { node: to, port: toPort } };
+  return blockNode(id, type, {}, { x, y });
 }
 
 export function smallGraph(): GraphDocument {

@@ -10,23 +10,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../../../../src-shared/engine/compile-graph';
 import { type GraphDocument, parseGraphText } from '../../../../src-shared/graph';
 import type { RunEvent } from '../../../../src-shared/protocol/events';
+import { blockNode, edge } from '../../../support/graphs';
 
 const backend = { name: 'cpu', reason: 'test' };
-const at = { x: 0, y: 0 };
 
 /** Two trains share a surface and an SGD block under a plateau schedule fed by a metric. */
 function raceGraph(): GraphDocument {
-  const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({
-    id,
-    type,
-    params,
-    position: at,
-  });
-  const edge = (id: string, from: string, fromPort: string, to: string, toPort: string) => ({
-    id,
-    from: { node: from, port: fromPort },
-    to: { node: to, port: toPort },
-  });
+  const node = blockNode;
   const parsed = parseGraphText(
     JSON.stringify({
       format: 'gradient-atlas/graph',
