@@ -4,10 +4,10 @@
  * θ ← θ − lr · g / (√s + ε), with ε outside the root.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { nonNegative } from './hyper';
 import { withL2 } from './torch-ops';
 
 export const adagradDefinition: OptimizerDefinition = {

@@ -1,14 +1,15 @@
 /**
  * An optimizer's hyper-parameters: read from a block's params (defaults filled in), checked
- * the way torch.optim checks them (its ValueErrors), and changed live through `set`.
+ * the way torch.optim checks them (its ValueErrors), and changed live through `set`. Messages
+ * read like every block reader's (`block-params.ts`): `<type>: <name> <problem>, got <value>`.
  */
+import { describeValue as describe, type ValueCheck } from '../block-params';
 
 export type HyperValue = number | boolean;
 
 export interface HyperSpec {
   readonly default: HyperValue;
-  /** Returns why `value` is invalid ('must be >= 0'), or undefined when it is fine. */
-  readonly check?: (value: number) => string | undefined;
+  readonly check?: ValueCheck;
 }
 
 export type HyperSpecs = Readonly<Record<string, HyperSpec>>;
@@ -16,21 +17,8 @@ export type HyperSpecs = Readonly<Record<string, HyperSpec>>;
 /** A rule across several hyper-parameters (Nesterov needs momentum); message or undefined. */
 export type CrossCheck = (get: (name: string) => HyperValue) => string | undefined;
 
-export const nonNegative = (v: number): string | undefined => (v >= 0 ? undefined : 'must be >= 0');
-
 /** torch: "Invalid beta parameter at index i" unless 0 <= beta < 1. */
-export const betaRange = (v: number): string | undefined =>
-  v >= 0 && v < 1 ? undefined : 'must be in [0, 1)';
-
-export const unitInterval = (v: number): string | undefined =>
-  v >= 0 && v <= 1 ? undefined : 'must be in [0, 1]';
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : typeof value;
-}
+export const betaRange: ValueCheck = (v) => (v >= 0 && v < 1 ? undefined : 'must be in [0, 1)');
 
 export class Hypers {
   private readonly values = new Map<string, HyperValue>();

@@ -4,10 +4,10 @@
  * θ ← θ − lr(1 − μₜ)/(1 − Πₜ)·g/denom − lr·μₜ₊₁/(1 − Πₜ·μₜ₊₁)·m/denom.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { adamFamilySpecs, momentumIsBeta1, updateMoments } from './adam-family';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
-import { nonNegative } from './hyper';
 import { withL2 } from './torch-ops';
 
 export const nadamDefinition: OptimizerDefinition = {

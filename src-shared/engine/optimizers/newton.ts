@@ -5,11 +5,11 @@
  * Where the model has closed forms (surfaces), ∇L and H come exactly in float64 instead.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import { SingularMatrixError, solveLinear } from '../linalg/linear-solve';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition, type UpdateArgs } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { nonNegative } from './hyper';
 
 /** Full Hessians grow as n²: 2000 parameters is 4 M entries and 2000 HVPs per step. */
 export const NEWTON_MAX_PARAMS = 2000;

@@ -5,10 +5,10 @@
  * otherwise θ ← θ − lr·g/denom.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative, unitInterval } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { nonNegative, unitInterval } from './hyper';
 import { emaOfSquare, lerp, withL2 } from './torch-ops';
 
 export const rmspropDefinition: OptimizerDefinition = {

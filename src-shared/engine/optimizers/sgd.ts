@@ -3,10 +3,10 @@
  * b ← μ·b + (1 − dampening)·g; Nesterov steps along g + μ·b; θ ← θ − lr·(that).
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { nonNegative } from './hyper';
 import { withL2 } from './torch-ops';
 
 export const sgdDefinition: OptimizerDefinition = {

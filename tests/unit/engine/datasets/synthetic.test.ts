@@ -111,19 +111,19 @@ describe('2D classification datasets', () => {
 
   it('refuses bad params with the block and param named', () => {
     expect(() => createDataset('dataset.moons', { classes: 3 })).toThrow(
-      'dataset.moons: param "classes" must be 2 for dataset.moons, got 3',
+      'dataset.moons: classes must be 2 for dataset.moons, got 3',
     );
     expect(() => createDataset('dataset.spiral', { samples: 2.5 })).toThrow(
-      'dataset.spiral: param "samples" must be an integer, got 2.5',
+      'dataset.spiral: samples must be an integer >= 4, got 2.5',
     );
     expect(() => createDataset('dataset.spiral', { noise: 'lots' })).toThrow(
-      'dataset.spiral: param "noise" must be a finite number, got "lots"',
+      "dataset.spiral: noise must be a finite number, got 'lots'",
     );
     expect(() => createDataset('dataset.xor', { valSplit: 1 })).toThrow(
-      'dataset.xor: param "valSplit" must be < 1, got 1',
+      'dataset.xor: valSplit must be < 1, got 1',
     );
     expect(() => createDataset('dataset.spiral', { samples: 5, classes: 6 })).toThrow(
-      'dataset.spiral: param "samples" must be at least classes (6)',
+      'dataset.spiral: samples must be at least classes (6)',
     );
     expect(() => createDataset('dataset.swirl', {})).toThrow(
       'unknown dataset type "dataset.swirl"',
@@ -172,7 +172,7 @@ describe('dataset.regression', () => {
 
   it('refuses an unknown fn', () => {
     expect(() => createDataset('dataset.regression', { fn: 'tan' })).toThrow(
-      'dataset.regression: param "fn" must be one of sin, quadratic, cubic, abs, step, sinc, linear, got "tan"',
+      "dataset.regression: fn must be one of 'sin', 'quadratic', 'cubic', 'abs', 'step', 'sinc', 'linear', got 'tan'",
     );
   });
 });

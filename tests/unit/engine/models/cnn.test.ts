@@ -97,7 +97,7 @@ describe('model.cnn', () => {
       'model.cnn: needs image data (e.g. dataset.digits); this dataset has no image shape',
     );
     expect(() => createModel('model.cnn', { kernel: 2.5 }, digits)).toThrow(
-      'model.cnn: param "kernel" must be an integer, got 2.5',
+      'model.cnn: kernel must be an integer >= 1, got 2.5',
     );
   });
 });

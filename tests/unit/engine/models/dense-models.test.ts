@@ -243,13 +243,13 @@ describe('model.mlp', () => {
 
   it('refuses bad params', () => {
     expect(() => createModel('model.mlp', { hidden: [0] }, classes(2))).toThrow(
-      'model.mlp: param "hidden[0]" must be >= 1, got 0',
+      'model.mlp: hidden[0] must be an integer >= 1, got 0',
     );
     expect(() => createModel('model.mlp', { activation: 'swish' }, classes(2))).toThrow(
-      'model.mlp: param "activation" must be one of relu, tanh, sigmoid, gelu, got "swish"',
+      "model.mlp: activation must be one of 'relu', 'tanh', 'sigmoid', 'gelu', got 'swish'",
     );
     expect(() => createModel('model.mlp', { init: 'orthogonal' }, classes(2))).toThrow(
-      'model.mlp: param "init" must be one of glorot, he, zeros, got "orthogonal"',
+      "model.mlp: init must be one of 'glorot', 'he', 'zeros', got 'orthogonal'",
     );
     expect(() => createModel('model.mlp', {}, null)).toThrow('model.mlp: needs a dataset');
     expect(() => createModel('model.rnn', {}, null)).toThrow('unknown model type "model.rnn"');
