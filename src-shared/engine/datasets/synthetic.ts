@@ -166,7 +166,7 @@ export function createRegression(params: Record<string, unknown>): Dataset {
   const y = new Float32Array(samples);
   for (let i = 0; i < samples; i++) {
     x[i] = rng.uniform(-1, 1);
-    y[i] = f(x[i]) + rng.gaussian(0, noise);
+    y[i] = f(x[i]!) + rng.gaussian(0, noise);
   }
   return syntheticDataset(type, { samples, valSplit, seed }, x, y, {
     task: 'regression',

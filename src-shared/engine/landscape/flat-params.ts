@@ -19,11 +19,11 @@ export function checkParamList(
     throw new Error(`${where}: expected ${info.length} parameter arrays, got ${values.length}`);
   }
   for (let i = 0; i < info.length; i++) {
-    const want = paramSize(info[i].shape);
-    if (!(values[i] instanceof Float32Array) || values[i].length !== want) {
+    const want = paramSize(info[i]!.shape);
+    if (!(values[i] instanceof Float32Array) || values[i]!.length !== want) {
       throw new Error(
-        `${where}[${i}] (${info[i].name}): expected a Float32Array of ${want} values, got ${
-          values[i] instanceof Float32Array ? values[i].length : typeof values[i]
+        `${where}[${i}] (${info[i]!.name}): expected a Float32Array of ${want} values, got ${
+          values[i] instanceof Float32Array ? values[i]!.length : typeof values[i]
         }`,
       );
     }

@@ -78,8 +78,8 @@ export async function fillSurface(
           indices.map((k) => betas[Math.floor(k / n)]),
         );
         indices.forEach((k, g) => {
-          loss[k] = metrics.loss[g];
-          if (accuracy && metrics.accuracy) accuracy[k] = metrics.accuracy[g];
+          loss[k] = metrics.loss[g]!;
+          if (accuracy && metrics.accuracy) accuracy[k] = metrics.accuracy[g]!;
           filled[k] = 1;
         });
         count += indices.length;

@@ -36,7 +36,7 @@ export function updateMoments(
   i: number,
   g: tf.Tensor,
 ): { m: tf.Variable; v: tf.Variable } {
-  const p = a.params[i];
+  const p = a.params[i]!;
   const m = a.slots.ensure('m', i, p);
   const v = a.slots.ensure('v', i, p);
   m.assign(lerp(m, g, 1 - a.hyper.num('beta1')));

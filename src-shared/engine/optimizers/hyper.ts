@@ -93,7 +93,7 @@ export class Hypers {
   }
 
   private validate(name: string, value: unknown): HyperValue {
-    const spec = this.specs[name];
+    const spec = this.specs[name]!;
     if (typeof spec.default === 'boolean') {
       if (typeof value !== 'boolean') {
         throw new Error(`${this.owner}: ${name} must be true or false, got ${describe(value)}`);

@@ -41,8 +41,8 @@ function buildHessian(a: UpdateArgs, n: number): Float64Array {
       let offset = 0;
       const unit = a.params.map((p, k) => {
         const values = new Float32Array(sizes[k]);
-        if (j >= offset && j < offset + sizes[k]) values[j - offset] = 1;
-        offset += sizes[k];
+        if (j >= offset && j < offset + sizes[k]!) values[j - offset] = 1;
+        offset += sizes[k]!;
         return tf.tensor(values, p.shape, 'float32');
       });
       const hv = hvp(unit);
@@ -51,11 +51,11 @@ function buildHessian(a: UpdateArgs, n: number): Float64Array {
       }
       column = flatten(hv, n);
     });
-    for (let i = 0; i < n; i++) h[i * n + j] = column[i];
+    for (let i = 0; i < n; i++) h[i * n + j] = column[i]!;
   }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const mean = 0.5 * (h[i * n + j] + h[j * n + i]);
+      const mean = 0.5 * (h[i * n + j]! + h[j * n + i]!);
       h[i * n + j] = mean;
       h[j * n + i] = mean;
     }
@@ -80,7 +80,7 @@ export const newtonDefinition: OptimizerDefinition = {
       throw new Error(`${TYPE}: the Hessian has non-finite entries (NaN or Infinity)`);
     }
     const damping = a.hyper.num('damping');
-    for (let i = 0; i < n; i++) h[i * n + i] += damping;
+    for (let i = 0; i < n; i++) h[i * n + i]! += damping;
     const grad = exact ? exact.gradient : flatten(a.grads, n);
     let direction: Float64Array;
     try {

@@ -31,7 +31,7 @@ export const rmspropDefinition: OptimizerDefinition = {
     const centered = a.hyper.bool('centered');
     const weightDecay = a.hyper.num('weightDecay');
     a.params.forEach((p, i) => {
-      const g = withL2(a.grads[i], p, weightDecay);
+      const g = withL2(a.grads[i]!, p, weightDecay);
       const s = a.slots.ensure('s', i, p);
       s.assign(emaOfSquare(s, g, beta));
       let denom: tf.Tensor;

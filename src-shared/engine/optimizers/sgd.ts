@@ -30,7 +30,7 @@ export const sgdDefinition: OptimizerDefinition = {
     const nesterov = a.hyper.bool('nesterov');
     const weightDecay = a.hyper.num('weightDecay');
     a.params.forEach((p, i) => {
-      let g = withL2(a.grads[i], p, weightDecay);
+      let g = withL2(a.grads[i]!, p, weightDecay);
       if (momentum !== 0) {
         let buf: tf.Tensor;
         if (!a.slots.has('velocity', i)) {

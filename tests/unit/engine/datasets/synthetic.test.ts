@@ -32,7 +32,7 @@ describe('2D classification datasets', () => {
     expect(ds.train.x.length).toBe(452);
     expect(ds.val.y.length).toBe(75);
     const counts = [0, 0];
-    for (const [, , label] of rows(ds)) counts[label]++;
+    for (const [, , label] of rows(ds)) counts[label]!++;
     expect(counts).toEqual([151, 150]);
     const again = createDataset(type, { samples: 301, valSplit: 0.25, seed: 4 });
     expect(again.train.x).toEqual(ds.train.x);
@@ -140,7 +140,7 @@ describe('dataset.regression', () => {
     expect(ds.train.n + ds.val.n).toBe(200);
     for (const split of [ds.train, ds.val]) {
       for (let i = 0; i < split.n; i++) {
-        const x = split.x[i];
+        const x = split.x[i]!;
         expect(Math.abs(x)).toBeLessThanOrEqual(1);
         const expected = {
           sin: Math.sin(Math.PI * x),
@@ -161,7 +161,7 @@ describe('dataset.regression', () => {
     let sum = 0;
     let sq = 0;
     for (let i = 0; i < ds.train.n; i++) {
-      const r = ds.train.y[i] - ds.train.x[i];
+      const r = ds.train.y[i]! - ds.train.x[i]!;
       sum += r;
       sq += r * r;
     }

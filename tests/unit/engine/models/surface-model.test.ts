@@ -14,9 +14,9 @@ describe('model.surface', () => {
     expect(model.paramInfo).toEqual([
       { name: 'point', layer: 'surface', role: 'weight', shape: [2], filterAxis: -1 },
     ]);
-    expect([...model.initialValues()[0]]).toEqual([0.5, -1]);
+    expect([...model.initialValues()[0]!]).toEqual([0.5, -1]);
     const fallback = createModel('model.surface', { fn: 'rosenbrock' }, null);
-    expect([...fallback.initialValues()[0]]).toEqual([
+    expect([...fallback.initialValues()[0]!]).toEqual([
       Math.fround(SURFACES.rosenbrock.defaultStart[0]),
       SURFACES.rosenbrock.defaultStart[1],
     ]);

@@ -34,8 +34,8 @@ describe('optimizer.adam', () => {
         if (k === 1) {
           const s = o.state();
           expect(Object.keys(s).sort()).toEqual(['m', 'v']);
-          expect(values(s.m[0])[0]).toBeCloseTo(0.1, 7);
-          expect(values(s.v[0])[1]).toBeCloseTo(0.4, 6);
+          expect(values(s.m![0]!)[0]).toBeCloseTo(0.1, 7);
+          expect(values(s.v![0]!)[1]).toBeCloseTo(0.4, 6);
         }
       },
     });
@@ -55,8 +55,8 @@ describe('optimizer.adam', () => {
       steps: 3,
       after: (o, k) => {
         if (k === 3) {
-          expect(values(o.state().vMax[0])).toEqual([50]);
-          expect(values(o.state().v[0])[0]).toBeCloseTo(13.25, 5);
+          expect(values(o.state().vMax![0]!)).toEqual([50]);
+          expect(values(o.state().v![0]!)[0]).toBeCloseTo(13.25, 5);
         }
       },
     });
