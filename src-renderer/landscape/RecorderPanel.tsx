@@ -208,7 +208,7 @@ export function RecorderPanel({
           Run
           <select
             aria-label="Run to follow"
-            value={followRun}
+            value={followRun ?? ''}
             onChange={(e) => change({ followRun: e.target.value })}
           >
             {runs.map((r) => (

@@ -26,7 +26,7 @@ export interface EigenResult {
 }
 
 function dot(a: readonly tf.Tensor[], b: readonly tf.Tensor[]): number {
-  return tf.tidy(() => tf.addN(a.map((t, i) => tf.sum(tf.mul(t, b[i]!)))).dataSync()[0]);
+  return tf.tidy(() => tf.addN(a.map((t, i) => tf.sum(tf.mul(t, b[i]!)))).dataSync()[0]!);
 }
 
 function randomUnit(shapes: readonly (readonly number[])[], seed: number): tf.Tensor[] {

@@ -100,8 +100,8 @@ function tridiagonalEigen(t: Lanczos): { values: number[]; first: number[]; last
   const eig = symmetricEigen(dense, m);
   return {
     values: [...eig.values],
-    first: eig.vectors.map((v) => v[0]),
-    lastRow: eig.vectors.map((v) => v[m - 1]),
+    first: eig.vectors.map((v) => v[0]!),
+    lastRow: eig.vectors.map((v) => v[m - 1]!),
   };
 }
 

@@ -130,9 +130,9 @@ async function run(
       return c;
     });
     const pathPoints = coords.flatMap((c) =>
-      c.alpha.map((alpha, k) => ({ alpha, beta: c.beta[k] })),
+      c.alpha.map((alpha, k) => ({ alpha, beta: c.beta[k]! })),
     );
-    const box = chooseBox(model, options, pathPoints!, project(center));
+    const box = chooseBox(model, options, pathPoints, project(center));
     const alphas = linspace(box.alpha[0], box.alpha[1], options.grid);
     const betas = linspace(box.beta[0], box.beta[1], options.grid);
 

@@ -48,7 +48,7 @@ export function filterNorms(
   const sums = new Array<number>(filters).fill(0);
   for (let i = 0; i < values.length; i++) {
     const f = Math.floor(i / inner) % filters;
-    sums[f] += values[i]! * values[i]!;
+    sums[f]! += values[i]! * values[i]!;
   }
   return sums.map(Math.sqrt);
 }

@@ -85,7 +85,7 @@ export function pathLosses(
     );
   }
   const trueLoss = supplied
-    ? coords.steps.map((s) => supplied[s])
-    : Array.from(evaluator.evaluate(coords.steps.map((s) => trajectory.params[s])).loss);
+    ? coords.steps.map((s) => supplied[s]!)
+    : Array.from(evaluator.evaluate(coords.steps.map((s) => trajectory.params[s]!)).loss);
   return { ...coords, loss, trueLoss, trueLossSource: supplied ? 'supplied' : 'evaluated' };
 }

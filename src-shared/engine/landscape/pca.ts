@@ -101,7 +101,7 @@ export function pcaPlane(
     }
     const eig = symmetricEigen(cov, size);
     values = eig.values;
-    components = [0, 1].map((k) => Float32Array.from(eig.vectors[k]));
+    components = [0, 1].map((k) => Float32Array.from(eig.vectors[k]!));
   }
   const delta = fixSign(components[0]!);
   const eta = norm(components[1]!) > 0.5 ? fixSign(components[1]!) : orthogonalUnit(delta);

@@ -124,7 +124,7 @@ export function createPlaneShortcut(
       const params = paramsOf(alphas, betas, false);
       // One point at a time: a conv's map is large (samples × pixels × channels).
       const outputs = params.map((p, g) =>
-        split.rest(p, tf.reshape(firstMaps([alphas[g]], [betas[g]]), mapShape)),
+        split.rest(p, tf.reshape(firstMaps([alphas[g]!], [betas[g]!]), mapShape)),
       );
       return finish(tf.stack(outputs) as tf.Tensor3D);
     });

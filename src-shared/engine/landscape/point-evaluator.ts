@@ -231,7 +231,7 @@ export function createPointEvaluator(
 }
 
 function concatMetrics(parts: readonly PointMetrics[], total: number): PointMetrics {
-  if (parts.length === 1) return parts[0];
+  if (parts.length === 1) return parts[0]!;
   const loss = new Float32Array(total);
   const accuracy = parts[0]!.accuracy ? new Float32Array(total) : null;
   let offset = 0;

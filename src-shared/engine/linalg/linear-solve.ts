@@ -34,11 +34,11 @@ export function solveLinear(a: Float64Array, b: Float64Array, n: number): Float6
     }
     if (pivotRow !== col) {
       for (let c = 0; c < n; c++) {
-        const tmp = a[col * n + c];
+        const tmp = a[col * n + c]!;
         a[col * n + c] = a[pivotRow * n + c]!;
         a[pivotRow * n + c] = tmp;
       }
-      const tmp = x[col];
+      const tmp = x[col]!;
       x[col] = x[pivotRow]!;
       x[pivotRow] = tmp;
     }

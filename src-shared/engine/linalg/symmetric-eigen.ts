@@ -40,8 +40,8 @@ export function symmetricEigen(a: Float64Array, n: number, maxSweeps = 60): Symm
     (i, j) => m[j * n + j]! - m[i * n + i]!,
   );
   return {
-    values: Float64Array.from(order, (i) => m[i * n + i]),
-    vectors: order.map((i) => Float64Array.from({ length: n }, (_, r) => v[r * n + i])),
+    values: Float64Array.from(order, (i) => m[i * n + i]!),
+    vectors: order.map((i) => Float64Array.from({ length: n }, (_, r) => v[r * n + i]!)),
   };
 }
 

@@ -50,7 +50,7 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
   const widths = [h * w * c, ...dense, data.numClasses];
   for (let l = 0; l + 1 < widths.length; l++) {
     const name = `dense${l + 1}`;
-    paramInfo.push(kernelInfo(name, [widths[l], widths[l + 1]]), biasInfo(name, widths[l + 1]!));
+    paramInfo.push(kernelInfo(name, [widths[l]!, widths[l + 1]!]), biasInfo(name, widths[l + 1]!));
   }
   const convParams = 2 * channels.length;
   const size = paramInfo.reduce((sum, info) => sum + info.shape.reduce((a, b) => a * b, 1), 0);
@@ -161,7 +161,7 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
     initialValues() {
       const rng = createRng(seed);
       return paramInfo.map((info) => {
-        if (info.role === 'bias') return new Float32Array(info.shape[0]);
+        if (info.role === 'bias') return new Float32Array(info.shape[0]!);
         const count = info.shape.reduce((a, b) => a * b, 1);
         // Keras' fans: receptive field × channels in / out.
         const field = info.shape.length === 4 ? info.shape[0]! * info.shape[1]! : 1;

@@ -64,7 +64,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
   for (let l = 0; l < layers; l++) {
     const name = `dense${l + 1}`;
     paramInfo.push(
-      kernelInfo(name, [spec.sizes[l], spec.sizes[l + 1]]),
+      kernelInfo(name, [spec.sizes[l]!, spec.sizes[l + 1]!]),
       biasInfo(name, spec.sizes[l + 1]!),
     );
   }
@@ -179,7 +179,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     initialValues() {
       const rng = createRng(spec.seed);
       return paramInfo.map((info) => {
-        if (info.role === 'bias') return new Float32Array(info.shape[0]);
+        if (info.role === 'bias') return new Float32Array(info.shape[0]!);
         const [fanIn, fanOut] = info.shape;
         return initKernel(rng, fanIn! * fanOut!, fanIn!, fanOut!, spec.init);
       });

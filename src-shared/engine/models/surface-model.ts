@@ -26,7 +26,7 @@ export function createSurfaceModel(params: Record<string, unknown>): Model {
   const pointOf = (params: readonly tf.Tensor[]): tf.Tensor => {
     if (params.length !== 1)
       throw new Error(`${TYPE}: expects one parameter (point), got ${params.length}`);
-    return params[0];
+    return params[0]!;
   };
   const derivativesAt = (point: tf.Tensor) => {
     const [x, y] = point.dataSync();

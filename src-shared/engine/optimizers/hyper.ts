@@ -84,7 +84,7 @@ export class Hypers {
   }
 
   private resolve(name: string): string {
-    return Object.hasOwn(this.aliases, name) ? this.aliases[name] : name;
+    return Object.hasOwn(this.aliases, name) ? this.aliases[name]! : name;
   }
 
   private unknown(name: string): Error {

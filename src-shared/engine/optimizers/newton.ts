@@ -40,7 +40,7 @@ function buildHessian(a: UpdateArgs, n: number): Float64Array {
     tf.tidy(() => {
       let offset = 0;
       const unit = a.params.map((p, k) => {
-        const values = new Float32Array(sizes[k]);
+        const values = new Float32Array(sizes[k]!);
         if (j >= offset && j < offset + sizes[k]!) values[j - offset] = 1;
         offset += sizes[k]!;
         return tf.tensor(values, p.shape, 'float32');

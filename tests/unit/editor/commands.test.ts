@@ -12,7 +12,7 @@ import { edge, node, smallGraph } from '../renderer/fixtures';
 
 const FILE = { name: 'small.json', path: null };
 
-const COMMANDS: Record<string, GraphCommand> = {
+const COMMANDS = {
   add: {
     type: 'add',
     nodes: [node('sgd', 'optimizer.sgd', 10, 20)],
@@ -27,10 +27,10 @@ const COMMANDS: Record<string, GraphCommand> = {
     replaces: ['e1'],
   },
   rename: { type: 'rename', name: 'Renamed' },
-};
+} satisfies Record<string, GraphCommand>;
 
 /** Commands on group frames and sticky notes, applied to smallGraphWithAnnotations(). */
-const ANNOTATION_COMMANDS: Record<string, GraphCommand> = {
+const ANNOTATION_COMMANDS = {
   addGroup: {
     type: 'add',
     nodes: [],
@@ -69,37 +69,37 @@ const ANNOTATION_COMMANDS: Record<string, GraphCommand> = {
   },
   editNote: { type: 'updateNote', id: 'n1', changes: { text: 'Changed' } },
   resizeNote: { type: 'updateNote', id: 'n1', changes: { size: { width: 300, height: 90 } } },
-};
+} satisfies Record<string, GraphCommand>;
 
 describe('applyCommand', () => {
   it('add appends nodes and wires', () => {
-    const after = applyCommand(smallGraph(), COMMANDS.add!);
+    const after = applyCommand(smallGraph(), COMMANDS.add);
     expect(after.nodes.at(-1)).toEqual(node('sgd', 'optimizer.sgd', 10, 20));
     expect(after.nodes).toHaveLength(7);
   });
 
   it('remove deletes the nodes, every wire touching them, and the named wires', () => {
-    const after = applyCommand(smallGraph(), COMMANDS.remove!);
+    const after = applyCommand(smallGraph(), COMMANDS.remove);
     expect(after.nodes.map((n) => n.id)).toEqual(['data', 'adam', 'train', 'loss', 'chart']);
     // e1 (data->mlp) and e3 (mlp->train) touched mlp; e6 was named.
     expect(after.edges.map((e) => e.id)).toEqual(['e2', 'e4', 'e5']);
   });
 
   it('move sets positions of the named nodes only', () => {
-    const after = applyCommand(smallGraph(), COMMANDS.move!);
+    const after = applyCommand(smallGraph(), COMMANDS.move);
     expect(after.nodes.find((n) => n.id === 'adam')?.position).toEqual({ x: 5, y: -7 });
     expect(after.nodes.find((n) => n.id === 'data')?.position).toEqual({ x: 0, y: 0 });
   });
 
   it('setParam changes one param of one node', () => {
     const before = smallGraph();
-    const after = applyCommand(before, COMMANDS.setParam!);
+    const after = applyCommand(before, COMMANDS.setParam);
     expect(after.nodes[2]!.params).toEqual({ ...before.nodes[2]!.params, lr: 0.05 });
     expect(after.nodes[0]).toBe(before.nodes[0]);
   });
 
   it('connect replaces the wires it names and adds the new one last', () => {
-    const after = applyCommand(smallGraph(), COMMANDS.connect!);
+    const after = applyCommand(smallGraph(), COMMANDS.connect);
     expect(after.edges.map((e) => e.id)).toEqual(['e2', 'e3', 'e4', 'e5', 'e6', 'e9']);
   });
 
@@ -117,25 +117,25 @@ describe('applyCommand', () => {
 describe('group and note commands', () => {
   it('add appends frames and notes, creating the lists when absent', () => {
     const plain = smallGraph();
-    const after = applyCommand(plain, ANNOTATION_COMMANDS.addNote!);
+    const after = applyCommand(plain, ANNOTATION_COMMANDS.addNote);
     expect(after.notes).toEqual([{ id: 'n2', text: 'Hi', position: { x: 1, y: 2 } }]);
     expect(after.groups).toBeUndefined();
-    const both = applyCommand(smallGraphWithAnnotations(), ANNOTATION_COMMANDS.addGroup!);
+    const both = applyCommand(smallGraphWithAnnotations(), ANNOTATION_COMMANDS.addGroup);
     expect(both.groups?.map((group) => group.id)).toEqual(['g1', 'g2']);
   });
 
   it('removing a block takes it out of its frame; removing a frame keeps its blocks', () => {
     const graph = smallGraphWithAnnotations();
-    const noMlp = applyCommand(graph, ANNOTATION_COMMANDS.removeMember!);
+    const noMlp = applyCommand(graph, ANNOTATION_COMMANDS.removeMember);
     expect(noMlp.groups?.[0]?.nodes).toEqual(['data']);
-    const noFrame = applyCommand(graph, ANNOTATION_COMMANDS.removeGroup!);
+    const noFrame = applyCommand(graph, ANNOTATION_COMMANDS.removeGroup);
     expect(noFrame.groups).toEqual([]);
     expect(noFrame.nodes).toHaveLength(6);
-    expect(applyCommand(graph, ANNOTATION_COMMANDS.removeNote!).notes).toEqual([]);
+    expect(applyCommand(graph, ANNOTATION_COMMANDS.removeNote).notes).toEqual([]);
   });
 
   it('move places blocks, frames and notes by id, each in its own namespace', () => {
-    const after = applyCommand(smallGraphWithAnnotations(), ANNOTATION_COMMANDS.moveAll!);
+    const after = applyCommand(smallGraphWithAnnotations(), ANNOTATION_COMMANDS.moveAll);
     expect(after.nodes[1]!.position).toEqual({ x: 340, y: 20 });
     expect(after.groups?.[0]?.position).toEqual({ x: -20, y: -20 });
     expect(after.groups?.[0]?.size).toEqual({ width: 560, height: 200 });
@@ -144,7 +144,7 @@ describe('group and note commands', () => {
 
   it('update changes only the named fields, and nothing when they already hold', () => {
     const graph = smallGraphWithAnnotations();
-    const after = applyCommand(graph, ANNOTATION_COMMANDS.retitle!);
+    const after = applyCommand(graph, ANNOTATION_COMMANDS.retitle);
     expect(after.groups?.[0]).toEqual({ ...graph.groups?.[0], title: 'Inputs' });
     const same = { type: 'updateGroup', id: 'g1', changes: { title: 'Data' } } as const;
     expect(applyCommand(graph, same)).toBe(graph);
@@ -207,10 +207,10 @@ describe('undo and redo', () => {
 
   it('a new command after undo drops the redo branch', () => {
     const store = createDocumentStore(smallGraph(), FILE);
-    store.execute(COMMANDS.rename!);
+    store.execute(COMMANDS.rename);
     store.undo();
     expect(store.getSnapshot().redoLabel).toBe('Rename');
-    store.execute(COMMANDS.setParam!);
+    store.execute(COMMANDS.setParam);
     expect(store.getSnapshot().redoLabel).toBeNull();
     expect(store.getSnapshot().undoLabel).toBe('Set lr');
   });
@@ -235,7 +235,7 @@ describe('undo and redo', () => {
 
   it('undo drops deleted ids from the selection, and the history is bounded', () => {
     const store = createDocumentStore(smallGraph(), FILE);
-    store.execute(COMMANDS.add!, { select: { nodes: ['sgd'], edges: [] } });
+    store.execute(COMMANDS.add, { select: { nodes: ['sgd'], edges: [] } });
     expect(store.getSnapshot().selection.nodes).toEqual(['sgd']);
     store.undo();
     expect(store.getSnapshot().selection.nodes).toEqual([]);
@@ -252,7 +252,7 @@ describe('undo and redo', () => {
 
   it('saving marks the current document clean; undoing past the save makes it dirty', () => {
     const store = createDocumentStore(smallGraph(), FILE);
-    store.execute(COMMANDS.rename!);
+    store.execute(COMMANDS.rename);
     store.markSaved({ name: 'x.json', path: '/x.json' });
     expect(store.getSnapshot().dirty).toBe(false);
     store.undo();

@@ -19,8 +19,8 @@ export function logisticHessian(theta: readonly number[], data: Points): number[
   const d = theta.length - 1;
   const h = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
   for (const x of data.x) {
-    const z = x.reduce((a, xi, i) => a! + xi * theta[i]!, theta[d]);
-    const s = sigmoid(z!);
+    const z = x.reduce((a, xi, i) => a + xi * theta[i]!, theta[d]!);
+    const s = sigmoid(z);
     const xt = [...x, 1];
     for (let i = 0; i <= d; i++)
       for (let j = 0; j <= d; j++) h[i]![j]! += (s * (1 - s) * xt[i]! * xt[j]!) / data.x.length;
@@ -54,25 +54,25 @@ export function tanhNetHvp(
   const n = data.x.length;
   data.x.forEach((x, s) => {
     const a = Array.from({ length: m }, (_, j) =>
-      x.reduce((t, xi, i) => t! + xi * theta[i * m + j]!, theta[o1 + j]),
+      x.reduce((t, xi, i) => t + xi * theta[i * m + j]!, theta[o1 + j]!),
     );
     const ra = Array.from({ length: m }, (_, j) =>
-      x.reduce((t, xi, i) => t! + xi * v[i * m + j]!, v[o1 + j]),
+      x.reduce((t, xi, i) => t + xi * v[i * m + j]!, v[o1 + j]!),
     );
-    const h = a.map(Math.tanh!);
+    const h = a.map(Math.tanh);
     const slope = h.map((hj) => 1 - hj * hj);
-    const rh = ra.map((r, j) => slope[j]! * r!);
+    const rh = ra.map((r, j) => slope[j]! * r);
     const z = Array.from({ length: k }, (_, c) =>
-      h.reduce((t, hj, j) => t! + hj * theta[o2 + j * k + c]!, theta[o3 + c]),
+      h.reduce((t, hj, j) => t + hj * theta[o2 + j * k + c]!, theta[o3 + c]!),
     );
     const rz = Array.from({ length: k }, (_, c) =>
       h.reduce(
         (t, hj, j) => t! + rh[j]! * theta[o2 + j * k + c]! + hj * v[o2 + j * k + c]!,
-        v[o3 + c],
+        v[o3 + c]!,
       ),
     );
     const max = Math.max(...z);
-    const e = z.map((zc) => Math.exp(zc! - max));
+    const e = z.map((zc) => Math.exp(zc - max));
     const sum = e.reduce((t, x2) => t + x2, 0);
     const p = e.map((x2) => x2 / sum);
     const r = p.map((pc, c) => pc - (c === data.y[s] ? 1 : 0));
@@ -100,7 +100,7 @@ export function denseFromHvp(n: number, hvp: (v: number[]) => number[]): number[
   const columns = Array.from({ length: n }, (_, j) =>
     hvp(Array.from({ length: n }, (_, i) => (i === j ? 1 : 0))),
   );
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => columns[j]![i]));
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => columns[j]![i]!));
 }
 
 export function relativeError(estimate: ArrayLike<number>, exact: ArrayLike<number>): number {

@@ -181,9 +181,9 @@ describe('exact Hessian-vector products (R pass) against closed forms', () => {
         theta.map((_, i) => (i === j ? 1 : 0)),
       );
       const hv = hvp(unit);
-      const column = exact.map((row) => row[j]);
+      const column = exact.map((row) => row[j]!);
       if (column.some((c) => c !== 0))
-        worst = Math.max(worst, relativeError(await flat(hv), column!));
+        worst = Math.max(worst, relativeError(await flat(hv), column));
       tf.dispose([...unit, ...hv]);
     }
     console.info(

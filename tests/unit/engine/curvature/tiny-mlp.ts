@@ -49,10 +49,10 @@ export function mlpLoss64(theta: readonly number[]): number {
       Math.tanh(x[0]! * w1[j]! + x[1]! * w1[HIDDEN + j]! + b1[j]!),
     );
     const z = Array.from({ length: K }, (_, c) =>
-      h.reduce((a, hj, j) => a! + hj * w2[j * K + c]!, b2[c]),
+      h.reduce((a, hj, j) => a + hj * w2[j * K + c]!, b2[c]!),
     );
     const max = Math.max(...z);
-    const logSum = max + Math.log(z.reduce((a, zc) => a! + Math.exp(zc! - max), 0));
+    const logSum = max + Math.log(z.reduce((a, zc) => a + Math.exp(zc - max), 0));
     total += logSum - z[TINY_MLP.y[s]!]!;
   });
   return total / TINY_MLP.x.length;
@@ -105,5 +105,5 @@ export function symmetricEigenvalues(matrix: readonly (readonly number[])[]): nu
       }
     }
   }
-  return a.map((row, i) => row[i]).sort((x, y) => x! - y!);
+  return a.map((row, i) => row[i]!).sort((x, y) => x - y);
 }

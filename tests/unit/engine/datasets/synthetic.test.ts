@@ -7,7 +7,7 @@ import type { Dataset } from '../../../../src-shared/engine/types';
 function rows(ds: Dataset): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (const split of [ds.train, ds.val]) {
-    for (let i = 0; i < split.n; i++) out.push([split.x[2 * i], split.x[2 * i + 1], split.y[i]]);
+    for (let i = 0; i < split.n; i++) out.push([split.x[2 * i]!, split.x[2 * i + 1]!, split.y[i]!]);
   }
   return out;
 }

@@ -53,7 +53,7 @@ function lossAt(model: Model, theta: Float32Array): number {
         views.map((v, k) => tf.tensor(v, [...model.paramInfo[k]!.shape])),
         batch,
       )
-      .dataSync()[0];
+      .dataSync()[0]!;
   });
 }
 
@@ -210,7 +210,7 @@ describe('computeLandscape on analytic surfaces', () => {
     const { result } = await resultOf(
       computeLandscape({
         model: rosenbrock,
-        center: [path[3]],
+        center: [path[3]!],
         trajectories: [{ run: 'gd', params: path }],
         options: { grid: 11, margin: 0.1 },
       }),

@@ -39,7 +39,7 @@ function modelLossAt(theta: Float32Array, m: Model = model): number {
       offset += size;
       return t;
     });
-    return m.loss(params, batch).dataSync()[0];
+    return m.loss(params, batch).dataSync()[0]!;
   });
 }
 
@@ -93,7 +93,7 @@ describe('surface', () => {
         model.paramInfo.map((p, k) => tf.tensor(model.initialValues()[k]!, [...p.shape])),
         batch.x,
       );
-      return tf.mean(tf.cast(tf.equal(tf.argMax(out, 1), batch.y), 'float32')).dataSync()[0];
+      return tf.mean(tf.cast(tf.equal(tf.argMax(out, 1), batch.y), 'float32')).dataSync()[0]!;
     });
     expect(surface.accuracy![3 * N + 3]).toBeCloseTo(expected!, 6);
   });

@@ -19,8 +19,8 @@ afterAll(async () => {
 });
 
 const maxAbs = (a: tf.Tensor, b: tf.Tensor): number =>
-  tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
-const scale = (a: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(a)).dataSync()[0]);
+  tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
+const scale = (a: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(a)).dataSync()[0]!);
 
 describe.each(['cpu', 'wasm'])('conv2dSame on %s', (backend) => {
   it.each([1, 2, 3, 4, 5])('kernel width %d: value and gradients match im2col', async (k) => {

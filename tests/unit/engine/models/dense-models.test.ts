@@ -277,7 +277,7 @@ describe('forward, forwardBatched and loss', () => {
       const outputs = points.map((p) => model.forward(p, x));
       const out = data.task === 'classification' ? data.numClasses : 1;
       expect(outputs[0]!.shape).toEqual([4, out]);
-      const stacked = points[0]!.map((_, i) => tf.stack(points.map((p) => p[i])));
+      const stacked = points[0]!.map((_, i) => tf.stack(points.map((p) => p[i]!)));
       const batched = model.forwardBatched!(stacked, x);
       expect(batched.shape).toEqual([3, 4, out]);
       const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(batched, tf.stack(outputs)))).dataSync()[0]);

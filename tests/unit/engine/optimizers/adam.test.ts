@@ -45,7 +45,7 @@ describe('optimizer.adam', () => {
 
   it('AMSGrad divides by the running maximum of v', () => {
     const grads = [10, 1, 1];
-    const seq: GradFn = (_x, k) => [[grads[k]]];
+    const seq: GradFn = (_x, k) => [[grads[k]!]];
     const ams = createAdam({ beta2: 0.5, amsgrad: true });
     // β₂ = 0.5: v = 50, 25.5, 13.25 shrinks while v_max stays 50; m = 1, 1, 1 (0.9·1 + 0.1·1).
     // k=2: m̂ = 1/0.19, v̂ = 50/0.75 → step 0.1·5.263158/8.164966 = 0.0644603 → x₂ = −0.1644603

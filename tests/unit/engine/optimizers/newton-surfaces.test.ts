@@ -115,17 +115,18 @@ const REFERENCE: Record<SurfaceName, (x: number, y: number) => Derivs> = {
  */
 function referencePath(
   name: SurfaceName,
-  start: readonly number[],
+  start: readonly [number, number],
   steps: number,
   store = (v: number) => v,
 ): number[][] {
-  let [x, y] = start.map(Math.fround);
+  let x = Math.fround(start[0]);
+  let y = Math.fround(start[1]);
   const path = [[x, y]];
   for (let k = 1; k < steps; k++) {
-    const { g, h } = REFERENCE[name](x!, y!);
+    const { g, h } = REFERENCE[name](x, y);
     const det = h[0] * h[2] - h[1] * h[1];
-    x = store(x! - (h[2] * g[0] - h[1] * g[1]) / det);
-    y = store(y! - (h[0] * g[1] - h[1] * g[0]) / det);
+    x = store(x - (h[2] * g[0] - h[1] * g[1]) / det);
+    y = store(y - (h[0] * g[1] - h[1] * g[0]) / det);
     path.push([x, y]);
   }
   return path;
