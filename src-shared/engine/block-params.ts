@@ -27,12 +27,12 @@ export interface NumberRule {
   readonly check?: ValueCheck;
 }
 
-/** A value as messages quote it: `'text'`, `3`, `[1, 2]`, `null`, `object`. */
-export function describeValue(value: unknown): string {
+/** A given value as the engine's messages quote it: `'text'`, `3`, `[1, 2]`, `null`, `object`. */
+export function describeGiven(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map(describeGiven).join(', ')}]`;
   return typeof value;
 }
 
@@ -49,9 +49,11 @@ export class ParamReader {
     this.defaults = getBlock(blockType) ? defaultParams(blockType) : {};
   }
 
-  /** Refuses params the catalog does not declare for this block (a typo must not pass). */
-  rejectUnknown(): this {
-    const known = Object.keys(this.defaults);
+  /**
+   * Refuses params the block does not declare (a typo must not pass): by default those not in
+   * its catalog entry; `known` for readers with more (an optimizer's engine-only hypers).
+   */
+  rejectUnknown(known: readonly string[] = Object.keys(this.defaults)): this {
     for (const key of Object.keys(this.params)) {
       if (!known.includes(key)) {
         throw new Error(
@@ -71,7 +73,7 @@ export class ParamReader {
 
   /** Throws `<type>: <name> <message>[, got <value>]`. */
   fail(name: string, message: string, ...value: unknown[]): never {
-    const got = value.length > 0 ? `, got ${describeValue(value[0])}` : '';
+    const got = value.length > 0 ? `, got ${describeGiven(value[0])}` : '';
     throw new Error(`${this.blockType}: ${name} ${message}${got}`);
   }
 
@@ -82,10 +84,11 @@ export class ParamReader {
   }
 
   number(name: string, rule: NumberRule = {}): number {
-    return this.check(name, this.value(name), rule);
+    return this.checkNumber(name, this.value(name), rule);
   }
 
-  private check(name: string, value: unknown, rule: NumberRule): number {
+  /** `value` as param `name`'s number (a new value for it, too), or a message naming both. */
+  checkNumber(name: string, value: unknown, rule: NumberRule = {}): number {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       this.fail(name, 'must be a finite number', value);
     }
@@ -112,7 +115,10 @@ export class ParamReader {
   }
 
   boolean(name: string): boolean {
-    const value = this.value(name);
+    return this.checkBoolean(name, this.value(name));
+  }
+
+  checkBoolean(name: string, value: unknown): boolean {
     if (typeof value !== 'boolean') this.fail(name, 'must be true or false', value);
     return value;
   }
@@ -138,6 +144,6 @@ export class ParamReader {
     if (!Array.isArray(list)) {
       this.fail(name, `must be a list of ${rule.integer ? 'integers' : 'numbers'}`, value);
     }
-    return list.map((item, i) => this.check(`${name}[${i}]`, item, rule));
+    return list.map((item, i) => this.checkNumber(`${name}[${i}]`, item, rule));
   }
 }

@@ -1,9 +1,10 @@
 /**
  * An optimizer's hyper-parameters: read from a block's params (defaults filled in), checked
- * the way torch.optim checks them (its ValueErrors), and changed live through `set`. Messages
- * read like every block reader's (`block-params.ts`): `<type>: <name> <problem>, got <value>`.
+ * the way torch.optim checks them (its ValueErrors), and changed live through `set`. Read and
+ * checked by the blocks' one reader (`block-params.ts`), so messages read like every block's:
+ * `<type>: <name> <problem>, got <value>`.
  */
-import { describeValue as describe, type ValueCheck } from '../block-params';
+import { ParamReader, type ValueCheck } from '../block-params';
 
 export type HyperValue = number | boolean;
 
@@ -22,6 +23,7 @@ export const betaRange: ValueCheck = (v) => (v >= 0 && v < 1 ? undefined : 'must
 
 export class Hypers {
   private readonly values = new Map<string, HyperValue>();
+  private readonly reader: ParamReader;
 
   /**
    * @param owner the block type, named in every message (`optimizer.adam`).
@@ -34,16 +36,10 @@ export class Hypers {
     private readonly aliases: Readonly<Record<string, string>> = {},
     private readonly crossCheck?: CrossCheck,
   ) {
-    for (const key of Object.keys(params)) {
-      if (!Object.hasOwn(specs, key)) {
-        throw new Error(
-          `${owner}: unknown parameter '${key}' (known: ${Object.keys(specs).join(', ')})`,
-        );
-      }
-    }
+    // The specs' defaults are the catalog's (catalogHypers) plus the engine-only hypers'.
+    this.reader = new ParamReader(owner, params).rejectUnknown(Object.keys(specs));
     for (const [name, spec] of Object.entries(specs)) {
-      const given = Object.hasOwn(params, name) ? params[name] : undefined;
-      const value = given === undefined || given === null ? spec.default : given;
+      const value = this.reader.has(name) ? params[name] : spec.default;
       this.values.set(name, this.validate(name, value));
     }
     const problem = this.crossCheck?.((n) => this.get(n));
@@ -94,17 +90,8 @@ export class Hypers {
 
   private validate(name: string, value: unknown): HyperValue {
     const spec = this.specs[name]!;
-    if (typeof spec.default === 'boolean') {
-      if (typeof value !== 'boolean') {
-        throw new Error(`${this.owner}: ${name} must be true or false, got ${describe(value)}`);
-      }
-      return value;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new Error(`${this.owner}: ${name} must be a finite number, got ${describe(value)}`);
-    }
-    const problem = spec.check?.(value);
-    if (problem) throw new Error(`${this.owner}: ${name} ${problem}, got ${value}`);
-    return value;
+    return typeof spec.default === 'boolean'
+      ? this.reader.checkBoolean(name, value)
+      : this.reader.checkNumber(name, value, spec.check ? { check: spec.check } : {});
   }
 }
