@@ -44,7 +44,8 @@ export async function runCli(
     );
     return EXIT.invalid;
   }
-  if (args.length === 1 && HELP_FLAGS.has(args[0]) && args[0] !== 'help') {
+  const [only] = args;
+  if (args.length === 1 && only !== undefined && HELP_FLAGS.has(only) && only !== 'help') {
     io.stdout.write(
       `usage: atlas ${command.name} ${command.usage}\n${command.summary}\n${command.help ?? ''}`,
     );

@@ -30,6 +30,30 @@ function ToolButton(props: {
   );
 }
 
+const HISTORY = {
+  undo: { title: 'Undo', shortcut: 'Ctrl+Z' },
+  redo: { title: 'Redo', shortcut: 'Ctrl+Shift+Z' },
+} as const;
+
+/** Undo or redo, named after the step it would take back or do again (none: disabled). */
+function HistoryButton(props: {
+  action: keyof typeof HISTORY;
+  step: string | null;
+  onClick(): void;
+}) {
+  const { title, shortcut } = HISTORY[props.action];
+  return (
+    <ToolButton
+      icon={props.action}
+      label={props.step ? `${title} ${props.step}` : title}
+      shortcut={shortcut}
+      hideLabel
+      disabled={!props.step}
+      onClick={props.onClick}
+    />
+  );
+}
+
 export function Toolbar(props: {
   commands: FileCommands;
   store: DocumentStore;
@@ -85,22 +109,8 @@ export function Toolbar(props: {
         }
       />
       <span className="toolbar-sep" aria-hidden="true" />
-      <ToolButton
-        icon="undo"
-        label={props.undoLabel ? `Undo ${props.undoLabel}` : 'Undo'}
-        shortcut="Ctrl+Z"
-        hideLabel
-        disabled={!props.undoLabel}
-        onClick={props.onUndo}
-      />
-      <ToolButton
-        icon="redo"
-        label={props.redoLabel ? `Redo ${props.redoLabel}` : 'Redo'}
-        shortcut="Ctrl+Shift+Z"
-        hideLabel
-        disabled={!props.redoLabel}
-        onClick={props.onRedo}
-      />
+      <HistoryButton action="undo" step={props.undoLabel} onClick={props.onUndo} />
+      <HistoryButton action="redo" step={props.redoLabel} onClick={props.onRedo} />
       <ToolButton icon="fit" label="Fit view" shortcut="F" hideLabel onClick={props.onFitView} />
       <ToolButton
         icon="layout"

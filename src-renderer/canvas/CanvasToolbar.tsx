@@ -4,6 +4,7 @@
  * shortcut.
  */
 
+import type { ReactNode } from 'react';
 import { ALIGN_LABELS, type AlignMode } from '../../src-shared/editor/align';
 import type { Selection } from '../../src-shared/editor/documentStore';
 
@@ -18,6 +19,15 @@ const ALIGN_BUTTONS: readonly { mode: AlignMode; glyph: string; keys: string }[]
   { mode: 'distributeY', glyph: '⋮', keys: 'Alt+Shift+V' },
 ];
 
+/** A text button of the toolbar; its title names the shortcut. */
+function CanvasTool(props: { title: string; onClick(): void; children: ReactNode }) {
+  return (
+    <button type="button" className="canvas-tool" title={props.title} onClick={props.onClick}>
+      {props.children}
+    </button>
+  );
+}
+
 export function CanvasToolbar(props: {
   selection: Selection;
   onAddNote(): void;
@@ -30,23 +40,16 @@ export function CanvasToolbar(props: {
   const frames = props.selection.groups?.length ?? 0;
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas tools">
-      <button
-        type="button"
-        className="canvas-tool"
-        title="Add a sticky note (N)"
-        onClick={props.onAddNote}
-      >
+      <CanvasTool title="Add a sticky note (N)" onClick={props.onAddNote}>
         + Note
-      </button>
+      </CanvasTool>
       {blocks >= 1 && (
-        <button
-          type="button"
-          className="canvas-tool"
+        <CanvasTool
           title="Duplicate with wires (Ctrl+Shift+D)"
           onClick={props.onDuplicateWithWires}
         >
           Duplicate with wires
-        </button>
+        </CanvasTool>
       )}
       {blocks >= 2 && (
         <>
@@ -65,25 +68,18 @@ export function CanvasToolbar(props: {
             </button>
           ))}
           <span className="canvas-tool-sep" aria-hidden="true" />
-          <button
-            type="button"
-            className="canvas-tool"
-            title="Group in a frame (Ctrl+G)"
-            onClick={props.onGroup}
-          >
+          <CanvasTool title="Group in a frame (Ctrl+G)" onClick={props.onGroup}>
             Group
-          </button>
+          </CanvasTool>
         </>
       )}
       {frames >= 1 && (
-        <button
-          type="button"
-          className="canvas-tool"
+        <CanvasTool
           title="Remove the frame, keep its blocks (Ctrl+Shift+G)"
           onClick={props.onUngroup}
         >
           Ungroup
-        </button>
+        </CanvasTool>
       )}
     </div>
   );

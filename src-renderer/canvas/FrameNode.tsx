@@ -2,8 +2,9 @@
  * A group frame: a titled, resizable box behind its blocks. Dragging the title moves the frame
  * with its blocks; double-click (or Enter on the focused title) renames it.
  */
-import { type NodeProps, NodeResizer } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
+import { AnnotationBox } from './AnnotationBox';
 import type { FrameFlowNode } from './annotations';
 import { useStore } from './storeContext';
 
@@ -17,31 +18,7 @@ function FrameNodeView({ data, selected }: NodeProps<FrameFlowNode>) {
     );
   };
   return (
-    <div
-      className={`frame${selected ? ' is-selected' : ''}`}
-      data-testid="group-frame"
-      data-group-id={data.groupId}
-    >
-      <NodeResizer
-        isVisible={selected}
-        minWidth={160}
-        minHeight={100}
-        lineClassName="frame-resize-line"
-        handleClassName="frame-resize-handle"
-        onResizeEnd={(_event, box) =>
-          store.execute(
-            {
-              type: 'updateGroup',
-              id: data.groupId,
-              changes: {
-                position: { x: Math.round(box.x), y: Math.round(box.y) },
-                size: { width: Math.round(box.width), height: Math.round(box.height) },
-              },
-            },
-            { label: 'Resize group' },
-          )
-        }
-      />
+    <AnnotationBox kind="frame" id={data.groupId} selected={selected}>
       <div className="frame-title" title="Drag to move the group with its blocks">
         {editing ? (
           <input
@@ -69,7 +46,7 @@ function FrameNodeView({ data, selected }: NodeProps<FrameFlowNode>) {
         )}
         <span className="frame-count">{data.count} blocks</span>
       </div>
-    </div>
+    </AnnotationBox>
   );
 }
 

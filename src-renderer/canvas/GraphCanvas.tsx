@@ -357,7 +357,7 @@ export function GraphCanvas(props: {
   const insertTarget = useCallback(
     (event: globalThis.MouseEvent | TouchEvent | MouseEvent, dragged: readonly CanvasNode[]) => {
       const [only] = dragged;
-      if (dragged.length !== 1 || only.type !== 'block') return null;
+      if (dragged.length !== 1 || only?.type !== 'block') return null;
       const point = pointOf(event);
       const wire = point ? wireAt(point.clientX, point.clientY) : null;
       if (!wire) return null;

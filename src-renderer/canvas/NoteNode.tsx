@@ -1,6 +1,7 @@
 /** A sticky note: free text on the canvas, moved by its grip, resizable when selected. */
-import { type NodeProps, NodeResizer } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo, useRef } from 'react';
+import { AnnotationBox } from './AnnotationBox';
 import type { NoteFlowNode } from './annotations';
 import { useStore } from './storeContext';
 
@@ -9,31 +10,7 @@ function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
   // Each focus of the text area is one undo step, however much is typed.
   const session = useRef(0);
   return (
-    <div
-      className={`note${selected ? ' is-selected' : ''}`}
-      data-testid="sticky-note"
-      data-note-id={data.noteId}
-    >
-      <NodeResizer
-        isVisible={selected}
-        minWidth={140}
-        minHeight={80}
-        lineClassName="note-resize-line"
-        handleClassName="note-resize-handle"
-        onResizeEnd={(_event, box) =>
-          store.execute(
-            {
-              type: 'updateNote',
-              id: data.noteId,
-              changes: {
-                position: { x: Math.round(box.x), y: Math.round(box.y) },
-                size: { width: Math.round(box.width), height: Math.round(box.height) },
-              },
-            },
-            { label: 'Resize note' },
-          )
-        }
-      />
+    <AnnotationBox kind="note" id={data.noteId} selected={selected}>
       <div className="note-grip" title="Drag to move the note">
         <span aria-hidden="true">⋮⋮</span> Note
       </div>
@@ -53,7 +30,7 @@ function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
           )
         }
       />
-    </div>
+    </AnnotationBox>
   );
 }
 

@@ -5,6 +5,7 @@
 import type { Node } from '@xyflow/react';
 import type { Selection } from '../../src-shared/editor/documentStore';
 import type { GraphDocument } from '../../src-shared/graph';
+import type { Position, Size } from '../../src-shared/graph/schema';
 
 export type FrameNodeData = {
   readonly groupId: string;
@@ -28,15 +29,22 @@ export function canvasItem(flowId: string): { kind: 'nodes' | 'groups' | 'notes'
   return { kind: 'nodes', id: flowId };
 }
 
+/** Where a frame or note sits on the canvas, as React Flow places a node. */
+function placement(flowId: string, position: Position, size: Size, selected: boolean) {
+  return {
+    id: flowId,
+    position: { x: position.x, y: position.y },
+    width: size.width,
+    height: size.height,
+    selected,
+  };
+}
+
 export function toFrameNodes(graph: GraphDocument, selection: Selection): FrameFlowNode[] {
   const selected = new Set(selection.groups ?? []);
   return (graph.groups ?? []).map((group) => ({
-    id: frameFlowId(group.id),
+    ...placement(frameFlowId(group.id), group.position, group.size, selected.has(group.id)),
     type: 'frame',
-    position: { x: group.position.x, y: group.position.y },
-    width: group.size.width,
-    height: group.size.height,
-    selected: selected.has(group.id),
     zIndex: -1,
     dragHandle: '.frame-title',
     className: 'frame-wrapper',
@@ -50,12 +58,13 @@ export function toFrameNodes(graph: GraphDocument, selection: Selection): FrameF
 export function toNoteNodes(graph: GraphDocument, selection: Selection): NoteFlowNode[] {
   const selected = new Set(selection.notes ?? []);
   return (graph.notes ?? []).map((note) => ({
-    id: noteFlowId(note.id),
+    ...placement(
+      noteFlowId(note.id),
+      note.position,
+      note.size ?? { width: 240, height: 140 },
+      selected.has(note.id),
+    ),
     type: 'note',
-    position: { x: note.position.x, y: note.position.y },
-    width: note.size?.width ?? 240,
-    height: note.size?.height ?? 140,
-    selected: selected.has(note.id),
     dragHandle: '.note-grip',
     ariaLabel: `Note: ${note.text.slice(0, 80) || 'empty'}`,
     data: { noteId: note.id, text: note.text },

@@ -37,8 +37,9 @@ function draw(canvas: HTMLCanvasElement, shown: readonly Shown[], hoverX: number
   if (!g) return '';
   g.setTransform(ratio, 0, 0, ratio, 0, 0);
   g.clearRect(0, 0, width, HEIGHT);
-  const lo = Math.min(...shown.map((s) => s.spectrum.grid[0]));
-  const hi = Math.max(...shown.map((s) => s.spectrum.grid[s.spectrum.grid.length - 1]));
+  // The protocol gives every spectrum 2+ grid points and one weight per point.
+  const lo = Math.min(...shown.map((s) => s.spectrum.grid[0]!));
+  const hi = Math.max(...shown.map((s) => s.spectrum.grid[s.spectrum.grid.length - 1]!));
   const axis = symlogAxis(lo, hi);
   const [t0, t1] = [axis.forward(lo), axis.forward(hi)];
   const plotW = width - PAD.left - PAD.right;
@@ -87,9 +88,9 @@ function draw(canvas: HTMLCanvasElement, shown: readonly Shown[], hoverX: number
   for (const s of shown) {
     const { grid, weights } = s.spectrum;
     g.beginPath();
-    g.moveTo(px(grid[0]), PAD.top + plotH);
-    for (let i = 0; i < grid.length; i++) g.lineTo(px(grid[i]), py(weights[i]));
-    g.lineTo(px(grid[grid.length - 1]), PAD.top + plotH);
+    g.moveTo(px(grid[0]!), PAD.top + plotH);
+    for (let i = 0; i < grid.length; i++) g.lineTo(px(grid[i]!), py(weights[i]!));
+    g.lineTo(px(grid[grid.length - 1]!), PAD.top + plotH);
     g.closePath();
     g.globalAlpha = 0.18;
     g.fillStyle = s.run.color;
@@ -99,8 +100,8 @@ function draw(canvas: HTMLCanvasElement, shown: readonly Shown[], hoverX: number
     g.lineWidth = 1.5;
     g.beginPath();
     for (let i = 0; i < grid.length; i++) {
-      if (i === 0) g.moveTo(px(grid[i]), py(weights[i]));
-      else g.lineTo(px(grid[i]), py(weights[i]));
+      if (i === 0) g.moveTo(px(grid[i]!), py(weights[i]!));
+      else g.lineTo(px(grid[i]!), py(weights[i]!));
     }
     g.stroke();
   }
@@ -114,8 +115,8 @@ function draw(canvas: HTMLCanvasElement, shown: readonly Shown[], hoverX: number
   const parts = shown.map((s) => {
     const { grid, weights } = s.spectrum;
     let i = 0;
-    while (i + 1 < grid.length && grid[i + 1] <= lambda) i++;
-    return `${s.run.name}: ${formatNumber(weights[i])}`;
+    while (i + 1 < grid.length && grid[i + 1]! <= lambda) i++;
+    return `${s.run.name}: ${formatNumber(weights[i]!)}`;
   });
   return `λ = ${formatNumber(lambda)} · mass ${parts.join(' · ')}`;
 }

@@ -38,14 +38,13 @@ export function spectrumAt(
   spectra: readonly SpectrumPoint[],
   step: number | null,
 ): SpectrumPoint | null {
-  if (spectra.length === 0) return null;
-  if (step === null) return spectra[spectra.length - 1];
+  if (step === null) return spectra.at(-1) ?? null;
   let found: SpectrumPoint | null = null;
   for (const point of spectra) {
     if (point.step > step) break;
     found = point;
   }
-  return found ?? spectra[0];
+  return found ?? spectra[0] ?? null;
 }
 
 export interface SpectrumStats {

@@ -24,8 +24,9 @@ export function searchBlocks(query: string, filter?: PortFilter): BlockDefinitio
     const text = haystack(block);
     return words.every((word) => text.includes(word));
   });
+  const [firstWord] = words;
   const titleHit = (block: BlockDefinition): number =>
-    words.length > 0 && block.title.toLowerCase().startsWith(words[0]) ? 0 : 1;
+    firstWord !== undefined && block.title.toLowerCase().startsWith(firstWord) ? 0 : 1;
   return found
     .map((block, index) => ({ block, index }))
     .sort((a, b) => titleHit(a.block) - titleHit(b.block) || a.index - b.index)

@@ -69,6 +69,7 @@ export function useEditorShortcuts(store: DocumentStore, handlers: EditorShortcu
       const h = latest.current;
       const ctrl = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      const alignMode = ALIGN_KEYS[event.code];
       let handled = true;
       if (ctrl && key === 'z' && !event.shiftKey) store.undo();
       else if (ctrl && ((key === 'z' && event.shiftKey) || key === 'y')) store.redo();
@@ -77,8 +78,8 @@ export function useEditorShortcuts(store: DocumentStore, handlers: EditorShortcu
       else if (ctrl && key === 'd') duplicateSelection(store);
       else if (ctrl && key === 'g' && event.shiftKey) ungroupSelection(store);
       else if (ctrl && key === 'g') h.group();
-      else if (event.altKey && event.shiftKey && !ctrl && ALIGN_KEYS[event.code]) {
-        h.align(ALIGN_KEYS[event.code]);
+      else if (event.altKey && event.shiftKey && !ctrl && alignMode) {
+        h.align(alignMode);
       } else if (ctrl || event.altKey) handled = false;
       else if (key === 'delete' || key === 'backspace') deleteSelection(store);
       else if (key === 'escape') {

@@ -7,22 +7,20 @@
 import type { AtlasBridge } from '../../src-shared/protocol/bridge';
 import { ENGINE_PORT_MESSAGE } from '../../src-shared/protocol/channels';
 import type { EnginePort } from './engineClient';
+import { portListeners } from './portListeners';
 
 export function electronEnginePort(
   bridge: AtlasBridge,
   onHostLost?: (reason: string) => void,
 ): EnginePort {
-  const lostListeners = new Set<(reason: string) => void>();
+  const listeners = portListeners();
   let port: MessagePort | null = null;
   const pending: unknown[] = [];
-  const listeners = new Set<(data: unknown) => void>();
 
   const attach = (next: MessagePort) => {
     port?.close();
     port = next;
-    next.onmessage = (event) => {
-      for (const listener of listeners) listener(event.data);
-    };
+    next.onmessage = (event) => listeners.deliver(event.data);
     for (const message of pending.splice(0)) next.postMessage(message);
   };
   window.addEventListener('message', (event: MessageEvent) => {
@@ -34,7 +32,7 @@ export function electronEnginePort(
     port?.close();
     port = null;
     onHostLost?.(reason);
-    for (const listener of lostListeners) listener(reason);
+    listeners.hostLost(reason);
   });
 
   return {
@@ -42,14 +40,7 @@ export function electronEnginePort(
       if (port) port.postMessage(message);
       else pending.push(message);
     },
-    onMessage(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onHostLost(listener) {
-      lostListeners.add(listener);
-      return () => lostListeners.delete(listener);
-    },
+    ...listeners.subscribe,
     close: () => port?.close(),
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { EnginePort } from './engineClient';
 import { HEARTBEAT_MS, HUNG_AFTER_MS, isHeartbeat, STARTUP_MS } from './heartbeat';
+import { portListeners } from './portListeners';
 
 /** The part of a Worker the supervisor uses. */
 export interface WorkerLike {
@@ -51,8 +52,7 @@ export function supervisedWorkerPort(
   const now = options.now ?? (() => performance.now());
   const maxRestarts = options.maxRestarts ?? 3;
   const restartWindow = options.restartWindowMs ?? 60_000;
-  const listeners = new Set<(data: unknown) => void>();
-  const lostListeners = new Set<(reason: string) => void>();
+  const listeners = portListeners();
   let worker: WorkerLike | null = null;
   let lastSeen = now();
   // A worker is only held to `hungAfter` once it has spoken: until then it may still be
@@ -61,9 +61,7 @@ export function supervisedWorkerPort(
   let restarts: number[] = [];
   let closed = false;
 
-  const deliver = (data: unknown) => {
-    for (const listener of listeners) listener(data);
-  };
+  const { deliver } = listeners;
 
   const start = () => {
     const next = createWorker();
@@ -91,7 +89,7 @@ export function supervisedWorkerPort(
   const lost = (reason: string) => {
     worker?.terminate();
     worker = null;
-    for (const listener of lostListeners) listener(reason);
+    listeners.hostLost(reason);
     const at = now();
     restarts = [...restarts.filter((t) => at - t < restartWindow), at];
     if (restarts.length > maxRestarts) {
@@ -126,14 +124,7 @@ export function supervisedWorkerPort(
     postToWorker(message) {
       worker?.postMessage(message);
     },
-    onMessage(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onHostLost(listener) {
-      lostListeners.add(listener);
-      return () => lostListeners.delete(listener);
-    },
+    ...listeners.subscribe,
     close() {
       closed = true;
       stopWatching();

@@ -1,8 +1,33 @@
 /** The inspector for a selected group frame (title, members, ungroup) or sticky note (text). */
 
+import type { ReactNode } from 'react';
 import type { DocumentState, DocumentStore } from '../../src-shared/editor/documentStore';
 import { ungroupSelection } from '../../src-shared/editor/editorActions';
 import { getBlock } from '../../src-shared/graph';
+
+/** What both panels show: the kind, a title and the one editable field, with its help. */
+function AnnotationPanel(props: {
+  kind: 'group' | 'note';
+  title: string;
+  field: { id: string; label: string; help: string };
+  input: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="inspector-node" data-testid={`inspector-${props.kind}`}>
+      <p className="inspector-kind">{props.kind}</p>
+      <h3 className="inspector-title">{props.title}</h3>
+      <div className="param">
+        <label className="param-label" htmlFor={props.field.id}>
+          {props.field.label}
+        </label>
+        {props.input}
+        <p className="param-help">{props.field.help}</p>
+      </div>
+      {props.children}
+    </div>
+  );
+}
 
 export function GroupInspector(props: { id: string; state: DocumentState; store: DocumentStore }) {
   const { store } = props;
@@ -13,13 +38,15 @@ export function GroupInspector(props: { id: string; state: DocumentState; store:
     return `${(node && getBlock(node.type)?.title) ?? id} (${id})`;
   });
   return (
-    <div className="inspector-node" data-testid="inspector-group">
-      <p className="inspector-kind">group</p>
-      <h3 className="inspector-title">{group.title || 'Untitled group'}</h3>
-      <div className="param">
-        <label className="param-label" htmlFor="group-title">
-          Title
-        </label>
+    <AnnotationPanel
+      kind="group"
+      title={group.title || 'Untitled group'}
+      field={{
+        id: 'group-title',
+        label: 'Title',
+        help: 'Drag the frame by its title to move it with its blocks; drop a block inside to add it.',
+      }}
+      input={
         <input
           id="group-title"
           className="param-input"
@@ -32,17 +59,15 @@ export function GroupInspector(props: { id: string; state: DocumentState; store:
             )
           }
         />
-        <p className="param-help">
-          Drag the frame by its title to move it with its blocks; drop a block inside to add it.
-        </p>
-      </div>
+      }
+    >
       <p className="hint">
         {titles.length} blocks: {titles.join(', ') || 'none'}
       </p>
       <button type="button" className="secondary-button" onClick={() => ungroupSelection(store)}>
         Ungroup (keep the blocks)
       </button>
-    </div>
+    </AnnotationPanel>
   );
 }
 
@@ -50,13 +75,11 @@ export function NoteInspector(props: { id: string; state: DocumentState; store: 
   const note = props.state.graph.notes?.find((candidate) => candidate.id === props.id);
   if (!note) return null;
   return (
-    <div className="inspector-node" data-testid="inspector-note">
-      <p className="inspector-kind">note</p>
-      <h3 className="inspector-title">Sticky note</h3>
-      <div className="param">
-        <label className="param-label" htmlFor="note-text">
-          Text
-        </label>
+    <AnnotationPanel
+      kind="note"
+      title="Sticky note"
+      field={{ id: 'note-text', label: 'Text', help: 'Saved with the graph; shown on the canvas.' }}
+      input={
         <textarea
           id="note-text"
           className="param-input note-text-input"
@@ -70,8 +93,7 @@ export function NoteInspector(props: { id: string; state: DocumentState; store: 
             )
           }
         />
-        <p className="param-help">Saved with the graph; shown on the canvas.</p>
-      </div>
-    </div>
+      }
+    />
   );
 }

@@ -50,12 +50,16 @@ export function InspectorPanel({ state, store }: { state: DocumentState; store: 
   const preview = node && block?.kind === 'schedule' ? schedulePreview(state.graph, node.id) : null;
   // One frame or note selected (and no block): its own inspector.
   const { groups = [], notes = [] } = state.selection;
+  const [group] = groups;
+  const [note] = notes;
   const annotation =
     state.selection.nodes.length > 0 || groups.length + notes.length !== 1
       ? null
-      : groups.length === 1
-        ? { kind: 'group' as const, id: groups[0] }
-        : { kind: 'note' as const, id: notes[0] };
+      : group !== undefined
+        ? { kind: 'group' as const, id: group }
+        : note !== undefined
+          ? { kind: 'note' as const, id: note }
+          : null;
   const problems = state.problems.filter(
     (problem) => problem.path === `nodes[${index}]` || problem.path.startsWith(`nodes[${index}].`),
   );

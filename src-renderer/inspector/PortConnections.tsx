@@ -7,12 +7,45 @@
 import type { DocumentStore } from '../../src-shared/editor/documentStore';
 import { connect } from '../../src-shared/editor/editorActions';
 import { checkConnection } from '../../src-shared/editor/wires';
-import { type GraphDocument, getBlock } from '../../src-shared/graph';
+import { type GraphDocument, type GraphEdge, getBlock } from '../../src-shared/graph';
 
 const titleOf = (graph: GraphDocument, id: string): string => {
   const node = graph.nodes.find((candidate) => candidate.id === id);
   return `${(node && getBlock(node.type)?.title) ?? node?.type ?? id} (${id})`;
 };
+
+/** One port's wires, each naming the block at its other `end`, with Disconnect. */
+function WireList(props: {
+  graph: GraphDocument;
+  port: string;
+  wires: readonly GraphEdge[];
+  end: 'from' | 'to';
+  onDisconnect(edgeId: string): void;
+}) {
+  return (
+    <ul className="wire-list">
+      {props.wires.map((wire) => {
+        const other = wire[props.end];
+        const title = titleOf(props.graph, other.node);
+        return (
+          <li key={wire.id}>
+            <span>
+              {props.end} {title} · {other.port}
+            </span>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Disconnect ${props.port} from ${title}`}
+              onClick={() => props.onDisconnect(wire.id)}
+            >
+              Disconnect
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 export function PortConnections(props: {
   graph: GraphDocument;
@@ -52,23 +85,13 @@ export function PortConnections(props: {
               in: {input.name} <span className="param-unit">({input.type})</span>
               {input.required && <span className="port-required"> required</span>}
             </label>
-            <ul className="wire-list">
-              {wires.map((wire) => (
-                <li key={wire.id}>
-                  <span>
-                    from {titleOf(graph, wire.from.node)} · {wire.from.port}
-                  </span>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={`Disconnect ${input.name} from ${titleOf(graph, wire.from.node)}`}
-                    onClick={() => disconnect(wire.id)}
-                  >
-                    Disconnect
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <WireList
+              graph={graph}
+              port={input.name}
+              wires={wires}
+              end="from"
+              onDisconnect={disconnect}
+            />
             <select
               id={selectId}
               className="param-input"
@@ -106,23 +129,13 @@ export function PortConnections(props: {
               out: {output.name} <span className="param-unit">({output.type})</span>
             </p>
             {wires.length === 0 && <p className="hint">not connected</p>}
-            <ul className="wire-list">
-              {wires.map((wire) => (
-                <li key={wire.id}>
-                  <span>
-                    to {titleOf(graph, wire.to.node)} · {wire.to.port}
-                  </span>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={`Disconnect ${output.name} from ${titleOf(graph, wire.to.node)}`}
-                    onClick={() => disconnect(wire.id)}
-                  >
-                    Disconnect
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <WireList
+              graph={graph}
+              port={output.name}
+              wires={wires}
+              end="to"
+              onDisconnect={disconnect}
+            />
           </div>
         );
       })}

@@ -26,7 +26,7 @@ export function SchedulePlot({
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={`lr from ${formatShort(lrs[0])} to ${formatShort(lrs[lrs.length - 1])} over ${lrs.length} ${interval}s`}
+        aria-label={`lr from ${formatShort(lrs[0] ?? 0)} to ${formatShort(lrs.at(-1) ?? 0)} over ${lrs.length} ${interval}s`}
         data-testid="schedule-plot"
       >
         {/* Stroke and no fill on the elements: an SVG polyline is filled black by default. */}

@@ -33,7 +33,8 @@ function checked(value: unknown, spec: ParamSpec): ParsedParam {
   const check = checkParamValue(value, spec);
   if (check.ok) return { ok: true, value: check.value };
   const [issue] = check.issues;
-  const where = issue.at.length > 0 ? `item ${issue.at[0] + 1} ` : '';
+  const [item] = issue.at;
+  const where = item !== undefined ? `item ${item + 1} ` : '';
   return { ok: false, message: `${where}${issue.message}` };
 }
 

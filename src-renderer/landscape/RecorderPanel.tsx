@@ -5,7 +5,7 @@
  * (saved with it, undoable); files go through the bridge (Save dialog in Electron, a download
  * on the web).
  */
-import { useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import {
   RECORDING_LIMITS,
   RECORDING_RESOLUTIONS,
@@ -208,7 +208,7 @@ export function RecorderPanel({
           Run
           <select
             aria-label="Run to follow"
-            value={followRun}
+            value={followRun ?? ''}
             onChange={(e) => change({ followRun: e.target.value })}
           >
             {runs.map((r) => (
@@ -299,23 +299,21 @@ export function RecorderPanel({
       </div>
       {resolution === 'custom' && (
         <div className="lv-row">
-          <NumberField
-            label="Video width"
-            integer
-            min={RECORDING_LIMITS.minSide}
-            max={RECORDING_LIMITS.maxSide}
-            value={size.width}
-            onCommit={(width) => change({ resolution: { ...size, width } }, 'recording.width')}
-          />
-          <span>×</span>
-          <NumberField
-            label="Video height"
-            integer
-            min={RECORDING_LIMITS.minSide}
-            max={RECORDING_LIMITS.maxSide}
-            value={size.height}
-            onCommit={(height) => change({ resolution: { ...size, height } }, 'recording.height')}
-          />
+          {(['width', 'height'] as const).map((side, i) => (
+            <Fragment key={side}>
+              {i > 0 && <span>×</span>}
+              <NumberField
+                label={`Video ${side}`}
+                integer
+                min={RECORDING_LIMITS.minSide}
+                max={RECORDING_LIMITS.maxSide}
+                value={size[side]}
+                onCommit={(v) =>
+                  change({ resolution: { ...size, [side]: v } }, `recording.${side}`)
+                }
+              />
+            </Fragment>
+          ))}
         </div>
       )}
       {resolution === 'custom' &&

@@ -78,21 +78,16 @@ const PARSED: Record<ColormapName, readonly Rgb[]> = {
 
 /** Colour at t ∈ [0, 1] (clamped; NaN gives the lowest colour), components in [0, 1]. */
 export function colormap(name: ColormapName, t: number): Rgb {
-  const stops = PARSED[name];
-  const u = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
-  const x = u * (stops.length - 1);
-  const i = Math.min(stops.length - 2, Math.floor(x));
-  const f = x - i;
-  const a = stops[i]!;
-  const b = stops[i + 1]!;
-  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+  const out: [number, number, number] = [0, 0, 0];
+  colormapInto(name, t, out, 0);
+  return out;
 }
 
 /** Writes the colour at t into `out` at `offset` (no allocation: meshes call it per vertex). */
 export function colormapInto(
   name: ColormapName,
   t: number,
-  out: Float32Array,
+  out: Float32Array | number[],
   offset: number,
 ): void {
   const stops = PARSED[name];

@@ -149,11 +149,9 @@ export function createLandscapeStore(channel: LandscapeChannel): LandscapeStore 
 
   /** The request whose answer only grows the paths (the surface stays as it is). */
   let pathsRequest = -1;
-  const compute = () => {
-    clearTimer();
-    const request = channel.nextRequest();
+  /** Asks the engine for the landscape as the viewer now wants it (view, grid, curvature). */
+  const sendRequest = (request: number, extra: { pathsOnly?: true } = {}) => {
     const grid = urlGrid ?? (analytic ? ANALYTIC_GRID : undefined);
-    set({ status: 'computing', request, phase: 'setup', fraction: 0, error: null });
     channel.send({
       type: 'landscape',
       request,
@@ -161,23 +159,21 @@ export function createLandscapeStore(channel: LandscapeChannel): LandscapeStore 
       ...(grid ? { grid } : {}),
       curvature: true,
       ...curvatureParam(),
+      ...extra,
     });
+  };
+  const compute = () => {
+    clearTimer();
+    const request = channel.nextRequest();
+    set({ status: 'computing', request, phase: 'setup', fraction: 0, error: null });
+    sendRequest(request);
   };
   const growPaths = () => {
     timer = null;
     const request = channel.nextRequest();
     pathsRequest = request;
-    const grid = urlGrid ?? (analytic ? ANALYTIC_GRID : undefined);
     set({ request });
-    channel.send({
-      type: 'landscape',
-      request,
-      ...viewParam(),
-      ...(grid ? { grid } : {}),
-      curvature: true,
-      ...curvatureParam(),
-      pathsOnly: true,
-    });
+    sendRequest(request, { pathsOnly: true });
   };
   const live = () => engineState === 'running' || engineState === 'paused';
 

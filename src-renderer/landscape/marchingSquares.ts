@@ -24,6 +24,22 @@ export function contourSegments(grid: Grid2D, level: number, out: number[] = [])
   const px = [0, 0, 0, 0];
   const py = [0, 0, 0, 0];
   const has = [false, false, false, false];
+  /** Edge e from corner a to corner b: whether the level crosses it, and where. */
+  const cross = (
+    e: number,
+    xa: number,
+    ya: number,
+    va: number,
+    xb: number,
+    yb: number,
+    vb: number,
+  ) => {
+    has[e] = va > level !== vb > level;
+    if (!has[e]) return;
+    const t = (level - va) / (vb - va);
+    px[e] = lerp(xa, xb, t);
+    py[e] = lerp(ya, yb, t);
+  };
   for (let j = 0; j + 1 < ny; j++) {
     const y0 = ys[j]!;
     const y1 = ys[j + 1]!;
@@ -49,26 +65,10 @@ export function contourSegments(grid: Grid2D, level: number, out: number[] = [])
       if (a00 === a10 && a10 === a11 && a11 === a01) continue;
       const x0 = xs[i]!;
       const x1 = xs[i + 1]!;
-      has[0] = a00 !== a10;
-      if (has[0]) {
-        px[0] = lerp(x0, x1, (level - v00) / (v10 - v00));
-        py[0] = y0;
-      }
-      has[1] = a10 !== a11;
-      if (has[1]) {
-        px[1] = x1;
-        py[1] = lerp(y0, y1, (level - v10) / (v11 - v10));
-      }
-      has[2] = a01 !== a11;
-      if (has[2]) {
-        px[2] = lerp(x0, x1, (level - v01) / (v11 - v01));
-        py[2] = y1;
-      }
-      has[3] = a00 !== a01;
-      if (has[3]) {
-        px[3] = x0;
-        py[3] = lerp(y0, y1, (level - v00) / (v01 - v00));
-      }
+      cross(0, x0, y0, v00, x1, y0, v10);
+      cross(1, x1, y0, v10, x1, y1, v11);
+      cross(2, x0, y1, v01, x1, y1, v11);
+      cross(3, x0, y0, v00, x0, y1, v01);
       if (has[0] && has[1] && has[2] && has[3]) {
         const centreAbove = (v00 + v10 + v11 + v01) / 4 > level;
         if (centreAbove === a00) {

@@ -42,7 +42,8 @@ function distribute(boxes: readonly Box[], axis: 'x' | 'y'): Record<string, Posi
   const size = axis === 'x' ? 'width' : 'height';
   const sorted = [...boxes].sort((a, b) => a[axis] - b[axis] || a.id.localeCompare(b.id));
   const first = sorted[0];
-  const last = sorted[sorted.length - 1];
+  const last = sorted.at(-1);
+  if (!first || !last) return {};
   const span = last[axis] + last[size] - first[axis];
   const occupied = sorted.reduce((sum, box) => sum + box[size], 0);
   const gap = (span - occupied) / (sorted.length - 1);

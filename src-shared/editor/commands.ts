@@ -17,23 +17,19 @@ import type {
 export type GroupChanges = Partial<Pick<GraphGroup, 'title' | 'nodes' | 'position' | 'size'>>;
 export type NoteChanges = Partial<Pick<GraphNote, 'text' | 'position' | 'size'>>;
 
+/** A list per kind of document item; groups and notes may be left out. */
+type PerKind<Node, Edge, Group, Note> = {
+  readonly nodes: readonly Node[];
+  readonly edges: readonly Edge[];
+  readonly groups?: readonly Group[];
+  readonly notes?: readonly Note[];
+};
+
 export type GraphCommand =
   /** Adds nodes, wires, group frames and notes (new blocks, paste, duplicate); fresh ids. */
-  | {
-      readonly type: 'add';
-      readonly nodes: readonly GraphNode[];
-      readonly edges: readonly GraphEdge[];
-      readonly groups?: readonly GraphGroup[];
-      readonly notes?: readonly GraphNote[];
-    }
+  | ({ readonly type: 'add' } & PerKind<GraphNode, GraphEdge, GraphGroup, GraphNote>)
   /** Removes nodes (and every wire touching them), wires, group frames and notes. */
-  | {
-      readonly type: 'remove';
-      readonly nodes: readonly string[];
-      readonly edges: readonly string[];
-      readonly groups?: readonly string[];
-      readonly notes?: readonly string[];
-    }
+  | ({ readonly type: 'remove' } & PerKind<string, string, string, string>)
   /** Moves blocks (`positions`), group frames and notes, each by id. */
   | {
       readonly type: 'move';

@@ -18,7 +18,7 @@ export function duplicateWithWires(
   const payload = copyBlocks(graph, ids);
   if (payload.nodes.length === 0) return null;
   const pasted = pasteBlocks(graph, payload, offset);
-  const copyOf = new Map(payload.nodes.map((node, i) => [node.id, pasted.nodes[i].id]));
+  const copyOf = new Map(payload.nodes.map((node, i) => [node.id, pasted.nodes[i]!.id]));
   let result = applyCommand(graph, { type: 'add', nodes: pasted.nodes, edges: pasted.edges });
   const extra: GraphEdge[] = [];
   for (const edge of graph.edges) {

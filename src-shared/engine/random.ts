@@ -30,7 +30,7 @@ export function toSeed(seed: number): number {
   }
   const f = new Float64Array([seed]);
   const u = new Uint32Array(f.buffer);
-  return (u[0] ^ u[1]) >>> 0;
+  return (u[0]! ^ u[1]!) >>> 0;
 }
 
 /** MurmurHash3's finalizer: scrambles all 32 bits, and maps 0 to 0. */

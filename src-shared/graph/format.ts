@@ -16,7 +16,8 @@ export function formatShort(value: number): string {
   if (!Number.isFinite(value) || value === 0) return formatExact(value);
   const magnitude = Math.abs(value);
   if (magnitude < 0.01 || magnitude >= 1e5) {
-    const [mantissa, exponent] = value.toExponential(3).split('e');
+    // toExponential always writes one 'e': mantissa, then exponent.
+    const [mantissa = '', exponent = ''] = value.toExponential(3).split('e');
     const trimmed = mantissa.replace(/\.?0+$/, '');
     return `${trimmed}e${exponent.replace('+', '')}`;
   }

@@ -33,7 +33,7 @@ function shown(char: string): string {
 function scanString(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length) {
-    const char = text[i];
+    const char = text.charAt(i);
     if (char === '"') return i + 1;
     if (char < ' ') throw new SyntaxAt(i, 'control character inside a string (escape it)');
     if (char === '\\') {
@@ -58,12 +58,12 @@ function locate(text: string): void {
   let i = 0;
   const afterValue = (): Expect => (stack.length === 0 ? 'end' : 'commaOrEnd');
   for (;;) {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
     if (i >= text.length) {
       if (expect === 'end') return;
       throw new SyntaxAt(i, 'unexpected end of text');
     }
-    const char = text[i];
+    const char = text.charAt(i);
     if (expect === 'value' || expect === 'valueOrEnd') {
       if (expect === 'valueOrEnd' && char === ']') {
         stack.pop();
@@ -106,7 +106,7 @@ function locate(text: string): void {
       i++;
       expect = 'value';
     } else if (expect === 'commaOrEnd') {
-      const close = stack[stack.length - 1] === '{' ? '}' : ']';
+      const close = stack.at(-1) === '{' ? '}' : ']';
       if (char === ',') {
         i++;
         expect = close === '}' ? 'key' : 'value';

@@ -61,7 +61,8 @@ export function migrateDocument(input: unknown, table: MigrationTable = MIGRATIO
   }
   let document: JsonObject = input;
   for (let from = version; from < GRAPH_VERSION; from++) {
-    if (!Object.hasOwn(table, from)) {
+    const migrate = Object.hasOwn(table, from) ? table[from] : undefined;
+    if (!migrate) {
       return refuse(
         'version',
         `version ${describeValue(version)} is not supported (no migration from version ${from} to ${from + 1})`,
@@ -69,7 +70,7 @@ export function migrateDocument(input: unknown, table: MigrationTable = MIGRATIO
     }
     let next: unknown;
     try {
-      next = table[from](document);
+      next = migrate(document);
     } catch (error) {
       return refuse('version', `migration from version ${from} failed: ${String(error)}`);
     }

@@ -100,7 +100,13 @@ export interface ParamIssue {
 
 export type ParamCheck =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly issues: readonly ParamIssue[] };
+  | { readonly ok: false; readonly issues: readonly [ParamIssue, ...ParamIssue[]] };
+
+/** A check's result: the value to store, or the issues found (never an empty list). */
+function outcome(issues: readonly ParamIssue[], value: () => unknown): ParamCheck {
+  const [first, ...rest] = issues;
+  return first ? { ok: false, issues: [first, ...rest] } : { ok: true, value: value() };
+}
 
 /** A fresh copy of a spec's default (lists are never shared between nodes). */
 export function defaultValue(spec: ParamSpec): unknown {
@@ -181,7 +187,7 @@ function checkNumberList(value: unknown, spec: NumberListParam): ParamCheck {
     const check = checkNumber(item, itemSpec);
     if (!check.ok) issues.push({ at: [index], message: check.issues[0].message });
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: [...value] };
+  return outcome(issues, () => [...value]);
 }
 
 function checkPoint(value: unknown, spec: PointParam): ParamCheck {
@@ -200,7 +206,7 @@ function checkPoint(value: unknown, spec: PointParam): ParamCheck {
     const check = checkNumber(item, axisSpec);
     if (!check.ok) issues.push({ at: [index], message: check.issues[0].message });
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: [value[0], value[1]] };
+  return outcome(issues, () => [value[0], value[1]]);
 }
 
 function checkStructured(value: unknown, spec: StructuredParam): ParamCheck {
@@ -215,7 +221,7 @@ function checkStructured(value: unknown, spec: StructuredParam): ParamCheck {
     for (const key of keys)
       issues.push({ at: [], within: [...within, key], message: issue.message });
   }
-  return { ok: false, issues };
+  return outcome(issues, () => value);
 }
 
 /** Checks one value against its spec; on success returns the value to store (lists copied). */

@@ -23,12 +23,17 @@ export const StartEventSchema = z.object({
   seed: z.number().int(),
 });
 
-export const StepEventSchema = z.object({
-  type: z.literal('step'),
+/** Where in a run an event happened: its run, step and epoch. */
+const atStep = {
   run: z.string(),
-  /** θ_k is the point before update k; k = 0 is the start. */
   step: z.number().int().nonnegative(),
   epoch: z.number().int().nonnegative(),
+};
+
+export const StepEventSchema = z.object({
+  type: z.literal('step'),
+  /** θ_k is the point before update k; k = 0 is the start. */
+  ...atStep,
   /** Loss at θ_k on this step's batch. */
   loss: numeric,
   /** Learning rate used for update k. */
@@ -42,9 +47,7 @@ export const StepEventSchema = z.object({
 
 export const EvalEventSchema = z.object({
   type: z.literal('eval'),
-  run: z.string(),
-  step: z.number().int().nonnegative(),
-  epoch: z.number().int().nonnegative(),
+  ...atStep,
   valLoss: numeric,
   valAccuracy: numeric.optional(),
   trainLoss: numeric.optional(),

@@ -57,7 +57,7 @@ export async function benchCurvature(): Promise<BenchRow[]> {
   for (let i = 0; i < 10; i++) run.step();
   const stepMs = timeEach(60, () => run.step());
 
-  const params = run.currentParamList().map((v, i) => tf.tensor(v, [...model.paramInfo[i].shape]));
+  const params = run.currentParamList().map((v, i) => tf.tensor(v, [...model.paramInfo[i]!.shape]));
   const n = Math.min(512, dataset.train.n);
   const train = tf.tidy(() => ({
     x: tf.tensor2d(dataset.train.x.subarray(0, n * dataset.numFeatures), [n, dataset.numFeatures]),

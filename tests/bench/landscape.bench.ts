@@ -44,7 +44,9 @@ function setup(): Setup {
   );
   const rng = createRng(5);
   const x = Float32Array.from({ length: 2 * SAMPLES }, () => rng.gaussian());
-  const y = Float32Array.from({ length: SAMPLES }, (_, i) => (x[2 * i] * x[2 * i + 1] > 0 ? 1 : 0));
+  const y = Float32Array.from({ length: SAMPLES }, (_, i) =>
+    x[2 * i]! * x[2 * i + 1]! > 0 ? 1 : 0,
+  );
   const batch = evalBatch(selectEvalSubset({ x, y, n: SAMPLES }, SAMPLES, 0), 'classification');
   const center = flattenParams(model.initialValues(), model.paramInfo);
   const directions = randomPlane(center, model.paramInfo, {
@@ -85,11 +87,11 @@ function loopRate(s: Setup): { rate: number; sum: number; accuracy: number } {
   for (let j = 0; j < GRID; j++) {
     for (let i = 0; i < GRID; i++) {
       const theta = unflattenParams(
-        planePoint(plane.center, plane.delta, plane.eta, axis[i], axis[j]),
+        planePoint(plane.center, plane.delta, plane.eta, axis[i]!, axis[j]!),
         model.paramInfo,
       );
       vars.forEach((v, k) => {
-        const value = tf.tensor(theta[k], v.shape);
+        const value = tf.tensor(theta[k]!, v.shape);
         v.assign(value);
         value.dispose();
       });
@@ -99,7 +101,7 @@ function loopRate(s: Setup): { rate: number; sum: number; accuracy: number } {
         const hit = tf.cast(tf.equal(tf.argMax(out, 1), batch.y), 'float32');
         return [softmaxCrossEntropy(out, batch.y), tf.mean(hit)];
       });
-      loss[j * GRID + i] = l.dataSync()[0];
+      loss[j * GRID + i] = l.dataSync()[0]!;
       accuracy += acc.dataSync()[0];
       tf.dispose([l, acc]);
     }

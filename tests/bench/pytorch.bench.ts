@@ -55,7 +55,9 @@ function grid(
 function grids(): Grid[] {
   const rng = createRng(5);
   const x2 = Float32Array.from({ length: 2000 }, () => rng.gaussian());
-  const y2 = Float32Array.from({ length: 1000 }, (_, i) => (x2[2 * i] * x2[2 * i + 1] > 0 ? 1 : 0));
+  const y2 = Float32Array.from({ length: 1000 }, (_, i) =>
+    x2[2 * i]! * x2[2 * i + 1]! > 0 ? 1 : 0,
+  );
   const wide = syntheticDigits(1000);
   const mlp = (hidden: number[], features: number) =>
     createModel(

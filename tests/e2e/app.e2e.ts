@@ -66,8 +66,8 @@ describe('app shell (web mode)', () => {
   it('shows the problems of a broken dropped file and keeps the open graph', async () => {
     const { page } = app;
     const broken = JSON.parse(JSON.stringify(quickstart)) as typeof quickstart;
-    broken.nodes[0].type = 'dataset.nonexistent';
-    broken.nodes[1].id = broken.nodes[2].id;
+    broken.nodes[0]!.type = 'dataset.nonexistent';
+    broken.nodes[1]!.id = broken.nodes[2]!.id;
     await dropFile(page, 'broken.json', JSON.stringify(broken));
 
     const banner = page.getByTestId('refused-file');

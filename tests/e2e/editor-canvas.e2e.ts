@@ -74,7 +74,7 @@ describe('canvas editing (web mode)', () => {
     const xs = await Promise.all(METRICS.map(async (id) => (await placeOf(page, id)).x));
     expect(new Set(xs).size).toBe(1);
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await placeOf(page, 'valLoss')).x).toBeGreaterThan(xs[0]);
+    await expect.poll(async () => (await placeOf(page, 'valLoss')).x).toBeGreaterThan(xs[0]!);
     expect(app.errors).toEqual([]);
   });
 
@@ -122,7 +122,7 @@ describe('canvas editing (web mode)', () => {
     expect(Math.abs(dx)).toBeGreaterThan(50);
     const end = await Promise.all(METRICS.map((id) => placeOf(page, id)));
     end.forEach((at, i) => {
-      expect(at).toEqual({ x: start[i].x + dx, y: start[i].y + dy });
+      expect(at).toEqual({ x: start[i]!.x + dx, y: start[i]!.y + dy });
     });
 
     // A sticky note at the pointer (N), typed into.

@@ -63,7 +63,7 @@ describe('node editor (web mode)', () => {
     for (const node of quickstart.nodes) {
       const title = getBlock(node.type)!.title;
       const at = { x: node.position.x + 160, y: node.position.y + 80 };
-      added.set(node.id, await dragBlockFromPalette(page, SEARCH[node.type], title, at));
+      added.set(node.id, await dragBlockFromPalette(page, SEARCH[node.type]!, title, at));
     }
     expect(await page.locator('.react-flow__node').count()).toBe(quickstart.nodes.length);
 

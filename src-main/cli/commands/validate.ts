@@ -11,11 +11,11 @@ export const validateCommand: Command = {
   usage: '<graph.json>',
   summary: 'Check a graph file; print a summary, or every problem as `<json path>: <message>`',
   async run(args, io) {
-    if (args.length !== 1 || args[0].startsWith('-')) {
+    const [path] = args;
+    if (args.length !== 1 || path === undefined || path.startsWith('-')) {
       io.stderr.write(`usage: atlas validate ${this.usage}\n`);
       return EXIT.invalid;
     }
-    const [path] = args;
     const loaded = await loadGraphFile(path);
     if (!loaded.ok) {
       for (const line of loaded.lines) io.stderr.write(`${printable(line)}\n`);

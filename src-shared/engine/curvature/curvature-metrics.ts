@@ -60,7 +60,7 @@ export class CurvatureProbe {
     switch (this.metric) {
       case 'hessianEigs': {
         const top = topEigenvalues(op, int(this.params, 'k', 5), { seed });
-        return { value: top.values[0], values: top.values };
+        return { value: top.values[0]!, values: top.values };
       }
       case 'hessianTrace': {
         const trace = hutchinsonTrace(op, int(this.params, 'probes', 20), seed);

@@ -26,7 +26,7 @@ export interface EigenResult {
 }
 
 function dot(a: readonly tf.Tensor[], b: readonly tf.Tensor[]): number {
-  return tf.tidy(() => tf.addN(a.map((t, i) => tf.sum(tf.mul(t, b[i])))).dataSync()[0]);
+  return tf.tidy(() => tf.addN(a.map((t, i) => tf.sum(tf.mul(t, b[i]!)))).dataSync()[0]!);
 }
 
 function randomUnit(shapes: readonly (readonly number[])[], seed: number): tf.Tensor[] {
@@ -60,7 +60,7 @@ function powerIteration(
   let value = 0;
   for (let k = 1; k <= iters; k++) {
     const hv = hvp(v);
-    const w = tf.tidy(() => hv.map((t, i) => (shift === 0 ? t : tf.add(t, tf.mul(v[i], shift)))));
+    const w = tf.tidy(() => hv.map((t, i) => (shift === 0 ? t : tf.add(t, tf.mul(v[i]!, shift)))));
     if (shift !== 0) tf.dispose(hv);
     const rayleigh = dot(v, w);
     const wNorm = Math.sqrt(dot(w, w));

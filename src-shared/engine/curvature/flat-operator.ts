@@ -17,7 +17,7 @@ export interface FlatOperator {
 export function layerParams(paramInfo: readonly ParamInfo[], layer?: string): number[] {
   const all = paramInfo.map((_, i) => i);
   if (!layer || layer === 'all') return all;
-  const picked = all.filter((i) => paramInfo[i].layer === layer);
+  const picked = all.filter((i) => paramInfo[i]!.layer === layer);
   if (picked.length === 0) {
     const layers = [...new Set(paramInfo.map((p) => p.layer))];
     throw new Error(`no layer "${layer}" in this model (layers: all, ${layers.join(', ')})`);
@@ -32,7 +32,7 @@ export function flatOperator(
   selected: readonly number[] = shapes.map((_, i) => i),
 ): FlatOperator {
   const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
-  const n = selected.reduce((sum, i) => sum + sizes[i], 0);
+  const n = selected.reduce((sum, i) => sum + sizes[i]!, 0);
   return {
     n,
     apply(v: Float64Array): Float64Array {
@@ -41,10 +41,10 @@ export function flatOperator(
         let offset = 0;
         return shapes.map((shape, i) => {
           if (!selected.includes(i)) return tf.zeros([...shape]);
-          const part = tf.tensor(Float32Array.from(v.subarray(offset, offset + sizes[i])), [
+          const part = tf.tensor(Float32Array.from(v.subarray(offset, offset + sizes[i]!)), [
             ...shape,
           ]);
-          offset += sizes[i];
+          offset += sizes[i]!;
           return part;
         });
       });
@@ -53,8 +53,8 @@ export function flatOperator(
       const out = new Float64Array(n);
       let offset = 0;
       for (const i of selected) {
-        out.set(hv[i].dataSync(), offset);
-        offset += sizes[i];
+        out.set(hv[i]!.dataSync(), offset);
+        offset += sizes[i]!;
       }
       tf.dispose(hv);
       return out;

@@ -28,8 +28,8 @@ export function fullHessian(
     unit[j] = 1;
     let offset = 0;
     const basis = shapes.map((shape, i) => {
-      const t = tf.tensor(unit.subarray(offset, offset + sizes[i]), [...shape]);
-      offset += sizes[i];
+      const t = tf.tensor(unit.subarray(offset, offset + sizes[i]!), [...shape]);
+      offset += sizes[i]!;
       return t;
     });
     const column = hvp(basis);
@@ -42,7 +42,7 @@ export function fullHessian(
   }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const mean = (h[i * n + j] + h[j * n + i]) / 2;
+      const mean = (h[i * n + j]! + h[j * n + i]!) / 2;
       h[i * n + j] = mean;
       h[j * n + i] = mean;
     }

@@ -35,10 +35,10 @@ export function hessianVectorProduct(
     const step = tf.div(tf.mul(eps, tf.maximum(globalNorm(params), 1)), vNorm);
     const gradient = tf.grads((...ps: tf.Tensor[]) => lossFn(ps));
     const shifted = (sign: number) =>
-      params.map((p, i) => tf.add(p, tf.mul(v[i], tf.mul(step, sign))));
+      params.map((p, i) => tf.add(p, tf.mul(v[i]!, tf.mul(step, sign))));
     const plus = gradient(shifted(1));
     const minus = gradient(shifted(-1));
-    return plus.map((g, i) => tf.div(tf.sub(g, minus[i]), tf.mul(step, 2)));
+    return plus.map((g, i) => tf.div(tf.sub(g, minus[i]!), tf.mul(step, 2)));
   });
 }
 

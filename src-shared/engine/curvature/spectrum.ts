@@ -9,14 +9,14 @@ import type { FlatOperator } from './flat-operator';
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
 }
 
 function gaussianUnit(n: number, rng: Rng): Float64Array {
   const v = Float64Array.from({ length: n }, () => rng.gaussian());
   const norm = Math.sqrt(dot(v, v));
-  for (let i = 0; i < n; i++) v[i] /= norm;
+  for (let i = 0; i < n; i++) v[i]! /= norm;
   return v;
 }
 
@@ -65,7 +65,7 @@ export class LanczosRun {
       for (let pass = 0; pass < 2; pass++) {
         for (const b of this.basis) {
           const c = dot(w, b);
-          for (let i = 0; i < w.length; i++) w[i] -= c * b[i];
+          for (let i = 0; i < w.length; i++) w[i]! -= c * b[i]!;
         }
       }
       this.last = Math.sqrt(dot(w, w));
@@ -73,7 +73,7 @@ export class LanczosRun {
         this.exhausted = true;
         break;
       }
-      for (let i = 0; i < w.length; i++) w[i] /= this.last;
+      for (let i = 0; i < w.length; i++) w[i]! /= this.last;
       this.next = w;
     }
     return this;
@@ -91,17 +91,17 @@ function tridiagonalEigen(t: Lanczos): { values: number[]; first: number[]; last
   const m = t.alpha.length;
   const dense = new Float64Array(m * m);
   for (let j = 0; j < m; j++) {
-    dense[j * m + j] = t.alpha[j];
+    dense[j * m + j] = t.alpha[j]!;
     if (j + 1 < m) {
-      dense[j * m + j + 1] = t.beta[j];
-      dense[(j + 1) * m + j] = t.beta[j];
+      dense[j * m + j + 1] = t.beta[j]!;
+      dense[(j + 1) * m + j] = t.beta[j]!;
     }
   }
   const eig = symmetricEigen(dense, m);
   return {
     values: [...eig.values],
-    first: eig.vectors.map((v) => v[0]),
-    lastRow: eig.vectors.map((v) => v[m - 1]),
+    first: eig.vectors.map((v) => v[0]!),
+    lastRow: eig.vectors.map((v) => v[m - 1]!),
   };
 }
 
@@ -205,11 +205,11 @@ export function spectralDensity(op: FlatOperator, options: DensityOptions = {}):
     const eig = tridiagonalEigen(lanczos(op, gaussianUnit(op.n, rng), steps));
     eig.values.forEach((value, j) => {
       nodes.push(value);
-      nodeWeights.push(eig.first[j] ** 2 / runs);
+      nodeWeights.push(eig.first[j]! ** 2 / runs);
     });
   }
   const total = nodeWeights.reduce((a, b) => a + b, 0);
-  for (let j = 0; j < nodeWeights.length; j++) nodeWeights[j] /= total;
+  for (let j = 0; j < nodeWeights.length; j++) nodeWeights[j]! /= total;
   const lambdaMin = Math.min(...nodes);
   const lambdaMax = Math.max(...nodes);
   const span = Math.max(lambdaMax - lambdaMin, 1e-12 * Math.max(1, Math.abs(lambdaMax)));
@@ -219,12 +219,12 @@ export function spectralDensity(op: FlatOperator, options: DensityOptions = {}):
   const grid = Array.from({ length: points }, (_, i) => lo + ((hi - lo) * i) / (points - 1));
   const weights = grid.map((x) =>
     nodes.reduce(
-      (s, node, j) => s + nodeWeights[j] * Math.exp(-0.5 * ((x - node) / width) ** 2),
+      (s, node, j) => s + nodeWeights[j]! * Math.exp(-0.5 * ((x - node) / width) ** 2),
       0,
     ),
   );
   const mass = weights.reduce((a, b) => a + b, 0);
-  const negativeFraction = nodes.reduce((s, node, j) => s + (node < 0 ? nodeWeights[j] : 0), 0);
+  const negativeFraction = nodes.reduce((s, node, j) => s + (node < 0 ? nodeWeights[j]! : 0), 0);
   return {
     grid,
     weights: weights.map((w) => w / mass),

@@ -48,12 +48,12 @@ export function gatherBatch(
   const x = new Float32Array(indices.length * numFeatures);
   const y = new Float32Array(indices.length);
   for (let i = 0; i < indices.length; i++) {
-    const r = indices[i];
+    const r = indices[i]!;
     if (r < 0 || r >= split.n || !Number.isInteger(r)) {
       throw new Error(`gatherBatch: index ${r} is outside the split's ${split.n} rows`);
     }
     x.set(split.x.subarray(r * numFeatures, (r + 1) * numFeatures), i * numFeatures);
-    y[i] = split.y[r];
+    y[i] = split.y[r]!;
   }
   return { x, y };
 }

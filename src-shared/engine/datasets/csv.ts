@@ -195,7 +195,7 @@ function readTable(
       seen.add(name);
     }
     if (names.length < 2) fail(` has one column ("${names[0]}"): need features and a target`);
-    const targetName = target ?? names[names.length - 1];
+    const targetName = target ?? names[names.length - 1]!;
     targetIndex = names.indexOf(targetName);
     if (targetIndex < 0) {
       fail(`: no column "${targetName}" for the target (columns: ${names.join(', ')})`);
@@ -323,12 +323,12 @@ function standardize(
   const mean = new Float64Array(numFeatures);
   const variance = new Float64Array(numFeatures);
   for (let i = 0; i < train.n; i++) {
-    for (let f = 0; f < numFeatures; f++) mean[f] += train.x[i * numFeatures + f] / train.n;
+    for (let f = 0; f < numFeatures; f++) mean[f]! += train.x[i * numFeatures + f]! / train.n;
   }
   for (let i = 0; i < train.n; i++) {
     for (let f = 0; f < numFeatures; f++) {
-      const d = train.x[i * numFeatures + f] - mean[f];
-      variance[f] += (d * d) / train.n;
+      const d = train.x[i * numFeatures + f]! - mean[f]!;
+      variance[f]! += (d * d) / train.n;
     }
   }
   // A constant column keeps std 1 so it becomes all zeros instead of NaN.
@@ -337,7 +337,7 @@ function standardize(
     for (let i = 0; i < split.n; i++) {
       for (let f = 0; f < numFeatures; f++) {
         const k = i * numFeatures + f;
-        split.x[k] = (split.x[k] - mean[f]) / std[f];
+        split.x[k] = (split.x[k]! - mean[f]!) / std[f]!;
       }
     }
   }

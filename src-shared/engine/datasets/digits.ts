@@ -51,7 +51,7 @@ export function loadDigits(): DigitsTable {
   }
   const x = new Float32Array(DIGITS_COUNT * pixels);
   for (let k = 0; k < x.length; k++) {
-    const byte = bytes[k >> 1];
+    const byte = bytes[k >> 1]!;
     x[k] = (k & 1 ? byte >> 4 : byte & 0x0f) / DIGITS_LEVELS;
   }
   // The file interleaves classes 0..9.

@@ -11,9 +11,9 @@ export function takeRows(
   const outX = new Float32Array(n * numFeatures);
   const outY = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const r = rows[i];
+    const r = rows[i]!;
     outX.set(x.subarray(r * numFeatures, (r + 1) * numFeatures), i * numFeatures);
-    outY[i] = y[r];
+    outY[i] = y[r]!;
   }
   return { x: outX, y: outY, n };
 }

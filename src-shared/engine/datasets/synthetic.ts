@@ -83,16 +83,33 @@ export function classCounts(samples: number, numClasses: number): number[] {
   return Array.from({ length: numClasses }, (_, k) => base + (k < samples % numClasses ? 1 : 0));
 }
 
+/** The params every synthetic dataset has: how many rows, their noise, the split, the seed. */
+function readSampling(p: ParamReader, minSamples: number) {
+  return {
+    samples: p.number('samples', { integer: true, min: minSamples, max: 1_000_000 }),
+    noise: p.number('noise', { min: 0, max: 10 }),
+    valSplit: p.number('valSplit', { min: 0, below: 1 }),
+    seed: p.number('seed'),
+  };
+}
+
+/** The generated rows as a dataset, split in an order drawn from the seed's 'split' fork. */
+function syntheticDataset(
+  type: string,
+  sampling: { readonly samples: number; readonly valSplit: number; readonly seed: number },
+  x: Float32Array,
+  y: Float32Array,
+  shape: Pick<Dataset, 'task' | 'numFeatures' | 'numClasses' | 'featureNames'>,
+): Dataset {
+  const order = createRng(sampling.seed).fork('split').permutation(sampling.samples);
+  const { train, val } = splitTrainVal(type, x, y, shape.numFeatures, sampling.valSplit, order);
+  const { task, numFeatures, numClasses, featureNames } = shape;
+  return { type, task, numFeatures, numClasses, train, val, featureNames };
+}
+
 export function createSynthetic2d(type: Synthetic2dType, params: Record<string, unknown>): Dataset {
   const p = new ParamReader(type, params);
-  const samples = p.number('samples', {
-    integer: true,
-    min: 4,
-    max: 1_000_000,
-  });
-  const noise = p.number('noise', { min: 0, max: 10 });
-  const valSplit = p.number('valSplit', { min: 0, below: 1 });
-  const seed = p.number('seed');
+  const { samples, noise, valSplit, seed } = readSampling(p, 4);
   let numClasses = 2;
   if (MULTICLASS.includes(type)) {
     numClasses = p.number('classes', {
@@ -117,17 +134,12 @@ export function createSynthetic2d(type: Synthetic2dType, params: Record<string, 
       row++;
     });
   });
-  const order = createRng(seed).fork('split').permutation(samples);
-  const { train, val } = splitTrainVal(type, x, y, 2, valSplit, order);
-  return {
-    type,
+  return syntheticDataset(type, { samples, valSplit, seed }, x, y, {
     task: 'classification',
     numFeatures: 2,
     numClasses,
-    train,
-    val,
     featureNames: ['x', 'y'],
-  };
+  });
 }
 
 export const REGRESSION_FORMULAS: Record<RegressionFn, (x: number) => number> = {
@@ -146,14 +158,7 @@ export function createRegression(params: Record<string, unknown>): Dataset {
   const type = 'dataset.regression';
   const p = new ParamReader(type, params);
   const fn = p.choice('fn', REGRESSION_FNS);
-  const samples = p.number('samples', {
-    integer: true,
-    min: 2,
-    max: 1_000_000,
-  });
-  const noise = p.number('noise', { min: 0, max: 10 });
-  const valSplit = p.number('valSplit', { min: 0, below: 1 });
-  const seed = p.number('seed');
+  const { samples, noise, valSplit, seed } = readSampling(p, 2);
 
   const rng = createRng(seed);
   const f = REGRESSION_FORMULAS[fn];
@@ -161,17 +166,12 @@ export function createRegression(params: Record<string, unknown>): Dataset {
   const y = new Float32Array(samples);
   for (let i = 0; i < samples; i++) {
     x[i] = rng.uniform(-1, 1);
-    y[i] = f(x[i]) + rng.gaussian(0, noise);
+    y[i] = f(x[i]!) + rng.gaussian(0, noise);
   }
-  const order = createRng(seed).fork('split').permutation(samples);
-  const { train, val } = splitTrainVal(type, x, y, 1, valSplit, order);
-  return {
-    type,
+  return syntheticDataset(type, { samples, valSplit, seed }, x, y, {
     task: 'regression',
     numFeatures: 1,
     numClasses: 1,
-    train,
-    val,
     featureNames: ['x'],
-  };
+  });
 }

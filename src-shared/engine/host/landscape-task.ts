@@ -48,6 +48,15 @@ function runSteps(compiled: CompiledGraph, runs: readonly string[]): RunSteps {
 }
 
 /** The parts of a result the viewer draws (no θ vectors: they can be large). */
+/** A grid's size and its axes' values as plain arrays, for the wire. */
+function gridAxes(g: {
+  readonly grid: number;
+  readonly alphas: ArrayLike<number>;
+  readonly betas: ArrayLike<number>;
+}) {
+  return { grid: g.grid, alphas: Array.from(g.alphas), betas: Array.from(g.betas) };
+}
+
 export function toWire(result: LandscapeResult, steps: RunSteps = new Map()): WireLandscape {
   const c = result.curvature?.center;
   const map = result.curvature?.map;
@@ -78,9 +87,7 @@ export function toWire(result: LandscapeResult, steps: RunSteps = new Map()): Wi
     ...(map
       ? {
           curvatureMap: {
-            grid: map.grid,
-            alphas: [...map.alphas],
-            betas: [...map.betas],
+            ...gridAxes(map),
             lambdaMax: [...map.lambdaMax],
             lambdaMin: [...map.lambdaMin],
           },
@@ -211,9 +218,7 @@ export class LandscapeTask {
           ...(s
             ? {
                 surface: {
-                  grid: s.grid,
-                  alphas: [...s.alphas],
-                  betas: [...s.betas],
+                  ...gridAxes(s),
                   loss: s.loss,
                   count: s.count,
                 },

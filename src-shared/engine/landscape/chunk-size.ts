@@ -14,7 +14,7 @@ export function chooseChunkSize(
   if (!(budgetBytes > 0)) throw new Error(`memoryBudgetBytes must be positive, got ${budgetBytes}`);
   let units = 0;
   for (const p of model.paramInfo) {
-    if (p.role === 'weight' && p.filterAxis >= 0) units += p.shape[p.filterAxis];
+    if (p.role === 'weight' && p.filterAxis >= 0) units += p.shape[p.filterAxis]!;
   }
   // Pre-activation, activation and one temporary per unit and sample, plus the params.
   const bytesPerPoint = 4 * (3 * model.size + 3 * samples * Math.max(units, 1));

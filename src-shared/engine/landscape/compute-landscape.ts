@@ -130,7 +130,7 @@ async function run(
       return c;
     });
     const pathPoints = coords.flatMap((c) =>
-      c.alpha.map((alpha, k) => ({ alpha, beta: c.beta[k] })),
+      c.alpha.map((alpha, k) => ({ alpha, beta: c.beta[k]! })),
     );
     const box = chooseBox(model, options, pathPoints, project(center));
     const alphas = linspace(box.alpha[0], box.alpha[1], options.grid);
@@ -157,7 +157,7 @@ async function run(
 
     const paths: LandscapePath[] = [];
     for (let r = 0; r < trajectories.length; r++) {
-      paths.push(pathLosses(coords[r], trajectories[r], plane, evaluator));
+      paths.push(pathLosses(coords[r]!, trajectories[r]!, plane, evaluator));
       emit({ phase: 'paths', fraction: 0.8 + (0.05 * (r + 1)) / trajectories.length, surface });
       await checkpoint();
     }
@@ -178,7 +178,11 @@ async function run(
     for (let r = 0; r + 1 < finals.length; r++) {
       const [a, b] = [finals[r], finals[r + 1]];
       interpolations.push(
-        interpolate(evaluator, { from: a.run, to: b.run, thetaA: a.last, thetaB: b.last }, iopts),
+        interpolate(
+          evaluator,
+          { from: a!.run, to: b!.run, thetaA: a!.last, thetaB: b!.last },
+          iopts,
+        ),
       );
     }
     emit({ phase: 'interpolation', fraction: 0.9, surface });

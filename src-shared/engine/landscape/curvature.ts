@@ -40,7 +40,8 @@ export interface CurvatureMap {
 function exactCurvature(hessian: Float64Array): PointCurvature {
   const n = Math.round(Math.sqrt(hessian.length));
   const values = symmetricEigen(hessian, n).values;
-  const eig = { max: values[0], min: values[n - 1] };
+  // A dense n×n Hessian (n ≥ 1) has n eigenvalues, largest first.
+  const eig = { max: values[0]!, min: values[n - 1]! };
   const tol = 1e-9 * Math.max(Math.abs(eig.max), Math.abs(eig.min), 1e-12);
   return {
     lambdaMax: eig.max,

@@ -43,12 +43,12 @@ export function filterNorms(
   if (axis >= shape.length) {
     throw new Error(`filterAxis ${axis} is outside a tensor of shape [${shape.join(', ')}]`);
   }
-  const filters = shape[axis];
+  const filters = shape[axis]!;
   const inner = paramSize(shape.slice(axis + 1));
   const sums = new Array<number>(filters).fill(0);
   for (let i = 0; i < values.length; i++) {
     const f = Math.floor(i / inner) % filters;
-    sums[f] += values[i] * values[i];
+    sums[f]! += values[i]! * values[i]!;
   }
   return sums.map(Math.sqrt);
 }
@@ -61,12 +61,12 @@ function scaleFilters(
   scale: readonly number[],
 ): void {
   if (axis < 0) {
-    for (let i = 0; i < values.length; i++) values[i] *= scale[0];
+    for (let i = 0; i < values.length; i++) values[i]! *= scale[0]!;
     return;
   }
-  const filters = shape[axis];
+  const filters = shape[axis]!;
   const inner = paramSize(shape.slice(axis + 1));
-  for (let i = 0; i < values.length; i++) values[i] *= scale[Math.floor(i / inner) % filters];
+  for (let i = 0; i < values.length; i++) values[i]! *= scale[Math.floor(i / inner) % filters]!;
 }
 
 const isBiasOrNorm = (p: ParamInfo): boolean => p.role === 'bias' || p.role === 'norm';
@@ -85,19 +85,19 @@ export function normalizeDirection(
   const ws = unflattenParams(weights, info, 'weights');
   info.forEach((p, k) => {
     if (options.ignoreBiasBN && isBiasOrNorm(p)) {
-      dirs[k].fill(0);
+      dirs[k]!.fill(0);
       return;
     }
     if (options.norm === 'none') return;
     const axis = options.norm === 'filter' && !isBiasOrNorm(p) ? p.filterAxis : -1;
-    const wn = filterNorms(ws[k], p.shape, axis);
-    const dn = filterNorms(dirs[k], p.shape, axis);
+    const wn = filterNorms(ws[k]!, p.shape, axis);
+    const dn = filterNorms(dirs[k]!, p.shape, axis);
     // The small constant keeps an all-zero filter of the direction from dividing by zero.
     scaleFilters(
-      dirs[k],
+      dirs[k]!,
       p.shape,
       axis,
-      wn.map((w, f) => w / (dn[f] + 1e-10)),
+      wn.map((w, f) => w / (dn[f]! + 1e-10)),
     );
   });
   return direction;
@@ -109,7 +109,7 @@ export function orthogonalizeTo(eta: Float32Array, delta: Float32Array): Float32
   const out = Float32Array.from(eta);
   if (dd === 0) return out;
   const c = dot(eta, delta) / dd;
-  for (let i = 0; i < out.length; i++) out[i] -= c * delta[i];
+  for (let i = 0; i < out.length; i++) out[i]! -= c * delta[i]!;
   return out;
 }
 

@@ -40,7 +40,7 @@ export function selectEvalSubset(data: EvalData, evalSamples: number, seed: numb
   const sy = new Float32Array(take);
   indices.forEach((row, i) => {
     sx.set(x.subarray(row * numFeatures, (row + 1) * numFeatures), i * numFeatures);
-    sy[i] = y[row];
+    sy[i] = y[row]!;
   });
   return { x: sx, y: sy, n: take, numFeatures, indices };
 }

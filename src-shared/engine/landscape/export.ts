@@ -91,14 +91,14 @@ export function landscapeToVtk(result: ExportableLandscape): string {
   ];
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
-      const a = result.axes[0].values[i];
-      const b = result.axes[1].values[j];
-      lines.push(`${vtkNumber(a)} ${vtkNumber(b)} ${vtkNumber(z[j * n + i])}`);
+      const a = result.axes[0].values[i]!;
+      const b = result.axes[1].values[j]!;
+      lines.push(`${vtkNumber(a)} ${vtkNumber(b)} ${vtkNumber(z[j * n + i]!)}`);
     }
   }
   const scalars = (name: string, values: ArrayLike<number>) => {
     lines.push(`SCALARS ${name} float 1`, 'LOOKUP_TABLE default');
-    for (let k = 0; k < values.length; k++) lines.push(vtkNumber(values[k]));
+    for (let k = 0; k < values.length; k++) lines.push(vtkNumber(values[k]!));
   };
   lines.push(`POINT_DATA ${n * n}`);
   scalars('loss', z);

@@ -2,6 +2,7 @@
  * The one place where a model's list of parameter arrays becomes one flat vector and back.
  * The landscape does its direction and projection arithmetic on flat vectors.
  */
+import { concatArrays } from '../concat-arrays';
 import type { ParamInfo } from '../types';
 
 export function paramSize(shape: readonly number[]): number {
@@ -18,11 +19,11 @@ export function checkParamList(
     throw new Error(`${where}: expected ${info.length} parameter arrays, got ${values.length}`);
   }
   for (let i = 0; i < info.length; i++) {
-    const want = paramSize(info[i].shape);
-    if (!(values[i] instanceof Float32Array) || values[i].length !== want) {
+    const want = paramSize(info[i]!.shape);
+    if (!(values[i] instanceof Float32Array) || values[i]!.length !== want) {
       throw new Error(
-        `${where}[${i}] (${info[i].name}): expected a Float32Array of ${want} values, got ${
-          values[i] instanceof Float32Array ? values[i].length : typeof values[i]
+        `${where}[${i}] (${info[i]!.name}): expected a Float32Array of ${want} values, got ${
+          values[i] instanceof Float32Array ? values[i]!.length : typeof values[i]
         }`,
       );
     }
@@ -35,14 +36,7 @@ export function flattenParams(
   where = 'params',
 ): Float32Array {
   checkParamList(values, info, where);
-  const total = values.reduce((s, v) => s + v.length, 0);
-  const flat = new Float32Array(total);
-  let offset = 0;
-  for (const v of values) {
-    flat.set(v, offset);
-    offset += v.length;
-  }
-  return flat;
+  return concatArrays(values, (total) => new Float32Array(total));
 }
 
 /** Views into `flat` (no copy), one per parameter. */

@@ -35,7 +35,7 @@ export function interpolate(
   const t = Array.from({ length: n }, (_, i) => tMin + ((tMax - tMin) * i) / (n - 1));
   const points = t.map((ti) => {
     const p = new Float32Array(thetaA.length);
-    for (let j = 0; j < p.length; j++) p[j] = (1 - ti) * thetaA[j] + ti * thetaB[j];
+    for (let j = 0; j < p.length; j++) p[j] = (1 - ti) * thetaA[j]! + ti * thetaB[j]!;
     return p;
   });
   const m = evaluator.evaluate(points);

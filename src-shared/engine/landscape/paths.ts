@@ -56,9 +56,9 @@ export function pathCoordinates(
   maxPoints: number,
 ): PathCoordinates {
   const steps = thinIndices(trajectory.params.length, maxPoints).filter((s) =>
-    isFiniteVector(trajectory.params[s]),
+    isFiniteVector(trajectory.params[s]!),
   );
-  const coords = steps.map((s) => project(trajectory.params[s]));
+  const coords = steps.map((s) => project(trajectory.params[s]!));
   return {
     run: trajectory.run,
     steps,
@@ -75,7 +75,7 @@ export function pathLosses(
   evaluator: PointEvaluator,
 ): LandscapePath {
   const projected = coords.steps.map((_, k) =>
-    planePoint(plane.center, plane.delta, plane.eta, coords.alpha[k], coords.beta[k]),
+    planePoint(plane.center, plane.delta, plane.eta, coords.alpha[k]!, coords.beta[k]!),
   );
   const loss = Array.from(evaluator.evaluate(projected).loss);
   const supplied = trajectory.loss;
@@ -85,7 +85,7 @@ export function pathLosses(
     );
   }
   const trueLoss = supplied
-    ? coords.steps.map((s) => supplied[s])
-    : Array.from(evaluator.evaluate(coords.steps.map((s) => trajectory.params[s])).loss);
+    ? coords.steps.map((s) => supplied[s]!)
+    : Array.from(evaluator.evaluate(coords.steps.map((s) => trajectory.params[s]!)).loss);
   return { ...coords, loss, trueLoss, trueLossSource: supplied ? 'supplied' : 'evaluated' };
 }

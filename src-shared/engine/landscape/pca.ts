@@ -24,15 +24,15 @@ function thin(trajectories: readonly (readonly Float32Array[])[], max: number): 
   const all = trajectories.flat();
   if (all.length <= max) return all;
   const out: Float32Array[] = [];
-  for (let k = 0; k < max; k++) out.push(all[Math.round((k * (all.length - 1)) / (max - 1))]);
+  for (let k = 0; k < max; k++) out.push(all[Math.round((k * (all.length - 1)) / (max - 1))]!);
   return out;
 }
 
 /** Deterministic sign: the component with the largest magnitude is positive. */
 function fixSign(v: Float32Array): Float32Array {
   let best = 0;
-  for (let i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[best])) best = i;
-  if (v[best] < 0) for (let i = 0; i < v.length; i++) v[i] = -v[i];
+  for (let i = 1; i < v.length; i++) if (Math.abs(v[i]!) > Math.abs(v[best]!)) best = i;
+  if (v[best]! < 0) for (let i = 0; i < v.length; i++) v[i] = -v[i]!;
   return v;
 }
 
@@ -41,9 +41,9 @@ function orthogonalUnit(d: Float32Array): Float32Array {
   const rng = createRng(0);
   const v = Float32Array.from(d, () => rng.gaussian());
   const c = dot(v, d) / dot(d, d);
-  for (let i = 0; i < v.length; i++) v[i] -= c * d[i];
+  for (let i = 0; i < v.length; i++) v[i]! -= c * d[i]!;
   const n = norm(v);
-  for (let i = 0; i < v.length; i++) v[i] /= n;
+  for (let i = 0; i < v.length; i++) v[i]! /= n;
   return v;
 }
 
@@ -58,11 +58,11 @@ export function pcaPlane(
     if (theta.length !== size) {
       throw new Error(`pca: snapshot ${i} has ${theta.length} values, expected ${size}`);
     }
-    return Float64Array.from(theta, (t, j) => t - center[j]);
+    return Float64Array.from(theta, (t, j) => t - center[j]!);
   });
   const t = rows.length;
   let total = 0;
-  for (const r of rows) for (let j = 0; j < size; j++) total += r[j] * r[j];
+  for (const r of rows) for (let j = 0; j < size; j++) total += r[j]! * r[j]!;
   if (!(total > 0)) {
     throw new Error('pca: the trajectories never leave the center, so they span no plane');
   }
@@ -75,9 +75,9 @@ export function pcaPlane(
     for (let a = 0; a < t; a++) {
       for (let b = a; b < t; b++) {
         let s = 0;
-        const ra = rows[a];
-        const rb = rows[b];
-        for (let j = 0; j < size; j++) s += ra[j] * rb[j];
+        const ra = rows[a]!;
+        const rb = rows[b]!;
+        for (let j = 0; j < size; j++) s += ra[j]! * rb[j]!;
         gram[a * t + b] = s;
         gram[b * t + a] = s;
       }
@@ -86,25 +86,25 @@ export function pcaPlane(
     values = eig.values;
     components = [0, 1].map((k) => {
       const c = new Float32Array(size);
-      if (k >= t || !(values[k] > 1e-12 * total)) return c;
-      const u = eig.vectors[k];
-      for (let a = 0; a < t; a++) for (let j = 0; j < size; j++) c[j] += u[a] * rows[a][j];
+      if (k >= t || !(values[k]! > 1e-12 * total)) return c;
+      const u = eig.vectors[k]!;
+      for (let a = 0; a < t; a++) for (let j = 0; j < size; j++) c[j]! += u[a]! * rows[a]![j]!;
       const n = norm(c);
-      for (let j = 0; j < size; j++) c[j] /= n;
+      for (let j = 0; j < size; j++) c[j]! /= n;
       return c;
     });
   } else {
     const cov = new Float64Array(size * size);
     for (const r of rows) {
       for (let i = 0; i < size; i++)
-        for (let j = 0; j < size; j++) cov[i * size + j] += r[i] * r[j];
+        for (let j = 0; j < size; j++) cov[i * size + j]! += r[i]! * r[j]!;
     }
     const eig = symmetricEigen(cov, size);
     values = eig.values;
-    components = [0, 1].map((k) => Float32Array.from(eig.vectors[k]));
+    components = [0, 1].map((k) => Float32Array.from(eig.vectors[k]!));
   }
-  const delta = fixSign(components[0]);
-  const eta = norm(components[1]) > 0.5 ? fixSign(components[1]) : orthogonalUnit(delta);
-  const share = (k: number) => (k < values.length ? Math.max(0, values[k]) / total : 0);
+  const delta = fixSign(components[0]!);
+  const eta = norm(components[1]!) > 0.5 ? fixSign(components[1]!) : orthogonalUnit(delta);
+  const share = (k: number) => (k < values.length ? Math.max(0, values[k]!) / total : 0);
   return { delta, eta, explainedVariance: [share(0), share(1)], snapshots: t };
 }

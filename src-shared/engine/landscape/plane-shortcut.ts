@@ -40,8 +40,8 @@ const MIN_FAN_IN = 16;
 export function shortcutPays(model: Model): boolean {
   const split = model.firstLayer;
   if (!split || model.task === 'surface') return false;
-  const info = model.paramInfo[split.kernel];
-  return paramSize(info.shape) / info.shape[info.filterAxis] >= MIN_FAN_IN;
+  const info = model.paramInfo[split.kernel]!;
+  return paramSize(info.shape) / info.shape[info.filterAxis]! >= MIN_FAN_IN;
 }
 
 export function createPlaneShortcut(
@@ -55,9 +55,9 @@ export function createPlaneShortcut(
   const info = model.paramInfo;
   const sizes = info.map((p) => paramSize(p.shape));
   const kernelStart = sizes.slice(0, split.kernel).reduce((a, b) => a + b, 0);
-  const kernelShape = [...info[split.kernel].shape];
+  const kernelShape = [...info[split.kernel]!.shape];
   const kernelOf = (flat: Float32Array) =>
-    tf.tensor(flat.subarray(kernelStart, kernelStart + sizes[split.kernel]), kernelShape);
+    tf.tensor(flat.subarray(kernelStart, kernelStart + sizes[split.kernel]!), kernelShape);
 
   // The maps of W₀, D and E, each [1, m] (flattened); their shape for `rest`.
   let mapShape: number[] = [];
@@ -65,7 +65,7 @@ export function createPlaneShortcut(
     const each = [plane.center, plane.delta, plane.eta].map((v) =>
       split.linear(batch.x, kernelOf(v)),
     );
-    mapShape = each[0].shape;
+    mapShape = each[0]!.shape;
     return each.map((z) => tf.reshape(z, [1, -1]));
   }) as tf.Tensor2D[];
 
@@ -75,7 +75,7 @@ export function createPlaneShortcut(
    */
   const firstMaps = (alphas: readonly number[], betas: readonly number[]): tf.Tensor2D => {
     const column = (v: readonly number[]) => tf.tensor2d(v as number[], [v.length, 1]);
-    return tf.add(tf.add(z0, tf.mul(column(alphas), zd)), tf.mul(column(betas), ze));
+    return tf.add(tf.add(z0!, tf.mul(column(alphas), zd!)), tf.mul(column(betas), ze!));
   };
 
   /** Every parameter but the first kernel (never read by `rest`), with a leading G if stacked. */
@@ -85,18 +85,18 @@ export function createPlaneShortcut(
     stacked: boolean,
   ): tf.Tensor[][] => {
     const flats = alphas.map((a, g) =>
-      planePoint(plane.center, plane.delta, plane.eta, a, betas[g]),
+      planePoint(plane.center, plane.delta, plane.eta, a, betas[g]!),
     );
     const unused = tf.scalar(0);
     if (stacked) {
       let offset = 0;
       const out = info.map((p, k) => {
         const start = offset;
-        offset += sizes[k];
+        offset += sizes[k]!;
         if (k === split.kernel) return unused;
-        const buf = new Float32Array(flats.length * sizes[k]);
+        const buf = new Float32Array(flats.length * sizes[k]!);
         for (let g = 0; g < flats.length; g++) {
-          buf.set(flats[g].subarray(start, start + sizes[k]), g * sizes[k]);
+          buf.set(flats[g]!.subarray(start, start + sizes[k]!), g * sizes[k]!);
         }
         return tf.tensor(buf, [flats.length, ...p.shape]);
       });
@@ -106,10 +106,10 @@ export function createPlaneShortcut(
       let offset = 0;
       return info.map((p, k) => {
         const start = offset;
-        offset += sizes[k];
+        offset += sizes[k]!;
         return k === split.kernel
           ? unused
-          : tf.tensor(f.subarray(start, start + sizes[k]), [...p.shape]);
+          : tf.tensor(f.subarray(start, start + sizes[k]!), [...p.shape]);
       });
     });
   };
@@ -124,11 +124,11 @@ export function createPlaneShortcut(
       const params = paramsOf(alphas, betas, false);
       // One point at a time: a conv's map is large (samples × pixels × channels).
       const outputs = params.map((p, g) =>
-        split.rest(p, tf.reshape(firstMaps([alphas[g]], [betas[g]]), mapShape)),
+        split.rest(p, tf.reshape(firstMaps([alphas[g]!], [betas[g]!]), mapShape)),
       );
       return finish(tf.stack(outputs) as tf.Tensor3D);
     });
-    return read(out[0], out[1] ?? null);
+    return read(out[0]!, out[1] ?? null);
   };
 
   const restBatched = split.restBatched;
@@ -137,9 +137,9 @@ export function createPlaneShortcut(
         const out = tf.tidy(() => {
           const [params] = paramsOf(alphas, betas, true);
           const firsts = firstMaps(alphas, betas);
-          return finish(restBatched(params, tf.reshape(firsts, [alphas.length, ...mapShape])));
+          return finish(restBatched(params!, tf.reshape(firsts, [alphas.length, ...mapShape])));
         });
-        return read(out[0], out[1] ?? null);
+        return read(out[0]!, out[1] ?? null);
       }
     : null;
 

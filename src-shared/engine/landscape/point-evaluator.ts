@@ -79,8 +79,8 @@ export function createPointEvaluator(
   const tensorsOf = (point: Float32Array): tf.Tensor[] => {
     let offset = 0;
     return info.map((p, k) => {
-      const t = tf.tensor(point.subarray(offset, offset + sizes[k]), p.shape as number[]);
-      offset += sizes[k];
+      const t = tf.tensor(point.subarray(offset, offset + sizes[k]!), p.shape as number[]);
+      offset += sizes[k]!;
       return t;
     });
   };
@@ -88,11 +88,11 @@ export function createPointEvaluator(
   const stackedTensors = (points: readonly Float32Array[]): tf.Tensor[] => {
     let offset = 0;
     return info.map((p, k) => {
-      const buf = new Float32Array(points.length * sizes[k]);
+      const buf = new Float32Array(points.length * sizes[k]!);
       for (let g = 0; g < points.length; g++) {
-        buf.set(points[g].subarray(offset, offset + sizes[k]), g * sizes[k]);
+        buf.set(points[g]!.subarray(offset, offset + sizes[k]!), g * sizes[k]!);
       }
-      offset += sizes[k];
+      offset += sizes[k]!;
       return tf.tensor(buf, [points.length, ...p.shape]);
     });
   };
@@ -114,7 +114,7 @@ export function createPointEvaluator(
       const m = metricsFromOutputs(model.forwardBatched!(params, batch!.x), batch!.y, dataTask);
       return m.accuracy ? [m.loss, m.accuracy] : [m.loss];
     });
-    return read(out[0], out[1] ?? null);
+    return read(out[0]!, out[1] ?? null);
   };
 
   // One forward pass per point, but the loss and accuracy ops run once on the stacked outputs.
@@ -127,7 +127,7 @@ export function createPointEvaluator(
       const loss = useModelLoss ? tf.stack(params.map((p) => model.loss(p, batch))) : m.loss;
       return m.accuracy ? [loss, m.accuracy] : [loss];
     });
-    return read(out[0], out[1] ?? null);
+    return read(out[0]!, out[1] ?? null);
   };
 
   /** Once: the batched formula must agree with Model.loss, else Model.loss is used. */
@@ -136,8 +136,8 @@ export function createPointEvaluator(
     const reference = tf.tidy(() => model.loss(tensorsOf(point), batch).dataSync()[0]);
     const formula =
       canBatch && mode !== 'perPoint' ? batched([point]).loss[0] : perPoint([point]).loss[0];
-    const tolerance = 1e-3 * Math.max(1, Math.abs(reference));
-    if (Number.isFinite(reference) && !(Math.abs(formula - reference) <= tolerance)) {
+    const tolerance = 1e-3 * Math.max(1, Math.abs(reference!));
+    if (Number.isFinite(reference) && !(Math.abs(formula! - reference!) <= tolerance)) {
       useModelLoss = true;
       mode = 'perPoint';
       notes.push(
@@ -164,7 +164,7 @@ export function createPointEvaluator(
       const rate = result.loss.length / Math.max(performance.now() - start, 1e-3);
       calls += 1;
       if (calls > 2) rates.push(rate);
-      if (rates.length === 2) decide(rates[0] >= rates[1]);
+      if (rates.length === 2) decide(rates[0]! >= rates[1]!);
       return result;
     };
   };
@@ -175,7 +175,7 @@ export function createPointEvaluator(
   const evaluate = (points: readonly Float32Array[]): PointMetrics => {
     if (points.length === 0)
       return { loss: new Float32Array(0), accuracy: hasAccuracy ? new Float32Array(0) : null };
-    if (!checked) checkAgainstModelLoss(points[0]);
+    if (!checked) checkAgainstModelLoss(points[0]!);
     const strategy = mode === 'batched' ? batched : mode === 'perPoint' ? perPoint : auto;
     const parts: PointMetrics[] = [];
     for (let i = 0; i < points.length; i += chunkSize)
@@ -185,7 +185,7 @@ export function createPointEvaluator(
 
   const onPlane = (plane: Plane): PlaneEvaluation => {
     const at = (alphas: readonly number[], betas: readonly number[]) =>
-      alphas.map((a, g) => planePoint(plane.center, plane.delta, plane.eta, a, betas[g]));
+      alphas.map((a, g) => planePoint(plane.center, plane.delta, plane.eta, a, betas[g]!));
     if (!checked) checkAgainstModelLoss(plane.center);
     const split = model.firstLayer;
     if (!split || !batch || useModelLoss || !shortcutPays(model)) {
@@ -231,9 +231,9 @@ export function createPointEvaluator(
 }
 
 function concatMetrics(parts: readonly PointMetrics[], total: number): PointMetrics {
-  if (parts.length === 1) return parts[0];
+  if (parts.length === 1) return parts[0]!;
   const loss = new Float32Array(total);
-  const accuracy = parts[0].accuracy ? new Float32Array(total) : null;
+  const accuracy = parts[0]!.accuracy ? new Float32Array(total) : null;
   let offset = 0;
   for (const p of parts) {
     loss.set(p.loss, offset);

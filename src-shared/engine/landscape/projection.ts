@@ -32,9 +32,9 @@ export function planeProjector(
     let vd = 0;
     let ve = 0;
     for (let i = 0; i < theta.length; i++) {
-      const v = theta[i] - center[i];
-      vd += v * delta[i];
-      ve += v * eta[i];
+      const v = theta[i]! - center[i]!;
+      vd += v * delta[i]!;
+      ve += v * eta[i]!;
     }
     // Normal equations [dd de; de ee][α; β] = [vd; ve].
     const alpha = (ee * vd - de * ve) / det;
@@ -42,7 +42,7 @@ export function planeProjector(
     // The residual is summed directly rather than as ‖v‖² − …, which cancels badly.
     let r2 = 0;
     for (let i = 0; i < theta.length; i++) {
-      const r = theta[i] - center[i] - alpha * delta[i] - beta * eta[i];
+      const r = theta[i]! - center[i]! - alpha * delta[i]! - beta * eta[i]!;
       r2 += r * r;
     }
     return { alpha, beta, offPlane: Math.sqrt(r2) };

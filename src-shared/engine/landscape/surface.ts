@@ -74,12 +74,12 @@ export async function fillSurface(
         onPlane ??= evaluator.onPlane({ center, delta, eta });
         const indices = Array.from(level.subarray(start, start + chunk));
         const metrics = onPlane.evaluate(
-          indices.map((k) => alphas[k % n]),
-          indices.map((k) => betas[Math.floor(k / n)]),
+          indices.map((k) => alphas[k % n]!),
+          indices.map((k) => betas[Math.floor(k / n)]!),
         );
         indices.forEach((k, g) => {
-          loss[k] = metrics.loss[g];
-          if (accuracy && metrics.accuracy) accuracy[k] = metrics.accuracy[g];
+          loss[k] = metrics.loss[g]!;
+          if (accuracy && metrics.accuracy) accuracy[k] = metrics.accuracy[g]!;
           filled[k] = 1;
         });
         count += indices.length;

@@ -18,17 +18,17 @@ export function symmetricEigen(a: Float64Array, n: number, maxSweeps = 60): Symm
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
   let scale = 0;
-  for (let i = 0; i < n * n; i++) scale += m[i] * m[i];
+  for (let i = 0; i < n * n; i++) scale += m[i]! * m[i]!;
   const tolerance = 1e-26 * scale;
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
     let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += m[p * n + q] ** 2;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += m[p * n + q]! ** 2;
     if (off <= tolerance) break;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
-        const apq = m[p * n + q];
+        const apq = m[p * n + q]!;
         if (apq === 0) continue;
-        const theta = (m[q * n + q] - m[p * n + p]) / (2 * apq);
+        const theta = (m[q * n + q]! - m[p * n + p]!) / (2 * apq);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
@@ -36,10 +36,12 @@ export function symmetricEigen(a: Float64Array, n: number, maxSweeps = 60): Symm
       }
     }
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => m[j * n + j] - m[i * n + i]);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (i, j) => m[j * n + j]! - m[i * n + i]!,
+  );
   return {
-    values: Float64Array.from(order, (i) => m[i * n + i]),
-    vectors: order.map((i) => Float64Array.from({ length: n }, (_, r) => v[r * n + i])),
+    values: Float64Array.from(order, (i) => m[i * n + i]!),
+    vectors: order.map((i) => Float64Array.from({ length: n }, (_, r) => v[r * n + i]!)),
   };
 }
 
@@ -54,20 +56,20 @@ function rotate(
   s: number,
 ): void {
   for (let k = 0; k < n; k++) {
-    const mkp = m[k * n + p];
-    const mkq = m[k * n + q];
+    const mkp = m[k * n + p]!;
+    const mkq = m[k * n + q]!;
     m[k * n + p] = c * mkp - s * mkq;
     m[k * n + q] = s * mkp + c * mkq;
   }
   for (let k = 0; k < n; k++) {
-    const mpk = m[p * n + k];
-    const mqk = m[q * n + k];
+    const mpk = m[p * n + k]!;
+    const mqk = m[q * n + k]!;
     m[p * n + k] = c * mpk - s * mqk;
     m[q * n + k] = s * mpk + c * mqk;
   }
   for (let k = 0; k < n; k++) {
-    const vkp = v[k * n + p];
-    const vkq = v[k * n + q];
+    const vkp = v[k * n + p]!;
+    const vkq = v[k * n + q]!;
     v[k * n + p] = c * vkp - s * vkq;
     v[k * n + q] = s * vkp + c * vkq;
   }

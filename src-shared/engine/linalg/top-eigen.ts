@@ -93,7 +93,7 @@ function combine(columns: readonly Float64Array[], w: Float64Array, n: number): 
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i]!;
     const wi = w[i]!;
-    for (let j = 0; j < n; j++) out[j] += wi * c[j]!;
+    for (let j = 0; j < n; j++) out[j]! += wi * c[j]!;
   }
   return out;
 }
@@ -108,11 +108,11 @@ function orthonormalize(columns: Float64Array[], rng: ReturnType<typeof createRn
         for (let j = 0; j < i; j++) {
           const other = columns[j]!;
           const p = dotOf(c, other);
-          for (let t = 0; t < c.length; t++) c[t] -= p * other[t]!;
+          for (let t = 0; t < c.length; t++) c[t]! -= p * other[t]!;
         }
       const length = Math.sqrt(dotOf(c, c));
       if (length > 1e-10 * before && length > 0) {
-        for (let t = 0; t < c.length; t++) c[t] /= length;
+        for (let t = 0; t < c.length; t++) c[t]! /= length;
         break;
       }
       if (attempt > 3) throw new Error('topEigen: could not complete an orthonormal block');

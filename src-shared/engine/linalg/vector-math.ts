@@ -2,7 +2,7 @@
 
 export function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
 }
 
@@ -19,12 +19,12 @@ export function planePoint(
   beta: number,
   out = new Float32Array(c.length),
 ): Float32Array {
-  for (let i = 0; i < c.length; i++) out[i] = c[i] + alpha * d[i] + beta * e[i];
+  for (let i = 0; i < c.length; i++) out[i] = c[i]! + alpha * d[i]! + beta * e[i]!;
   return out;
 }
 
 export function sub(a: Float32Array, b: Float32Array): Float32Array {
   const out = new Float32Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] - b[i];
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! - b[i]!;
   return out;
 }

@@ -50,7 +50,7 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
   const widths = [h * w * c, ...dense, data.numClasses];
   for (let l = 0; l + 1 < widths.length; l++) {
     const name = `dense${l + 1}`;
-    paramInfo.push(kernelInfo(name, [widths[l], widths[l + 1]]), biasInfo(name, widths[l + 1]));
+    paramInfo.push(kernelInfo(name, [widths[l]!, widths[l + 1]!]), biasInfo(name, widths[l + 1]!));
   }
   const convParams = 2 * channels.length;
   const size = paramInfo.reduce((sum, info) => sum + info.shape.reduce((a, b) => a * b, 1), 0);
@@ -64,23 +64,23 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
   const head = (ps: readonly tf.Tensor[], input: tf.Tensor4D, from: number): tf.Tensor2D => {
     let image = input;
     for (let i = from; i < channels.length; i++) {
-      image = pooled(conv2dSameBiasRelu(image, ps[2 * i] as tf.Tensor4D, ps[2 * i + 1]), i);
+      image = pooled(conv2dSameBiasRelu(image, ps[2 * i] as tf.Tensor4D, ps[2 * i + 1]!), i);
     }
     let hidden: tf.Tensor2D = tf.reshape(image, [image.shape[0], -1]);
     const layers = (ps.length - convParams) / 2;
     for (let l = 0; l < layers; l++) {
       const k = convParams + 2 * l;
-      const z = tf.add(denseMatMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]) as tf.Tensor2D;
+      const z = tf.add(denseMatMul(hidden, ps[k] as tf.Tensor2D), ps[k + 1]!) as tf.Tensor2D;
       hidden = l === layers - 1 ? z : tf.relu(z);
     }
     return hidden;
   };
   const fromFirstConv = (ps: readonly tf.Tensor[], first: tf.Tensor): tf.Tensor2D =>
-    tf.tidy(() => head(ps, pooled(tf.relu(tf.add(first, ps[1])) as tf.Tensor4D, 0), 1));
+    tf.tidy(() => head(ps, pooled(tf.relu(tf.add(first, ps[1]!)) as tf.Tensor4D, 0), 1));
   const forward = (ps: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
     tf.tidy(() => {
       const image = tf.reshape(x, [x.shape[0], height, width, depth]) as tf.Tensor4D;
-      const first = conv2dSameBiasRelu(image, ps[0] as tf.Tensor4D, ps[1], true);
+      const first = conv2dSameBiasRelu(image, ps[0] as tf.Tensor4D, ps[1]!, true);
       return head(ps, pooled(first, 0), 1);
     });
 
@@ -96,8 +96,11 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
       let image = tf.reshape(batch.x, [n, height, width, depth]) as tf.Tensor4D;
       let rImage: tf.Tensor4D | null = null;
       channels.forEach((_, i) => {
-        const z = tf.add(conv2dSame(image, ps[2 * i] as tf.Tensor4D), ps[2 * i + 1]) as tf.Tensor4D;
-        let rz = tf.add(conv2dSame(image, v[2 * i] as tf.Tensor4D), v[2 * i + 1]) as tf.Tensor4D;
+        const z = tf.add(
+          conv2dSame(image, ps[2 * i] as tf.Tensor4D),
+          ps[2 * i + 1]!,
+        ) as tf.Tensor4D;
+        let rz = tf.add(conv2dSame(image, v[2 * i] as tf.Tensor4D), v[2 * i + 1]!) as tf.Tensor4D;
         if (rImage) rz = tf.add(rz, conv2dSame(rImage, ps[2 * i] as tf.Tensor4D));
         image = tf.relu(z) as tf.Tensor4D;
         rImage = reluR(z, rz) as tf.Tensor4D;
@@ -112,8 +115,8 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
       for (let l = 0; ; l++) {
         const k = convParams + 2 * l;
         const kernel = ps[k] as tf.Tensor2D;
-        const z = tf.add(tf.matMul(hidden, kernel), ps[k + 1]) as tf.Tensor2D;
-        const rz = denseR(hidden, rHidden, kernel, v[k] as tf.Tensor2D, v[k + 1]);
+        const z = tf.add(tf.matMul(hidden, kernel), ps[k + 1]!) as tf.Tensor2D;
+        const rz = denseR(hidden, rHidden, kernel, v[k] as tf.Tensor2D, v[k + 1]!);
         if (l === layers - 1) return lossR('softmaxCrossEntropy', z, rz, batch.y);
         hidden = tf.relu(z) as tf.Tensor2D;
         rHidden = reluR(z, rz) as tf.Tensor2D;
@@ -158,12 +161,12 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
     initialValues() {
       const rng = createRng(seed);
       return paramInfo.map((info) => {
-        if (info.role === 'bias') return new Float32Array(info.shape[0]);
+        if (info.role === 'bias') return new Float32Array(info.shape[0]!);
         const count = info.shape.reduce((a, b) => a * b, 1);
         // Keras' fans: receptive field × channels in / out.
-        const field = info.shape.length === 4 ? info.shape[0] * info.shape[1] : 1;
-        const fanIn = field * info.shape[info.shape.length - 2];
-        const fanOut = field * info.shape[info.shape.length - 1];
+        const field = info.shape.length === 4 ? info.shape[0]! * info.shape[1]! : 1;
+        const fanIn = field * info.shape[info.shape.length - 2]!;
+        const fanOut = field * info.shape[info.shape.length - 1]!;
         return initKernel(rng, count, fanIn, fanOut, 'glorot');
       });
     },

@@ -64,8 +64,8 @@ export function conv2dSame(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sx, sw] = saved as tf.Tensor4D[];
         return [
-          inputGradient(dy as tf.Tensor4D, sw),
-          filterGradient(sx, dy as tf.Tensor4D, sw.shape[0]),
+          inputGradient(dy as tf.Tensor4D, sw!),
+          filterGradient(sx!, dy as tf.Tensor4D, sw!.shape[0]),
         ];
       },
     };
@@ -119,8 +119,8 @@ export function conv2dSameBiasRelu(
         value: y,
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
           const [x, out] = saved as tf.Tensor4D[];
-          const dz = tf.mul(dy, tf.step(out)) as tf.Tensor4D;
-          return [filterGradient(x, dz, k), tf.sum(dz, [0, 1, 2])];
+          const dz = tf.mul(dy, tf.step(out!)) as tf.Tensor4D;
+          return [filterGradient(x!, dz, k), tf.sum(dz, [0, 1, 2])];
         },
       };
     });
@@ -134,8 +134,8 @@ export function conv2dSameBiasRelu(
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sx, sw, out] = saved as tf.Tensor4D[];
-        const dz = tf.mul(dy, tf.step(out)) as tf.Tensor4D;
-        return [inputGradient(dz, sw), filterGradient(sx, dz, k), tf.sum(dz, [0, 1, 2])];
+        const dz = tf.mul(dy, tf.step(out!)) as tf.Tensor4D;
+        return [inputGradient(dz, sw!), filterGradient(sx!, dz, k), tf.sum(dz, [0, 1, 2])];
       },
     };
   });

@@ -23,8 +23,8 @@ export function denseMatMul(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sa, sb] = saved as tf.Tensor2D[];
         return [
-          tf.matMul(dy as tf.Tensor2D, tf.transpose(sb)),
-          weightGradient(sa, dy as tf.Tensor2D),
+          tf.matMul(dy as tf.Tensor2D, tf.transpose(sb!)),
+          weightGradient(sa!, dy as tf.Tensor2D),
         ];
       },
     };

@@ -64,8 +64,8 @@ export function createDenseStack(spec: DenseStackSpec): Model {
   for (let l = 0; l < layers; l++) {
     const name = `dense${l + 1}`;
     paramInfo.push(
-      kernelInfo(name, [spec.sizes[l], spec.sizes[l + 1]]),
-      biasInfo(name, spec.sizes[l + 1]),
+      kernelInfo(name, [spec.sizes[l]!, spec.sizes[l + 1]!]),
+      biasInfo(name, spec.sizes[l + 1]!),
     );
   }
   for (let l = 0; l < layers; l++) {
@@ -110,7 +110,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     (h: tf.Tensor, l: number): tf.Tensor =>
       tf.add(
         (l === 0 ? denseMatMulOfData : denseMatMul)(h as tf.Tensor2D, params[2 * l] as tf.Tensor2D),
-        params[2 * l + 1],
+        params[2 * l + 1]!,
       );
   // Batched params: kernel [G, in, out], bias [G, out] → [G, 1, out].
   const mixMany =
@@ -118,7 +118,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     (h: tf.Tensor, l: number): tf.Tensor =>
       tf.add(
         tf.matMul(h as tf.Tensor3D, params[2 * l] as tf.Tensor3D),
-        tf.expandDims(params[2 * l + 1], 1),
+        tf.expandDims(params[2 * l + 1]!, 1),
       );
 
   const forward = (params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
@@ -130,14 +130,14 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     linear: (x, kernel) => tf.matMul(x, kernel as tf.Tensor2D),
     rest: (params, first) =>
       tf.tidy(() => {
-        const z = tf.add(first, params[1]);
+        const z = tf.add(first, params[1]!);
         return (
           layers === 1 ? z : run(activate(spec.activation, z), mixOne(params), 1)
         ) as tf.Tensor2D;
       }),
     restBatched: (params, first) =>
       tf.tidy(() => {
-        const z = tf.add(first, tf.expandDims(params[1], 1));
+        const z = tf.add(first, tf.expandDims(params[1]!, 1));
         return (
           layers === 1 ? z : run(activate(spec.activation, z), mixMany(params), 1)
         ) as tf.Tensor3D;
@@ -156,8 +156,8 @@ export function createDenseStack(spec: DenseStackSpec): Model {
       let rh: tf.Tensor2D | null = null;
       for (let l = 0; ; l++) {
         const kernel = params[2 * l] as tf.Tensor2D;
-        const z = tf.add(tf.matMul(h, kernel), params[2 * l + 1]) as tf.Tensor2D;
-        const rz = denseR(h, rh, kernel, v[2 * l] as tf.Tensor2D, v[2 * l + 1]);
+        const z = tf.add(tf.matMul(h, kernel), params[2 * l + 1]!) as tf.Tensor2D;
+        const rz = denseR(h, rh, kernel, v[2 * l] as tf.Tensor2D, v[2 * l + 1]!);
         if (l === layers - 1) {
           return lossR(outputLoss, z, rz, batch.y);
         }
@@ -179,9 +179,9 @@ export function createDenseStack(spec: DenseStackSpec): Model {
     initialValues() {
       const rng = createRng(spec.seed);
       return paramInfo.map((info) => {
-        if (info.role === 'bias') return new Float32Array(info.shape[0]);
+        if (info.role === 'bias') return new Float32Array(info.shape[0]!);
         const [fanIn, fanOut] = info.shape;
-        return initKernel(rng, fanIn * fanOut, fanIn, fanOut, spec.init);
+        return initKernel(rng, fanIn! * fanOut!, fanIn!, fanOut!, spec.init);
       });
     },
     forward,
@@ -204,7 +204,7 @@ export function createDenseStack(spec: DenseStackSpec): Model {
             tf.reshape(tf.matMul(h as tf.Tensor2D, wide), [n, g, fanOut]),
             [1, 0, 2],
           );
-          return tf.add(z, tf.expandDims(params[1], 1));
+          return tf.add(z, tf.expandDims(params[1]!, 1));
         });
         return out as tf.Tensor3D;
       });

@@ -6,18 +6,32 @@ import type { ParamInfo, Task } from '../types';
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'gelu'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
-export function activate(name: Activation, z: tf.Tensor): tf.Tensor {
-  switch (name) {
-    case 'relu':
-      return tf.relu(z);
-    case 'tanh':
-      return tf.tanh(z);
-    case 'sigmoid':
-      return tf.sigmoid(z);
-    case 'gelu':
-      // Exact GELU, x·Φ(x) (torch's default), not the tanh approximation.
-      return tf.mul(tf.mul(z, 0.5), tf.add(1, tf.erf(tf.mul(z, Math.SQRT1_2))));
-  }
+/**
+ * Every activation a layer may apply, by name: the MLP's four and those of imported Keras
+ * models (Keras' names).
+ */
+const ACTIVATION_FNS = {
+  linear: (z) => z,
+  relu: (z) => tf.relu(z),
+  relu6: (z) => tf.relu6(z),
+  elu: (z) => tf.elu(z),
+  selu: (z) => tf.selu(z),
+  tanh: (z) => tf.tanh(z),
+  sigmoid: (z) => tf.sigmoid(z),
+  // tfjs-layers' definition: clip(0.2·x + 0.5, 0, 1).
+  hard_sigmoid: (z) => tf.clipByValue(tf.add(tf.mul(z, 0.2), 0.5), 0, 1),
+  softplus: (z) => tf.softplus(z),
+  softsign: (z) => tf.div(z, tf.add(tf.abs(z), 1)),
+  swish: (z) => tf.mul(z, tf.sigmoid(z)),
+  softmax: (z) => tf.softmax(z),
+  // Exact GELU, x·Φ(x) (torch's default), not the tanh approximation.
+  gelu: (z) => tf.mul(tf.mul(z, 0.5), tf.add(1, tf.erf(tf.mul(z, Math.SQRT1_2)))),
+} satisfies Record<string, (z: tf.Tensor) => tf.Tensor>;
+
+export type ActivationName = keyof typeof ACTIVATION_FNS;
+
+export function activate(name: ActivationName, z: tf.Tensor): tf.Tensor {
+  return ACTIVATION_FNS[name](z);
 }
 
 export const INITS = ['glorot', 'he', 'zeros'] as const;

@@ -26,11 +26,11 @@ export function createSurfaceModel(params: Record<string, unknown>): Model {
   const pointOf = (params: readonly tf.Tensor[]): tf.Tensor => {
     if (params.length !== 1)
       throw new Error(`${TYPE}: expects one parameter (point), got ${params.length}`);
-    return params[0];
+    return params[0]!;
   };
   const derivativesAt = (point: tf.Tensor) => {
     const [x, y] = point.dataSync();
-    return surfaceDerivatives(fn, x, y);
+    return surfaceDerivatives(fn, x!, y!);
   };
   // f(x, y) with its float64 gradient: tf.grads of the loss reads ∇f, not float32 ops.
   const exactLoss = tf.customGrad((point, save) => {
@@ -39,7 +39,7 @@ export function createSurfaceModel(params: Record<string, unknown>): Model {
     return {
       value: tf.scalar(d.value),
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
-        tf.mul(dy as tf.Tensor, tf.reshape(saved[0], (point as tf.Tensor).shape)),
+        tf.mul(dy as tf.Tensor, tf.reshape(saved[0]!, (point as tf.Tensor).shape)),
     };
   });
   return {
@@ -61,14 +61,16 @@ export function createSurfaceModel(params: Record<string, unknown>): Model {
     },
     hvp(params, _batch, v) {
       const [hxx, hxy, hyy] = derivativesAt(pointOf(params)).hessian;
-      const [vx, vy] = v[0].dataSync();
-      return [tf.tensor(Float32Array.of(hxx * vx + hxy * vy, hxy * vx + hyy * vy), v[0].shape)];
+      const [vx, vy] = v[0]!.dataSync();
+      return [
+        tf.tensor(Float32Array.of(hxx * vx! + hxy * vy!, hxy * vx! + hyy * vy!), v[0]!.shape),
+      ];
     },
     lossBatched(params) {
       return tf.tidy(() => {
         const points = pointOf(params);
         const [x, y] = tf.split(points, 2, 1);
-        return tf.reshape(surfaceTensor(fn, x, y), [-1]) as tf.Tensor1D;
+        return tf.reshape(surfaceTensor(fn, x!, y!), [-1]) as tf.Tensor1D;
       });
     },
     forward() {

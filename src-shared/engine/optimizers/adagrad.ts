@@ -4,10 +4,10 @@
  * θ ← θ − lr · g / (√s + ε), with ε outside the root.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { nonNegative } from './hyper';
 import { withL2 } from './torch-ops';
 
 export const adagradDefinition: OptimizerDefinition = {
@@ -26,7 +26,7 @@ export const adagradDefinition: OptimizerDefinition = {
     // Read once: a live change of initialAccumulator only matters before the first step.
     const init = a.hyper.num('initialAccumulator');
     a.params.forEach((p, i) => {
-      const g = withL2(a.grads[i], p, weightDecay);
+      const g = withL2(a.grads[i]!, p, weightDecay);
       const s = a.slots.ensure('s', i, p, init);
       s.assign(tf.add(s, tf.mul(g, g)));
       const std = tf.add(tf.sqrt(s), eps);

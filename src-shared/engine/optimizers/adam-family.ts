@@ -4,9 +4,10 @@
  * moment updates m ← lerp(m, g, 1 − β₁), v ← β₂·v + (1 − β₂)·g².
  */
 import type * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import type { UpdateArgs } from './build-optimizer';
 import { catalogHypers, type HyperChecks } from './catalog-hypers';
-import { betaRange, type HyperSpecs, nonNegative } from './hyper';
+import { betaRange, type HyperSpecs } from './hyper';
 import { emaOfSquare, lerp } from './torch-ops';
 
 /**
@@ -35,7 +36,7 @@ export function updateMoments(
   i: number,
   g: tf.Tensor,
 ): { m: tf.Variable; v: tf.Variable } {
-  const p = a.params[i];
+  const p = a.params[i]!;
   const m = a.slots.ensure('m', i, p);
   const v = a.slots.ensure('v', i, p);
   m.assign(lerp(m, g, 1 - a.hyper.num('beta1')));

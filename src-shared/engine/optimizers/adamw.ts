@@ -2,11 +2,12 @@
  * torch.optim.AdamW: decoupled weight decay θ ← θ·(1 − lr·wd) first, then the Adam step on
  * the raw gradient (no L2 term), default wd = 0.01.
  */
+
+import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { adamUpdate } from './adam';
 import { adamFamilySpecs, momentumIsBeta1 } from './adam-family';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
-import { nonNegative } from './hyper';
 
 export const adamwDefinition: OptimizerDefinition = {
   type: 'optimizer.adamw',

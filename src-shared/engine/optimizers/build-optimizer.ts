@@ -40,7 +40,7 @@ function checkContext(type: string, ctx: StepContext): void {
     );
   }
   ctx.params.forEach((p, i) => {
-    const g = ctx.grads[i];
+    const g = ctx.grads[i]!;
     if (!tf.util.arraysEqual(p.shape, g.shape)) {
       throw new Error(
         `${type}: gradient ${i} has shape [${g.shape}] but parameter ${i} has [${p.shape}]`,

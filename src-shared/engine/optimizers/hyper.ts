@@ -1,14 +1,16 @@
 /**
  * An optimizer's hyper-parameters: read from a block's params (defaults filled in), checked
- * the way torch.optim checks them (its ValueErrors), and changed live through `set`.
+ * the way torch.optim checks them (its ValueErrors), and changed live through `set`. Read and
+ * checked by the blocks' one reader (`block-params.ts`), so messages read like every block's:
+ * `<type>: <name> <problem>, got <value>`.
  */
+import { ParamReader, type ValueCheck } from '../block-params';
 
 export type HyperValue = number | boolean;
 
 export interface HyperSpec {
   readonly default: HyperValue;
-  /** Returns why `value` is invalid ('must be >= 0'), or undefined when it is fine. */
-  readonly check?: (value: number) => string | undefined;
+  readonly check?: ValueCheck;
 }
 
 export type HyperSpecs = Readonly<Record<string, HyperSpec>>;
@@ -16,24 +18,12 @@ export type HyperSpecs = Readonly<Record<string, HyperSpec>>;
 /** A rule across several hyper-parameters (Nesterov needs momentum); message or undefined. */
 export type CrossCheck = (get: (name: string) => HyperValue) => string | undefined;
 
-export const nonNegative = (v: number): string | undefined => (v >= 0 ? undefined : 'must be >= 0');
-
 /** torch: "Invalid beta parameter at index i" unless 0 <= beta < 1. */
-export const betaRange = (v: number): string | undefined =>
-  v >= 0 && v < 1 ? undefined : 'must be in [0, 1)';
-
-export const unitInterval = (v: number): string | undefined =>
-  v >= 0 && v <= 1 ? undefined : 'must be in [0, 1]';
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : typeof value;
-}
+export const betaRange: ValueCheck = (v) => (v >= 0 && v < 1 ? undefined : 'must be in [0, 1)');
 
 export class Hypers {
   private readonly values = new Map<string, HyperValue>();
+  private readonly reader: ParamReader;
 
   /**
    * @param owner the block type, named in every message (`optimizer.adam`).
@@ -46,16 +36,10 @@ export class Hypers {
     private readonly aliases: Readonly<Record<string, string>> = {},
     private readonly crossCheck?: CrossCheck,
   ) {
-    for (const key of Object.keys(params)) {
-      if (!Object.hasOwn(specs, key)) {
-        throw new Error(
-          `${owner}: unknown parameter '${key}' (known: ${Object.keys(specs).join(', ')})`,
-        );
-      }
-    }
+    // The specs' defaults are the catalog's (catalogHypers) plus the engine-only hypers'.
+    this.reader = new ParamReader(owner, params).rejectUnknown(Object.keys(specs));
     for (const [name, spec] of Object.entries(specs)) {
-      const given = Object.hasOwn(params, name) ? params[name] : undefined;
-      const value = given === undefined || given === null ? spec.default : given;
+      const value = this.reader.has(name) ? params[name] : spec.default;
       this.values.set(name, this.validate(name, value));
     }
     const problem = this.crossCheck?.((n) => this.get(n));
@@ -96,7 +80,7 @@ export class Hypers {
   }
 
   private resolve(name: string): string {
-    return Object.hasOwn(this.aliases, name) ? this.aliases[name] : name;
+    return Object.hasOwn(this.aliases, name) ? this.aliases[name]! : name;
   }
 
   private unknown(name: string): Error {
@@ -105,18 +89,9 @@ export class Hypers {
   }
 
   private validate(name: string, value: unknown): HyperValue {
-    const spec = this.specs[name];
-    if (typeof spec.default === 'boolean') {
-      if (typeof value !== 'boolean') {
-        throw new Error(`${this.owner}: ${name} must be true or false, got ${describe(value)}`);
-      }
-      return value;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new Error(`${this.owner}: ${name} must be a finite number, got ${describe(value)}`);
-    }
-    const problem = spec.check?.(value);
-    if (problem) throw new Error(`${this.owner}: ${name} ${problem}, got ${value}`);
-    return value;
+    const spec = this.specs[name]!;
+    return typeof spec.default === 'boolean'
+      ? this.reader.checkBoolean(name, value)
+      : this.reader.checkNumber(name, value, spec.check ? { check: spec.check } : {});
   }
 }

@@ -5,9 +5,10 @@
  * sign(0) = 0, as torch.sign. `momentum` is an alias of β₁ (OneCycle cycles betas[0]).
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import type { OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { betaRange, nonNegative } from './hyper';
+import { betaRange } from './hyper';
 
 export const lionDefinition: OptimizerDefinition = {
   type: 'optimizer.lion',

@@ -4,10 +4,10 @@
  * θ ← θ − lr(1 − μₜ)/(1 − Πₜ)·g/denom − lr·μₜ₊₁/(1 − Πₜ·μₜ₊₁)·m/denom.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { adamFamilySpecs, momentumIsBeta1, updateMoments } from './adam-family';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
-import { nonNegative } from './hyper';
 import { withL2 } from './torch-ops';
 
 export const nadamDefinition: OptimizerDefinition = {
@@ -29,7 +29,7 @@ export const nadamDefinition: OptimizerDefinition = {
       const gradCoef = (a.lr * (1 - mu)) / (1 - muProduct);
       const momentCoef = (a.lr * muNext) / (1 - muProduct * muNext);
       a.params.forEach((p, i) => {
-        const g = withL2(a.grads[i], p, wd);
+        const g = withL2(a.grads[i]!, p, wd);
         const { m, v } = updateMoments(a, i, g);
         const denom = tf.add(tf.sqrt(tf.div(v, bc2)), eps);
         const afterGrad = tf.sub(p, tf.mul(tf.div(g, denom), gradCoef));

@@ -5,11 +5,11 @@
  * Where the model has closed forms (surfaces), ∇L and H come exactly in float64 instead.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import { SingularMatrixError, solveLinear } from '../linalg/linear-solve';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition, type UpdateArgs } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { nonNegative } from './hyper';
 
 /** Full Hessians grow as n²: 2000 parameters is 4 M entries and 2000 HVPs per step. */
 export const NEWTON_MAX_PARAMS = 2000;
@@ -40,9 +40,9 @@ function buildHessian(a: UpdateArgs, n: number): Float64Array {
     tf.tidy(() => {
       let offset = 0;
       const unit = a.params.map((p, k) => {
-        const values = new Float32Array(sizes[k]);
-        if (j >= offset && j < offset + sizes[k]) values[j - offset] = 1;
-        offset += sizes[k];
+        const values = new Float32Array(sizes[k]!);
+        if (j >= offset && j < offset + sizes[k]!) values[j - offset] = 1;
+        offset += sizes[k]!;
         return tf.tensor(values, p.shape, 'float32');
       });
       const hv = hvp(unit);
@@ -51,11 +51,11 @@ function buildHessian(a: UpdateArgs, n: number): Float64Array {
       }
       column = flatten(hv, n);
     });
-    for (let i = 0; i < n; i++) h[i * n + j] = column[i];
+    for (let i = 0; i < n; i++) h[i * n + j] = column[i]!;
   }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const mean = 0.5 * (h[i * n + j] + h[j * n + i]);
+      const mean = 0.5 * (h[i * n + j]! + h[j * n + i]!);
       h[i * n + j] = mean;
       h[j * n + i] = mean;
     }
@@ -81,7 +81,7 @@ export const newtonDefinition: OptimizerDefinition = {
       throw new Error(`${TYPE}: the Hessian has non-finite entries (NaN or Infinity)`);
     }
     const damping = a.hyper.num('damping');
-    for (let i = 0; i < n; i++) h[i * n + i] += damping;
+    for (let i = 0; i < n; i++) h[i * n + i]! += damping;
     const grad = exact ? exact.gradient : flatten(a.grads, n);
     let direction: Float64Array;
     try {

@@ -32,7 +32,7 @@ export const radamDefinition: OptimizerDefinition = {
     const bc2 = 1 - beta2 ** a.t;
     const { rect } = radamRectification(beta2, a.t);
     a.params.forEach((p, i) => {
-      const g = withL2(a.grads[i], p, wd);
+      const g = withL2(a.grads[i]!, p, wd);
       const { m, v } = updateMoments(a, i, g);
       const mHat = tf.div(m, bc1);
       if (rect === undefined) {

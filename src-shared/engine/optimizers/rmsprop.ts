@@ -5,10 +5,10 @@
  * otherwise θ ← θ − lr·g/denom.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative, unitInterval } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { nonNegative, unitInterval } from './hyper';
 import { emaOfSquare, lerp, withL2 } from './torch-ops';
 
 export const rmspropDefinition: OptimizerDefinition = {
@@ -31,7 +31,7 @@ export const rmspropDefinition: OptimizerDefinition = {
     const centered = a.hyper.bool('centered');
     const weightDecay = a.hyper.num('weightDecay');
     a.params.forEach((p, i) => {
-      const g = withL2(a.grads[i], p, weightDecay);
+      const g = withL2(a.grads[i]!, p, weightDecay);
       const s = a.slots.ensure('s', i, p);
       s.assign(emaOfSquare(s, g, beta));
       let denom: tf.Tensor;

@@ -3,10 +3,10 @@
  * b ← μ·b + (1 − dampening)·g; Nesterov steps along g + μ·b; θ ← θ − lr·(that).
  */
 import * as tf from '@tensorflow/tfjs';
+import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
-import { nonNegative } from './hyper';
 import { withL2 } from './torch-ops';
 
 export const sgdDefinition: OptimizerDefinition = {
@@ -30,7 +30,7 @@ export const sgdDefinition: OptimizerDefinition = {
     const nesterov = a.hyper.bool('nesterov');
     const weightDecay = a.hyper.num('weightDecay');
     a.params.forEach((p, i) => {
-      let g = withL2(a.grads[i], p, weightDecay);
+      let g = withL2(a.grads[i]!, p, weightDecay);
       if (momentum !== 0) {
         let buf: tf.Tensor;
         if (!a.slots.has('velocity', i)) {

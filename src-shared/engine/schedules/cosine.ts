@@ -3,22 +3,14 @@
  * Up to tMax it equals ηmin + (lr₀ − ηmin)(1 + cos(π·e/tMax))/2; past tMax it does NOT stay
  * at ηmin: the recursion climbs back to lr₀ at 2·tMax, and so on (a cosine of period 2·tMax).
  */
-import type { Schedule, ScheduleContext } from '../types';
 import { chainableSchedule, pyMod } from './chainable';
-import { ScheduleParams } from './schedule-params';
 
-const TYPE = 'schedule.cosine';
-
-export function createCosineSchedule(
-  params: Readonly<Record<string, unknown>>,
-  ctx: ScheduleContext,
-): Schedule {
-  const p = new ScheduleParams(TYPE, params, ['tMax', 'etaMin']);
+export const createCosineSchedule = chainableSchedule('schedule.cosine', (p, ctx) => {
   // No tMax (or null): anneal over the whole run.
-  const tMax = p.integer('tMax', ctx.totalIntervals, 1);
-  const etaMin = p.number('etaMin', 0);
+  const tMax = p.has('tMax') ? p.number('tMax', { integer: true, min: 1 }) : ctx.totalIntervals;
+  const etaMin = p.number('etaMin');
   const baseLr = ctx.baseLr;
-  return chainableSchedule(TYPE, p.interval('step'), baseLr, (epoch, lr) => {
+  return (epoch, lr) => {
     if (epoch === 0) return lr;
     // Where the ratio below would divide by 1 + cos(π) = 0, torch adds the step instead.
     if (pyMod(epoch - 1 - tMax, 2 * tMax) === 0) {
@@ -29,5 +21,5 @@ export function createCosineSchedule(
         (lr - etaMin) +
       etaMin
     );
-  });
-}
+  };
+});

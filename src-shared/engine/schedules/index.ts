@@ -6,6 +6,7 @@ import type { Schedule, ScheduleContext } from '../types';
 import { createConstantSchedule } from './constant';
 import { createCosineSchedule } from './cosine';
 import { createCosineRestartsSchedule } from './cosine-restarts';
+import type { ScheduleFactory } from './define';
 import { createExponentialSchedule } from './exponential';
 import { createLinearWarmupSchedule } from './linear-warmup';
 import { createMultiStepSchedule } from './multistep';
@@ -13,11 +14,6 @@ import { createOneCycleSchedule } from './onecycle';
 import { createPlateauSchedule } from './plateau';
 import { createPolynomialSchedule } from './polynomial';
 import { createStepSchedule } from './step';
-
-type ScheduleFactory = (
-  params: Readonly<Record<string, unknown>>,
-  ctx: ScheduleContext,
-) => Schedule;
 
 const factories: Readonly<Record<string, ScheduleFactory>> = {
   'schedule.constant': createConstantSchedule,

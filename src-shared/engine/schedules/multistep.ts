@@ -2,23 +2,16 @@
  * torch MultiStepLR: lr·gamma^c at each milestone, where c counts how often that milestone is
  * listed (torch keeps a Counter, so a repeated milestone decays twice at once).
  */
-import type { Schedule, ScheduleContext } from '../types';
+import { nonNegative } from '../block-params';
 import { chainableSchedule } from './chainable';
-import { ScheduleParams } from './schedule-params';
 
-const TYPE = 'schedule.multistep';
-
-export function createMultiStepSchedule(
-  params: Readonly<Record<string, unknown>>,
-  ctx: ScheduleContext,
-): Schedule {
-  const p = new ScheduleParams(TYPE, params, ['milestones', 'gamma']);
-  const milestones = p.integerList('milestones', [100, 200], 0);
-  const gamma = p.number('gamma', 0.1, (v) => (v >= 0 ? undefined : 'must be >= 0'));
+export const createMultiStepSchedule = chainableSchedule('schedule.multistep', (p) => {
+  const milestones = p.numbers('milestones', { integer: true, min: 0 }, true);
+  const gamma = p.number('gamma', { check: nonNegative });
   const counts = new Map<number, number>();
   for (const m of milestones) counts.set(m, (counts.get(m) ?? 0) + 1);
-  return chainableSchedule(TYPE, p.interval('step'), ctx.baseLr, (epoch, lr) => {
+  return (epoch, lr) => {
     const count = counts.get(epoch);
     return count === undefined ? lr : lr * gamma ** count;
-  });
-}
+  };
+});

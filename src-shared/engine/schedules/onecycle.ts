@@ -5,8 +5,7 @@
  * maxMomentum and baseMomentum when cycleMomentum is on and the optimizer has one
  * (ScheduleContext.baseMomentum defined). Stepping past totalSteps throws as torch does.
  */
-import type { Schedule, ScheduleContext } from '../types';
-import { ScheduleParams } from './schedule-params';
+import { defineSchedule } from './define';
 
 const TYPE = 'schedule.onecycle';
 
@@ -26,38 +25,23 @@ const annealLinear: Anneal = (start, end, pct) => (end - start) * pct + start;
 
 const positive = (v: number): string | undefined => (v > 0 ? undefined : 'must be > 0');
 
-export function createOneCycleSchedule(
-  params: Readonly<Record<string, unknown>>,
-  ctx: ScheduleContext,
-): Schedule {
-  const p = new ScheduleParams(TYPE, params, [
-    'maxLr',
-    'totalSteps',
-    'pctStart',
-    'annealStrategy',
-    'divFactor',
-    'finalDivFactor',
-    'threePhase',
-    'cycleMomentum',
-    'baseMomentum',
-    'maxMomentum',
-  ]);
-  const maxLr = p.number('maxLr', 0.01, positive);
-  const totalSteps = p.integer('totalSteps', ctx.totalIntervals, 1);
-  const pctStart = p.number('pctStart', 0.3, (v) =>
-    v >= 0 && v <= 1 ? undefined : 'must be between 0 and 1',
-  );
+export const createOneCycleSchedule = defineSchedule(TYPE, (p, ctx) => {
+  const maxLr = p.number('maxLr', { check: positive });
+  // No totalSteps (the catalog's default, null): the run's length.
+  const totalSteps = p.has('totalSteps')
+    ? p.number('totalSteps', { integer: true, min: 1 })
+    : ctx.totalIntervals;
+  const pctStart = p.number('pctStart', {
+    check: (v) => (v >= 0 && v <= 1 ? undefined : 'must be between 0 and 1'),
+  });
   const anneal =
-    p.choice('annealStrategy', ['cos', 'linear'] as const, 'cos') === 'cos'
-      ? annealCos
-      : annealLinear;
-  const divFactor = p.number('divFactor', 25, positive);
-  const finalDivFactor = p.number('finalDivFactor', 1e4, positive);
-  const threePhase = p.boolean('threePhase', false);
-  const cycleMomentum = p.boolean('cycleMomentum', true) && ctx.baseMomentum !== undefined;
-  const baseMomentum = p.number('baseMomentum', 0.85);
-  const maxMomentum = p.number('maxMomentum', 0.95);
-  const interval = p.interval('step');
+    p.choice('annealStrategy', ['cos', 'linear'] as const) === 'cos' ? annealCos : annealLinear;
+  const divFactor = p.number('divFactor', { check: positive });
+  const finalDivFactor = p.number('finalDivFactor', { check: positive });
+  const threePhase = p.boolean('threePhase');
+  const cycleMomentum = p.boolean('cycleMomentum') && ctx.baseMomentum !== undefined;
+  const baseMomentum = p.number('baseMomentum');
+  const maxMomentum = p.number('maxMomentum');
 
   const initialLr = maxLr / divFactor;
   const minLr = initialLr / finalDivFactor;
@@ -131,12 +115,10 @@ export function createOneCycleSchedule(
   let step = 0;
   let value = at(0);
   return {
-    type: TYPE,
-    interval,
     current: () => value,
     advance: () => {
       value = at(step + 1); // throws before moving, so a refused step changes nothing
       step += 1;
     },
   };
-}
+});

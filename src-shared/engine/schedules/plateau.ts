@@ -4,37 +4,23 @@
  * unless that changes lr by no more than eps; then `cooldown` intervals in which bad ones are
  * not counted. advance(metric) needs the metric of the interval just finished.
  */
-import type { Schedule, ScheduleContext } from '../types';
-import { ScheduleParams } from './schedule-params';
+import { nonNegative } from '../block-params';
+import { defineSchedule } from './define';
 
 const TYPE = 'schedule.plateau';
 
-export function createPlateauSchedule(
-  params: Readonly<Record<string, unknown>>,
-  ctx: ScheduleContext,
-): Schedule {
-  const p = new ScheduleParams(TYPE, params, [
-    'mode',
-    'factor',
-    'patience',
-    'threshold',
-    'thresholdMode',
-    'cooldown',
-    'minLr',
-    'eps',
-  ]);
-  const mode = p.choice('mode', ['min', 'max'] as const, 'min');
+export const createPlateauSchedule = defineSchedule(TYPE, (p, ctx) => {
+  const mode = p.choice('mode', ['min', 'max'] as const);
   // torch: "Factor should be < 1.0."
-  const factor = p.number('factor', 0.1, (v) =>
-    v >= 0 && v < 1 ? undefined : 'must be in [0, 1)',
-  );
-  const patience = p.integer('patience', 10, 0);
-  const threshold = p.number('threshold', 1e-4, (v) => (v >= 0 ? undefined : 'must be >= 0'));
-  const thresholdMode = p.choice('thresholdMode', ['rel', 'abs'] as const, 'rel');
-  const cooldown = p.integer('cooldown', 0, 0);
-  const minLr = p.number('minLr', 0, (v) => (v >= 0 ? undefined : 'must be >= 0'));
-  const eps = p.number('eps', 1e-8, (v) => (v >= 0 ? undefined : 'must be >= 0'));
-  const interval = p.interval('step');
+  const factor = p.number('factor', {
+    check: (v) => (v >= 0 && v < 1 ? undefined : 'must be in [0, 1)'),
+  });
+  const patience = p.number('patience', { integer: true, min: 0 });
+  const threshold = p.number('threshold', { check: nonNegative });
+  const thresholdMode = p.choice('thresholdMode', ['rel', 'abs'] as const);
+  const cooldown = p.number('cooldown', { integer: true, min: 0 });
+  const minLr = p.number('minLr', { check: nonNegative });
+  const eps = p.number('eps', { check: nonNegative });
 
   const isBetter = (a: number, best: number): boolean => {
     if (mode === 'min') {
@@ -48,8 +34,6 @@ export function createPlateauSchedule(
   let badIntervals = 0;
   let cooldownLeft = 0;
   return {
-    type: TYPE,
-    interval,
     current: () => ({ lr }),
     advance: (metric?: number) => {
       if (typeof metric !== 'number') {
@@ -74,4 +58,4 @@ export function createPlateauSchedule(
       }
     },
   };
-}
+});

@@ -4,6 +4,7 @@
  */
 import type { BlockDefinition, BlockFacts } from '../block';
 import type { ParamSpec } from '../params';
+import { metricBlock } from './metric-block';
 import { every, num, read, text } from './specs';
 
 const layer = text({
@@ -36,21 +37,17 @@ function curvatureBlock(
   params: Record<string, ParamSpec>,
   label: (params: Readonly<Record<string, unknown>>) => string,
 ): BlockDefinition {
-  return {
-    facts: CURVATURE_METRICS[name],
-    type: `metric.${name}`,
-    kind: 'metric',
+  return metricBlock(name, {
     title,
     description,
-    inputs: [{ name: 'run', type: 'run', required: true }],
-    outputs: [{ name: 'series', type: 'series' }],
+    facts: CURVATURE_METRICS[name],
     params: { every: every(10), ...params, layer, samples },
     summary: (p) => {
       const n = read(p, 'every', 10);
       const where = read(p, 'layer', 'all');
       return `${label(p)}${where === 'all' ? '' : ` · ${where}`} · every ${n} steps`;
     },
-  };
+  });
 }
 
 export const curvatureMetricBlocks: readonly BlockDefinition[] = [

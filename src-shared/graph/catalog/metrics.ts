@@ -4,6 +4,7 @@
  */
 import type { BlockDefinition, BlockFacts } from '../block';
 import { CURVATURE_METRICS, curvatureMetricBlocks } from './curvature-metrics';
+import { metricBlock } from './metric-block';
 import { every, read } from './specs';
 
 interface ScalarMetric {
@@ -85,20 +86,17 @@ export const METRIC_NAMES = [...Object.keys(SCALAR_METRICS), ...Object.keys(CURV
 ];
 
 const scalarMetricBlocks: readonly BlockDefinition[] = Object.entries(SCALAR_METRICS).map(
-  ([name, { title, description, every: fallback, facts }]): BlockDefinition => ({
-    type: `metric.${name}`,
-    kind: 'metric',
-    title,
-    description,
-    inputs: [{ name: 'run', type: 'run', required: true }],
-    outputs: [{ name: 'series', type: 'series' }],
-    params: { every: every(fallback) },
-    facts,
-    summary: (params) => {
-      const n = read(params, 'every', fallback);
-      return n === 1 ? title : `${title} · every ${n} steps`;
-    },
-  }),
+  ([name, { title, description, every: fallback, facts }]) =>
+    metricBlock(name, {
+      title,
+      description,
+      facts,
+      params: { every: every(fallback) },
+      summary: (params) => {
+        const n = read(params, 'every', fallback);
+        return n === 1 ? title : `${title} · every ${n} steps`;
+      },
+    }),
 );
 
 export const metricBlocks: readonly BlockDefinition[] = [

@@ -173,7 +173,7 @@ export const modelBlocks: readonly BlockDefinition[] = [
     check: (params) => {
       const hidden = readList(params, 'hidden', []);
       let weights = 0;
-      for (let i = 1; i < hidden.length; i++) weights += hidden[i - 1] * hidden[i];
+      for (let i = 1; i < hidden.length; i++) weights += hidden[i - 1]! * hidden[i]!;
       return weights > MAX_HIDDEN_WEIGHTS
         ? [
             {

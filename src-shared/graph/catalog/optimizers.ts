@@ -33,6 +33,15 @@ const withMomentum = {
 const firstMoment = { hasVelocity: () => true };
 const beta1 = () => beta(0.9, 'β₁: decay of the running mean of gradients (m)');
 const beta2 = () => beta(0.999, 'β₂: decay of the running mean of squared gradients (v)');
+/** The Adam family's shared params: lr, β₁, β₂, ε (torch's defaults but for lr). */
+const adamParams = (lrDefault: number) => ({
+  lr: lr(lrDefault),
+  beta1: beta1(),
+  beta2: beta2(),
+  eps: eps(1e-8),
+});
+const amsgrad = () =>
+  bool({ default: false, help: 'AMSGrad: divide by the largest v̂ seen so far' });
 
 function optimizer(
   block: Omit<BlockDefinition, 'kind' | 'inputs' | 'outputs' | 'summary'> & {
@@ -121,11 +130,8 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
     title: 'Adam',
     description: 'Momentum and per-dimension scaling, bias-corrected (the usual default)',
     params: {
-      lr: lr(0.001),
-      beta1: beta1(),
-      beta2: beta2(),
-      eps: eps(1e-8),
-      amsgrad: bool({ default: false, help: 'AMSGrad: divide by the largest v̂ seen so far' }),
+      ...adamParams(0.001),
+      amsgrad: amsgrad(),
     },
     summary: (params) =>
       `Adam · lr ${formatShort(read(params, 'lr', 0.001))}${read(params, 'amsgrad', false) ? ' · AMSGrad' : ''}`,
@@ -140,11 +146,8 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
     title: 'AdamW',
     description: 'Adam with decoupled weight decay',
     params: {
-      lr: lr(0.001),
-      beta1: beta1(),
-      beta2: beta2(),
-      eps: eps(1e-8),
-      amsgrad: bool({ default: false, help: 'AMSGrad: divide by the largest v̂ seen so far' }),
+      ...adamParams(0.001),
+      amsgrad: amsgrad(),
       weightDecay: weightDecay(0.01, 'λ: decay applied to the weights directly, not via g'),
     },
     summary: (params) =>
@@ -160,10 +163,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
     title: 'NAdam',
     description: 'Adam with Nesterov momentum',
     params: {
-      lr: lr(0.002),
-      beta1: beta1(),
-      beta2: beta2(),
-      eps: eps(1e-8),
+      ...adamParams(0.002),
       momentumDecay: num({
         default: 0.004,
         min: 0,
@@ -184,10 +184,7 @@ export const optimizerBlocks: readonly BlockDefinition[] = [
     title: 'RAdam',
     description: "Adam with a rectified warm-up of the adaptive step's variance",
     params: {
-      lr: lr(0.001),
-      beta1: beta1(),
-      beta2: beta2(),
-      eps: eps(1e-8),
+      ...adamParams(0.001),
     },
     updateRule: aligned([
       ...ADAM_MOMENTS,

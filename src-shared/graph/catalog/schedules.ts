@@ -87,7 +87,7 @@ export const scheduleBlocks: readonly BlockDefinition[] = [
     updateRule: '\\alpha_k = \\alpha_0 \\, \\gamma^{|\\{ m \\in M \\,:\\, m \\le k \\}|}',
     check: (params) => {
       const milestones = readList(params, 'milestones', []);
-      const increasing = milestones.every((m, i) => i === 0 || m > milestones[i - 1]);
+      const increasing = milestones.every((m, i) => i === 0 || m > milestones[i - 1]!);
       return increasing ? [] : [{ param: 'milestones', message: 'must be strictly increasing' }];
     },
   }),

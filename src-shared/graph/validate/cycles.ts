@@ -78,8 +78,9 @@ export function checkCycles(edges: readonly ResolvedEdge[]): Problem[] {
   const problems: Problem[] = [];
   for (const component of components) {
     const members = new Set(component);
-    const cycle = findCycle(component[component.length - 1], members, outgoing);
-    if (!cycle) continue;
+    const last = component.at(-1);
+    const cycle = last === undefined ? undefined : findCycle(last, members, outgoing);
+    if (!cycle?.[0]) continue;
     const names = [...cycle.map((e) => e.edge.from.node), cycle[0].edge.from.node];
     const first = cycle.reduce((a, b) => (b.index < a.index ? b : a));
     problems.push({
@@ -99,7 +100,7 @@ function findCycle(
   const via = new Map<string, ResolvedEdge>();
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {
-    const node = queue[head];
+    const node = queue[head]!;
     for (const edge of outgoing.get(node) ?? []) {
       const next = edge.edge.to.node;
       if (!members.has(next)) continue;

@@ -54,7 +54,7 @@ function axisParam(
 /** `must be …, got …` for a swept value, by the param's own rule (never null). */
 function valueProblem(value: number, spec: NumberParam, path: string): Problem | undefined {
   const check = checkParamValue(value, { ...spec, nullable: undefined });
-  return check.ok ? undefined : { path, message: check.issues[0]!.message };
+  return check.ok ? undefined : { path, message: check.issues[0].message };
 }
 
 function checkAxis(axis: SweepAxis, spec: NumberParam, path: string, sweep: Sweep): Problem[] {

@@ -91,7 +91,7 @@ export async function setParam(page: Page, name: string, value: string): Promise
 /** Selects several blocks: a click on the first title, Shift+click on the others. */
 export async function selectBlocks(page: Page, ids: readonly string[]): Promise<void> {
   const [first, ...rest] = ids;
-  await nodeLocator(page, first).locator('.block-title').click();
+  await nodeLocator(page, first!).locator('.block-title').click();
   for (const id of rest) {
     await nodeLocator(page, id)
       .locator('.block-title')

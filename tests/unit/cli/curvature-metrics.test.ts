@@ -79,8 +79,8 @@ describe('atlas run with curvature metrics', () => {
       expect(s.grid[s.grid.length - 1]).toBeGreaterThanOrEqual(s.lambdaMax);
     }
     // Same Hessian at step 0: SLQ's largest Ritz value cannot exceed the top eigenvalue.
-    expect(esd[0].spectrum!.lambdaMax).toBeLessThanOrEqual(eigs[0].value! * (1 + 1e-4));
-    expect(esd[0].spectrum!.lambdaMax).toBeGreaterThan(0.5 * eigs[0].value!);
+    expect(esd[0]!.spectrum!.lambdaMax).toBeLessThanOrEqual(eigs[0]!.value! * (1 + 1e-4));
+    expect(esd[0]!.spectrum!.lambdaMax).toBeGreaterThan(0.5 * eigs[0]!.value!);
   });
 
   it('refuses an unknown layer, naming the block and the layers there are', async () => {

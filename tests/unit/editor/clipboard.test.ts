@@ -62,8 +62,8 @@ describe('pasteBlocks', () => {
   it('does not share param lists between the copy and the original', () => {
     const graph = smallGraph();
     const pasted = pasteBlocks(graph, copyBlocks(graph, ['mlp']), { x: 0, y: 0 });
-    expect(pasted.nodes[0].params.hidden).toEqual(graph.nodes[1].params.hidden);
-    expect(pasted.nodes[0].params.hidden).not.toBe(graph.nodes[1].params.hidden);
+    expect(pasted.nodes[0]!.params.hidden).toEqual(graph.nodes[1]!.params.hidden);
+    expect(pasted.nodes[0]!.params.hidden).not.toBe(graph.nodes[1]!.params.hidden);
   });
 });
 
@@ -94,7 +94,7 @@ describe('readClipboardText', () => {
     const read = readClipboardText(text)!;
     expect(read.nodes.map((n) => n.id)).toEqual(['mlp', 'adam']);
     expect(read.edges).toEqual([]);
-    expect(read.nodes[1].params).toEqual({
+    expect(read.nodes[1]!.params).toEqual({
       lr: 0.001,
       beta1: 0.9,
       beta2: 0.999,

@@ -12,7 +12,7 @@ import { edge, node, smallGraph } from '../renderer/fixtures';
 
 const FILE = { name: 'small.json', path: null };
 
-const COMMANDS: Record<string, GraphCommand> = {
+const COMMANDS = {
   add: {
     type: 'add',
     nodes: [node('sgd', 'optimizer.sgd', 10, 20)],
@@ -27,10 +27,10 @@ const COMMANDS: Record<string, GraphCommand> = {
     replaces: ['e1'],
   },
   rename: { type: 'rename', name: 'Renamed' },
-};
+} satisfies Record<string, GraphCommand>;
 
 /** Commands on group frames and sticky notes, applied to smallGraphWithAnnotations(). */
-const ANNOTATION_COMMANDS: Record<string, GraphCommand> = {
+const ANNOTATION_COMMANDS = {
   addGroup: {
     type: 'add',
     nodes: [],
@@ -69,7 +69,7 @@ const ANNOTATION_COMMANDS: Record<string, GraphCommand> = {
   },
   editNote: { type: 'updateNote', id: 'n1', changes: { text: 'Changed' } },
   resizeNote: { type: 'updateNote', id: 'n1', changes: { size: { width: 300, height: 90 } } },
-};
+} satisfies Record<string, GraphCommand>;
 
 describe('applyCommand', () => {
   it('add appends nodes and wires', () => {
@@ -94,7 +94,7 @@ describe('applyCommand', () => {
   it('setParam changes one param of one node', () => {
     const before = smallGraph();
     const after = applyCommand(before, COMMANDS.setParam);
-    expect(after.nodes[2].params).toEqual({ ...before.nodes[2].params, lr: 0.05 });
+    expect(after.nodes[2]!.params).toEqual({ ...before.nodes[2]!.params, lr: 0.05 });
     expect(after.nodes[0]).toBe(before.nodes[0]);
   });
 
@@ -127,7 +127,7 @@ describe('group and note commands', () => {
   it('removing a block takes it out of its frame; removing a frame keeps its blocks', () => {
     const graph = smallGraphWithAnnotations();
     const noMlp = applyCommand(graph, ANNOTATION_COMMANDS.removeMember);
-    expect(noMlp.groups?.[0].nodes).toEqual(['data']);
+    expect(noMlp.groups?.[0]?.nodes).toEqual(['data']);
     const noFrame = applyCommand(graph, ANNOTATION_COMMANDS.removeGroup);
     expect(noFrame.groups).toEqual([]);
     expect(noFrame.nodes).toHaveLength(6);
@@ -136,10 +136,10 @@ describe('group and note commands', () => {
 
   it('move places blocks, frames and notes by id, each in its own namespace', () => {
     const after = applyCommand(smallGraphWithAnnotations(), ANNOTATION_COMMANDS.moveAll);
-    expect(after.nodes[1].position).toEqual({ x: 340, y: 20 });
-    expect(after.groups?.[0].position).toEqual({ x: -20, y: -20 });
-    expect(after.groups?.[0].size).toEqual({ width: 560, height: 200 });
-    expect(after.notes?.[0].position).toEqual({ x: 0, y: 500 });
+    expect(after.nodes[1]!.position).toEqual({ x: 340, y: 20 });
+    expect(after.groups?.[0]?.position).toEqual({ x: -20, y: -20 });
+    expect(after.groups?.[0]?.size).toEqual({ width: 560, height: 200 });
+    expect(after.notes?.[0]?.position).toEqual({ x: 0, y: 500 });
   });
 
   it('update changes only the named fields, and nothing when they already hold', () => {
@@ -220,9 +220,9 @@ describe('undo and redo', () => {
     for (const lr of [0.1, 0.2, 0.3]) {
       store.execute({ type: 'setParam', node: 'adam', param: 'lr', value: lr }, { coalesce: 'lr' });
     }
-    expect(store.getSnapshot().graph.nodes[2].params.lr).toBe(0.3);
+    expect(store.getSnapshot().graph.nodes[2]!.params.lr).toBe(0.3);
     store.undo();
-    expect(store.getSnapshot().graph.nodes[2].params.lr).toBe(0.001);
+    expect(store.getSnapshot().graph.nodes[2]!.params.lr).toBe(0.001);
     expect(store.getSnapshot().undoLabel).toBeNull();
   });
 

@@ -19,8 +19,8 @@ describe('document store', () => {
     graph.edges = graph.edges.filter((edge) => edge.id !== 'e3');
     const state = createDocumentStore(graph, FILE).getSnapshot();
     expect(state.problems.length).toBe(1);
-    expect(state.problems[0].path).toBe('nodes[3]');
-    expect(state.problems[0].message).toMatch(/model/);
+    expect(state.problems[0]!.path).toBe('nodes[3]');
+    expect(state.problems[0]!.message).toMatch(/model/);
   });
 
   it('notifies subscribers on every change and stops after unsubscribe', () => {

@@ -35,7 +35,7 @@ describe('createRng', () => {
     const tail = zs.filter((z) => Math.abs(z) > 1.96).length / zs.length;
     expect(Math.abs(tail - 0.05)).toBeLessThan(0.008);
     const shifted = createRng(3);
-    expect(shifted.gaussian(5, 2)).toBeCloseTo(5 + 2 * zs[0], 12);
+    expect(shifted.gaussian(5, 2)).toBeCloseTo(5 + 2 * zs[0]!, 12);
   });
 
   it('gives integers in [0, n) covering every value', () => {

@@ -65,27 +65,27 @@ describe('examples', () => {
     const graph = load('quickstart');
     const [train] = ofType(graph, 'train');
     const [adam] = ofType(graph, 'optimizer.adam');
-    expect(byId(graph, sources(graph, train.id, 'dataset')[0]).type).toBe('dataset.spiral');
-    expect(byId(graph, sources(graph, train.id, 'model')[0]).type).toBe('model.mlp');
-    expect(sources(graph, train.id, 'optimizer')).toEqual([adam.id]);
-    const [cosine] = sources(graph, adam.id, 'lr').map((id) => byId(graph, id));
-    expect(cosine.type).toBe('schedule.cosine');
+    expect(byId(graph, sources(graph, train!.id, 'dataset')[0]!).type).toBe('dataset.spiral');
+    expect(byId(graph, sources(graph, train!.id, 'model')[0]!).type).toBe('model.mlp');
+    expect(sources(graph, train!.id, 'optimizer')).toEqual([adam!.id]);
+    const [cosine] = sources(graph, adam!.id, 'lr').map((id) => byId(graph, id));
+    expect(cosine!.type).toBe('schedule.cosine');
     // The cosine spans the whole run.
-    expect(cosine.params.tMax).toBe(steps(graph, train));
+    expect(cosine!.params.tMax).toBe(steps(graph, train!));
     const charted = ofType(graph, 'view.chart').flatMap((c) => sources(graph, c.id, 'series'));
     const metrics = charted.map((id) => byId(graph, id).type);
     expect(metrics).toEqual(expect.arrayContaining(['metric.loss', 'metric.accuracy']));
-    expect(sources(graph, ofType(graph, 'view.landscape')[0].id, 'runs')).toEqual([train.id]);
+    expect(sources(graph, ofType(graph, 'view.landscape')[0]!.id, 'runs')).toEqual([train!.id]);
   });
 
   it('rosenbrock race: six optimizers, six runs, one surface and start, one landscape', () => {
     const graph = load('rosenbrock-race');
     const [surface] = ofType(graph, 'model.surface');
     expect(ofType(graph, 'model.surface')).toHaveLength(1);
-    expect(surface.params.fn).toBe('rosenbrock');
+    expect(surface!.params.fn).toBe('rosenbrock');
     const trains = ofType(graph, 'train');
     expect(trains).toHaveLength(6);
-    const optimizers = trains.map((t) => byId(graph, sources(graph, t.id, 'optimizer')[0]));
+    const optimizers = trains.map((t) => byId(graph, sources(graph, t.id, 'optimizer')[0]!));
     const kinds = optimizers.map((o) => {
       if (o.type !== 'optimizer.sgd') return o.type;
       if (o.params.nesterov) return 'nesterov';
@@ -99,20 +99,20 @@ describe('examples', () => {
       'optimizer.rmsprop',
       'sgd',
     ]);
-    for (const t of trains) expect(sources(graph, t.id, 'model')).toEqual([surface.id]);
+    for (const t of trains) expect(sources(graph, t.id, 'model')).toEqual([surface!.id]);
     const [landscape] = ofType(graph, 'view.landscape');
-    expect(sources(graph, landscape.id, 'runs').sort()).toEqual(trains.map((t) => t.id).sort());
+    expect(sources(graph, landscape!.id, 'runs').sort()).toEqual(trains.map((t) => t.id).sort());
   });
 
   it('saddle escape: GD, momentum and Adam from a start just off the saddle', () => {
     const graph = load('saddle-escape');
     const [surface] = ofType(graph, 'model.surface');
-    expect(surface.params.fn).toBe('saddle');
-    const [x, y] = surface.params.start as number[];
-    expect(Math.abs(y)).toBeLessThan(0.1);
-    expect(Math.abs(x)).toBeGreaterThan(0.5);
+    expect(surface!.params.fn).toBe('saddle');
+    const [x, y] = surface!.params.start as number[];
+    expect(Math.abs(y!)).toBeLessThan(0.1);
+    expect(Math.abs(x!)).toBeGreaterThan(0.5);
     const optimizers = ofType(graph, 'train').map((t) =>
-      byId(graph, sources(graph, t.id, 'optimizer')[0]),
+      byId(graph, sources(graph, t.id, 'optimizer')[0]!),
     );
     expect(optimizers.map((o) => [o.type, o.params.momentum ?? null])).toEqual([
       ['optimizer.sgd', 0],
@@ -124,15 +124,15 @@ describe('examples', () => {
   it('logistic regression: gaussians -> linear -> SGD, with a landscape', () => {
     const graph = load('logistic-convex');
     const [train] = ofType(graph, 'train');
-    expect(byId(graph, sources(graph, train.id, 'dataset')[0]).type).toBe('dataset.gaussians');
-    expect(byId(graph, sources(graph, train.id, 'model')[0]).type).toBe('model.linear');
-    expect(byId(graph, sources(graph, train.id, 'optimizer')[0]).type).toBe('optimizer.sgd');
+    expect(byId(graph, sources(graph, train!.id, 'dataset')[0]!).type).toBe('dataset.gaussians');
+    expect(byId(graph, sources(graph, train!.id, 'model')[0]!).type).toBe('model.linear');
+    expect(byId(graph, sources(graph, train!.id, 'optimizer')[0]!).type).toBe('optimizer.sgd');
     expect(ofType(graph, 'view.landscape')).toHaveLength(1);
   });
 
   it('lr too big: on a quadratic, one SGD rate that converges and one that diverges', () => {
     const graph = load('lr-too-big');
-    expect(ofType(graph, 'model.surface')[0].params.fn).toBe('quadratic');
+    expect(ofType(graph, 'model.surface')[0]!.params.fn).toBe('quadratic');
     const rates = ofType(graph, 'optimizer.sgd').map((o) => o.params.lr as number);
     // On L = x² + y² (curvature h = 2) a step multiplies the distance by |1 − 2α|:
     // α = 3 gives ×5 per step, past float32 range (1e38) within about 60 steps.
@@ -149,8 +149,8 @@ describe('examples', () => {
     const graph = load('skip-connections');
     const mlps = ofType(graph, 'model.mlp');
     expect(mlps.map((m) => m.params.skip)).toEqual([false, true]);
-    const { skip: _a, ...plain } = mlps[0].params;
-    const { skip: _b, ...residual } = mlps[1].params;
+    const { skip: _a, ...plain } = mlps[0]!.params;
+    const { skip: _b, ...residual } = mlps[1]!.params;
     expect(plain).toEqual(residual);
     expect(ofType(graph, 'view.landscape')).toHaveLength(2);
   });

@@ -107,7 +107,7 @@ function mutate(doc: Record<string, unknown>, m: Mutation): void {
     }
     case 'param':
       if (isObject(node) && isObject(node.params)) {
-        node.params[PARAM_NAMES[m.pick % PARAM_NAMES.length]] = m.value;
+        node.params[PARAM_NAMES[m.pick % PARAM_NAMES.length]!] = m.value;
       }
       break;
     case 'protoKey':
@@ -138,7 +138,7 @@ describe('fuzz: parseGraph never throws', () => {
         fc.nat({ max: texts.length - 1 }),
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         (which, mutations) => {
-          const doc = JSON.parse(texts[which]) as Record<string, unknown>;
+          const doc = JSON.parse(texts[which]!) as Record<string, unknown>;
           for (const m of mutations) mutate(doc, m);
           const result = parseGraph(doc);
           if (result.ok) loaded++;
@@ -182,7 +182,7 @@ describe('fuzz: parseGraph never throws', () => {
     const damaged = fc
       .tuple(fc.nat({ max: texts.length - 1 }), fc.nat(), fc.nat({ max: 20 }), fc.string())
       .map(([which, at, cut, insert]) => {
-        const text = texts[which];
+        const text = texts[which]!;
         const start = at % text.length;
         return text.slice(0, start) + insert + text.slice(start + cut);
       });
@@ -209,7 +209,7 @@ describe('fuzz: validateGraph on typed documents with bad params never throws', 
         fc.constantFrom(...PARAM_NAMES),
         fc.jsonValue({ maxDepth: 2 }),
         (which, at, name, value) => {
-          const graph = graphs[which];
+          const graph = graphs[which]!;
           const index = at % graph.nodes.length;
           const edited: GraphDocument = {
             ...graph,

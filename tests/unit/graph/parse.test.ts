@@ -21,13 +21,13 @@ function problemsOf(input: unknown, text = false): Problem[] {
 describe('defaults', () => {
   it('fills every missing param with its catalog default, in catalog order', () => {
     const raw = dataGraph();
-    raw.nodes[2].params = { weightDecay: 0.5, lr: 0.1 };
+    raw.nodes[2]!.params = { weightDecay: 0.5, lr: 0.1 };
     const result = parseGraph(raw);
     if (!result.ok) throw new Error('invalid');
-    const sgd = result.graph.nodes[2].params;
+    const sgd = result.graph.nodes[2]!.params;
     expect(Object.keys(sgd)).toEqual(['lr', 'momentum', 'nesterov', 'weightDecay']);
     expect(sgd).toEqual({ lr: 0.1, momentum: 0, nesterov: false, weightDecay: 0.5 });
-    expect(result.graph.nodes[1].params).toEqual({
+    expect(result.graph.nodes[1]!.params).toEqual({
       hidden: [32, 32],
       activation: 'relu',
       skip: false,
@@ -39,9 +39,9 @@ describe('defaults', () => {
 
   it('takes a node without params as all defaults', () => {
     const raw = surfaceGraph() as unknown as { nodes: Record<string, unknown>[] };
-    delete raw.nodes[1].params;
+    delete raw.nodes[1]!.params;
     const result = parseGraph(raw);
-    expect(result.ok && result.graph.nodes[1].params).toEqual(defaultParams('optimizer.adam'));
+    expect(result.ok && result.graph.nodes[1]!.params).toEqual(defaultParams('optimizer.adam'));
   });
 
   it('every catalog block loads from empty params (a CSV or import block then asks for its file)', () => {
@@ -65,8 +65,8 @@ describe('defaults', () => {
     const a = parseGraph(raw);
     const b = parseGraph(raw);
     if (!a.ok || !b.ok) throw new Error('invalid');
-    expect(Object.getPrototypeOf(a.graph.nodes[1].params)).toBe(Object.prototype);
-    expect(a.graph.nodes[1].params.hidden).not.toBe(b.graph.nodes[1].params.hidden);
+    expect(Object.getPrototypeOf(a.graph.nodes[1]!.params)).toBe(Object.prototype);
+    expect(a.graph.nodes[1]!.params.hidden).not.toBe(b.graph.nodes[1]!.params.hidden);
   });
 });
 
@@ -75,7 +75,7 @@ describe('structure', () => {
     const raw = dataGraph() as RawGraph & Record<string, unknown>;
     raw.extra = 1;
     (raw.nodes[0] as unknown as Record<string, unknown>).colour = 'red';
-    (raw.edges[0].from as Record<string, unknown>).nod = 'x';
+    (raw.edges[0]!.from as Record<string, unknown>).nod = 'x';
     expect(problemsOf(raw)).toEqual([
       { path: 'nodes[0].colour', message: 'unknown key (allowed: id, type, params, position)' },
       {
@@ -95,8 +95,8 @@ describe('structure', () => {
     delete (raw as Partial<RawGraph>).edges;
     raw.name = 3 as unknown as string;
     delete (raw.nodes[0] as Partial<RawGraph['nodes'][0]>).position;
-    raw.nodes[1].position = { x: 'left' as unknown as number, y: 1e8 };
-    raw.nodes[2].params = [] as unknown as Record<string, never>;
+    raw.nodes[1]!.position = { x: 'left' as unknown as number, y: 1e8 };
+    raw.nodes[2]!.params = [] as unknown as Record<string, never>;
     expect(problemsOf(raw)).toEqual([
       { path: 'name', message: 'must be a string, got 3' },
       { path: 'nodes[0].position', message: 'is missing (an object)' },
@@ -109,9 +109,9 @@ describe('structure', () => {
 
   it('ids: letters, digits, _ - . up to 64', () => {
     const raw = dataGraph();
-    raw.nodes[5].id = 'my chart';
-    raw.edges[4].to.node = 'my chart';
-    raw.edges[0].id = '';
+    raw.nodes[5]!.id = 'my chart';
+    raw.edges[4]!.to.node = 'my chart';
+    raw.edges[0]!.id = '';
     expect(problemsOf(raw)).toEqual([
       {
         path: 'nodes[5].id',
@@ -130,8 +130,8 @@ describe('structure', () => {
 
   it('reports structural and semantic problems together', () => {
     const raw = dataGraph();
-    raw.nodes[0].position = { x: 0 } as RawGraph['nodes'][0]['position'];
-    raw.nodes[2].params = { lr: -1 };
+    raw.nodes[0]!.position = { x: 0 } as RawGraph['nodes'][0]['position'];
+    raw.nodes[2]!.params = { lr: -1 };
     raw.edges.push(edge('e6', 'ghost', 'run', 'chart', 'series'));
     expect(problemsOf(raw)).toEqual([
       { path: 'nodes[0].position.y', message: 'is missing (a number)' },
@@ -142,8 +142,8 @@ describe('structure', () => {
 
   it('a structurally broken node is not reported again by the edges that reach it', () => {
     const raw = dataGraph();
-    raw.nodes[1].position = null as unknown as RawGraph['nodes'][0]['position'];
-    raw.nodes[4].type = 7 as unknown as string;
+    raw.nodes[1]!.position = null as unknown as RawGraph['nodes'][0]['position'];
+    raw.nodes[4]!.type = 7 as unknown as string;
     expect(problemsOf(raw)).toEqual([
       { path: 'nodes[1].position', message: 'must be an object, got null' },
       { path: 'nodes[4].type', message: 'must be a string, got 7' },
@@ -158,8 +158,8 @@ describe('structure', () => {
     expect(problemsOf([1, 2])).toEqual([
       { path: '', message: 'must be a JSON object (a Gradient Atlas graph), got an array' },
     ]);
-    expect(problemsOf('graph')[0].path).toBe('');
-    expect(problemsOf(null)[0].message).toBe(
+    expect(problemsOf('graph')[0]!.path).toBe('');
+    expect(problemsOf(null)[0]!.message).toBe(
       'must be a JSON object (a Gradient Atlas graph), got null',
     );
   });
@@ -192,7 +192,7 @@ describe('text', () => {
 
   it('not JSON, deeply nested: no stack overflow', () => {
     const [problem] = problemsOf('['.repeat(1_000_000), true);
-    expect(problem.message).toBe(
+    expect(problem!.message).toBe(
       'is not valid JSON (line 1, column 1000001: unexpected end of text)',
     );
   });
@@ -225,10 +225,10 @@ describe('limits against hostile files', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 40; i++) deep = [deep];
     const raw = surfaceGraph();
-    (raw.nodes[0].params as Record<string, unknown>).fn = deep;
+    (raw.nodes[0]!.params as Record<string, unknown>).fn = deep;
     const [problem] = problemsOf(raw);
-    expect(problem.message).toBe('is nested deeper than 16 levels');
-    expect(problem.path.startsWith('nodes[0].params.fn[0][0]')).toBe(true);
+    expect(problem!.message).toBe('is nested deeper than 16 levels');
+    expect(problem!.path.startsWith('nodes[0].params.fn[0][0]')).toBe(true);
   });
 
   it('string length, and the name has its own tighter bound', () => {
@@ -405,9 +405,9 @@ describe('prototype pollution', () => {
   it('objects built with a __proto__ own key or a null prototype are read as data', () => {
     const raw = JSON.parse(JSON.stringify(surfaceGraph())) as RawGraph;
     const params = JSON.parse('{"__proto__": {"lr": 5}}') as Record<string, never>;
-    raw.nodes[1].params = params;
+    raw.nodes[1]!.params = params;
     const result = parseGraph(raw);
-    expect(!result.ok && result.problems[0].path).toBe('nodes[1].params.__proto__');
+    expect(!result.ok && result.problems[0]!.path).toBe('nodes[1].params.__proto__');
     const bare = Object.assign(Object.create(null), surfaceGraph());
     expect(parseGraph(bare).ok).toBe(true);
   });
@@ -457,7 +457,7 @@ describe('never throws', () => {
     expect(
       !parseGraph(throwing).ok && (parseGraph(throwing) as { problems: Problem[] }).problems,
     ).toEqual([{ path: '', message: 'could not be read: Error: gotcha' }]);
-    expect((parseGraph(cyclic) as { problems: Problem[] }).problems[0].message).toBe(
+    expect((parseGraph(cyclic) as { problems: Problem[] }).problems[0]!.message).toBe(
       'is nested deeper than 16 levels',
     );
   });

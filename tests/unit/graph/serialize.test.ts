@@ -26,7 +26,7 @@ describe('serializeGraph', () => {
 
   it('writes every param, in catalog order, whatever order they were read in', () => {
     const raw = surfaceGraph();
-    raw.nodes[1].params = { amsgrad: true, lr: 0.05 };
+    raw.nodes[1]!.params = { amsgrad: true, lr: 0.05 };
     const result = parseGraph(raw);
     if (!result.ok) throw new Error('invalid');
     const text = serializeGraph(result.graph);
@@ -47,7 +47,7 @@ describe('serializeGraph', () => {
     const raw = surfaceGraph();
     raw.nodes = raw.nodes.slice(0, 1);
     raw.edges = [];
-    raw.nodes[0].params = { start: [1, -2] };
+    raw.nodes[0]!.params = { start: [1, -2] };
     const result = parseGraph(raw);
     if (!result.ok) throw new Error('invalid');
     // Key order comes from the serializer, not from the object it is given.

@@ -40,7 +40,7 @@ describe('the base graphs', () => {
 describe('nodes', () => {
   it('unknown type, with a suggestion', () => {
     const raw = surfaceGraph();
-    raw.nodes[1].type = 'optimizer.adm';
+    raw.nodes[1]!.type = 'optimizer.adm';
     expect(problemsOf(raw)).toEqual([
       {
         path: 'nodes[1].type',
@@ -55,7 +55,7 @@ describe('nodes', () => {
 
   it('unknown type without a close match', () => {
     const raw = surfaceGraph();
-    raw.nodes[1].type = 'quantum.annealer';
+    raw.nodes[1]!.type = 'quantum.annealer';
     expect(problemsOf(raw)[0]).toEqual({
       path: 'nodes[1].type',
       message: 'unknown block type "quantum.annealer"',
@@ -74,7 +74,7 @@ describe('nodes', () => {
 describe('params', () => {
   const withParams = (params: RawGraph['nodes'][number]['params']): RawGraph => {
     const raw = surfaceGraph();
-    raw.nodes[1].params = params;
+    raw.nodes[1]!.params = params;
     return raw;
   };
 
@@ -106,7 +106,7 @@ describe('params', () => {
 
   it('absurd memory: a hidden layer of 1e9 units is refused by its range', () => {
     const raw = dataGraph();
-    raw.nodes[1].params = { hidden: [32, 1e9] };
+    raw.nodes[1]!.params = { hidden: [32, 1e9] };
     expect(problemsOf(raw)).toEqual([
       {
         path: 'nodes[1].params.hidden[1]',
@@ -117,7 +117,7 @@ describe('params', () => {
 
   it('absurd memory: weights between hidden layers are bounded too', () => {
     const raw = dataGraph();
-    raw.nodes[1].params = { hidden: [4096, 4096, 4096] };
+    raw.nodes[1]!.params = { hidden: [4096, 4096, 4096] };
     expect(problemsOf(raw)).toEqual([
       {
         path: 'nodes[1].params.hidden',
@@ -128,8 +128,8 @@ describe('params', () => {
 
   it('list length, list type, enum, integer, string length, point', () => {
     const raw = dataGraph();
-    raw.nodes[1].params = { hidden: [1, 2, 3, 4, 5, 6, 7, 8, 9], activation: 'elu' };
-    raw.nodes[0].params = { samples: 1e6 };
+    raw.nodes[1]!.params = { hidden: [1, 2, 3, 4, 5, 6, 7, 8, 9], activation: 'elu' };
+    raw.nodes[0]!.params = { samples: 1e6 };
     raw.nodes.push(node('csv', 'dataset.csv', { path: 'x'.repeat(5000), target: 3 }));
     raw.nodes.push(node('s', 'model.surface', { start: [0, 1e6], fn: 'sphere' }));
     raw.nodes.push(node('cnn', 'model.cnn', { channels: 'wide', kernel: 2.5 }));
@@ -161,9 +161,9 @@ describe('params', () => {
 
   it('nullable: maxSteps takes null or an integer', () => {
     const raw = surfaceGraph();
-    raw.nodes[2].params = { maxSteps: null };
-    expect(valid(raw).nodes[2].params.maxSteps).toBeNull();
-    raw.nodes[2].params = { maxSteps: 0 };
+    raw.nodes[2]!.params = { maxSteps: null };
+    expect(valid(raw).nodes[2]!.params.maxSteps).toBeNull();
+    raw.nodes[2]!.params = { maxSteps: 0 };
     expect(problemsOf(raw)).toEqual([
       {
         path: 'nodes[2].params.maxSteps',
@@ -180,7 +180,7 @@ describe('params', () => {
 
   it('rules across params: nesterov needs momentum', () => {
     const raw = dataGraph();
-    raw.nodes[2].params = { nesterov: true };
+    raw.nodes[2]!.params = { nesterov: true };
     expect(problemsOf(raw)).toEqual([
       { path: 'nodes[2].params.nesterov', message: 'needs momentum > 0 (as torch.optim.SGD)' },
     ]);
@@ -305,7 +305,7 @@ describe('edges', () => {
 
   it('duplicate edge id', () => {
     const raw = dataGraph();
-    raw.edges[4].id = 'e1';
+    raw.edges[4]!.id = 'e1';
     expect(problemsOf(raw)).toEqual([
       { path: 'edges[4].id', message: 'duplicate id "e1" (first used by edges[0])' },
     ]);
@@ -396,7 +396,7 @@ describe('required inputs and connection rules', () => {
 
   it('accuracy on a regression dataset', () => {
     const raw = dataGraph();
-    raw.nodes[0].type = 'dataset.regression';
+    raw.nodes[0]!.type = 'dataset.regression';
     raw.nodes.push(node('acc', 'metric.valAccuracy'));
     raw.edges.push(edge('e6', 'train', 'run', 'acc', 'run'));
     expect(problemsOf(raw)).toEqual([
@@ -477,7 +477,7 @@ describe('cycles', () => {
       },
     ]);
     expect(checkCycles([link(0, a, b), link(1, b, c), link(2, c, a, true)])).toEqual([]);
-    expect(checkCycles([link(0, a, a)])[0].path).toBe('edges[0]');
+    expect(checkCycles([link(0, a, a)])[0]!.path).toBe('edges[0]');
   });
 });
 
@@ -527,6 +527,6 @@ describe('validateGraph on a typed document (the editor after each edit)', () =>
     const broken = { nodes: [null], edges: 3 } as unknown as GraphDocument;
     const problems = validateGraph(broken);
     expect(problems).toHaveLength(1);
-    expect(problems[0].path).toBe('');
+    expect(problems[0]!.path).toBe('');
   });
 });

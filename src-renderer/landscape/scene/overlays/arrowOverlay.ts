@@ -5,7 +5,14 @@
  */
 import { ArrowHelper, Group, Vector3 } from 'three';
 import type { Vec2 } from '../../analytic';
-import type { OverlayFocus, OverlayFrame, SceneOverlay } from './overlay';
+import {
+  defineOverlay,
+  type OverlayFocus,
+  type OverlayFrame,
+  type OverlaySpec,
+  type OverlayToggle,
+  type SceneOverlay,
+} from './overlay';
 
 export interface ArrowOptions {
   readonly color: number;
@@ -58,4 +65,9 @@ export function arrowOverlay(options: ArrowOptions): SceneOverlay {
     },
     dispose: () => arrow.dispose(),
   };
+}
+
+/** An overlay that is one such arrow. */
+export function arrowOverlaySpec(toggle: OverlayToggle, arrow: ArrowOptions): OverlaySpec {
+  return defineOverlay({ ...toggle, create: () => arrowOverlay(arrow) });
 }

@@ -5,7 +5,7 @@
 import { Group } from 'three';
 import { contourLevels } from '../../heightScale';
 import { ContourLines } from '../contourLines';
-import type { OverlayFrame, OverlaySpec, SceneOverlay } from './overlay';
+import { defineOverlay, type OverlayFrame, type SceneOverlay } from './overlay';
 
 function contourLayer(): SceneOverlay {
   const group = new Group();
@@ -37,11 +37,9 @@ function contourLayer(): SceneOverlay {
   };
 }
 
-export const contoursOverlay: OverlaySpec = {
+export const contoursOverlay = defineOverlay({
   id: 'contours',
   label: 'Contours',
   title: 'Contour lines on the surface and on the floor',
-  defaultOn: true,
-  available: () => true,
   create: contourLayer,
-};
+});

@@ -10,7 +10,7 @@ import {
 } from '../../../../src-shared/engine/models/surfaces';
 import { centerEvidence, markLabel } from '../../criticalMark';
 import { disposeSprite, textSprite } from '../textSprite';
-import type { OverlayFrame, OverlaySpec, SceneOverlay } from './overlay';
+import { defineOverlay, type OverlayFrame, type SceneOverlay } from './overlay';
 
 export const CRITICAL_COLORS = {
   minimum: 0x5fd08a,
@@ -110,11 +110,9 @@ function criticalLayer(): SceneOverlay {
   };
 }
 
-export const criticalOverlay: OverlaySpec = {
+export const criticalOverlay = defineOverlay({
   id: 'critical',
   label: 'Critical',
   title: 'Minima, saddles, maxima',
-  defaultOn: true,
-  available: () => true,
   create: criticalLayer,
-};
+});

@@ -55,3 +55,12 @@ export interface OverlaySpec {
   readonly available: (data: { readonly analytic: boolean }) => boolean;
   readonly create: () => SceneOverlay;
 }
+
+/** The toggle's fields an overlay must state; the rest have defaults in `defineOverlay`. */
+export type OverlayToggle = Omit<OverlaySpec, 'defaultOn' | 'available' | 'create'> &
+  Partial<Pick<OverlaySpec, 'defaultOn' | 'available'>>;
+
+/** An overlay's toggle: unless it says otherwise, on by default and offered on every landscape. */
+export function defineOverlay(spec: OverlayToggle & Pick<OverlaySpec, 'create'>): OverlaySpec {
+  return { defaultOn: true, available: () => true, ...spec };
+}

@@ -5,6 +5,7 @@
  * with base64 `weightData`, kept in the graph).
  */
 import { ParamReader } from '../../block-params';
+import { concatArrays } from '../../concat-arrays';
 import type { Model } from '../../types';
 import type { ModelData } from '../model-data';
 import { base64ToBytes } from './base64';
@@ -44,16 +45,12 @@ function weightBytes(json: ModelJson, modelPath: string | null, io: ModelFileRea
     if (bytes.length > IMPORT_LIMITS.maxParams * 4) throw new Error(`${p} is over the size limit`);
     return bytes;
   });
-  const total = parts.reduce((n, b) => n + b.length, 0);
-  if (total > IMPORT_LIMITS.maxParams * 4)
-    throw new Error('the weight files are over the size limit');
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatArrays(parts, (total) => {
+    if (total > IMPORT_LIMITS.maxParams * 4) {
+      throw new Error('the weight files are over the size limit');
+    }
+    return new Uint8Array(total);
+  });
 }
 
 /** Builds a model from parsed model.json (weights from weightData or files beside it). */

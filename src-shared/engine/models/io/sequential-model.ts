@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Batch, Model, ParamInfo } from '../../types';
 import { conv2dSame, conv2dStride1 } from '../conv2d';
-import { taskLoss } from '../layers';
+import { activate, taskLoss } from '../layers';
 import type { ModelData } from '../model-data';
 import {
   type LayerActivation,
@@ -15,36 +15,6 @@ import {
   type SequentialSpec,
   traceSpec,
 } from './sequential-spec';
-
-export function applyActivation(name: LayerActivation, z: tf.Tensor): tf.Tensor {
-  switch (name) {
-    case 'linear':
-      return z;
-    case 'relu':
-      return tf.relu(z);
-    case 'relu6':
-      return tf.relu6(z);
-    case 'elu':
-      return tf.elu(z);
-    case 'selu':
-      return tf.selu(z);
-    case 'tanh':
-      return tf.tanh(z);
-    case 'sigmoid':
-      return tf.sigmoid(z);
-    case 'hard_sigmoid':
-      // tfjs-layers' definition: clip(0.2·x + 0.5, 0, 1).
-      return tf.clipByValue(tf.add(tf.mul(z, 0.2), 0.5), 0, 1);
-    case 'softplus':
-      return tf.softplus(z);
-    case 'softsign':
-      return tf.div(z, tf.add(tf.abs(z), 1));
-    case 'swish':
-      return tf.mul(z, tf.sigmoid(z));
-    case 'softmax':
-      return tf.softmax(z);
-  }
-}
 
 /** Index of the layer whose activation ends the network (the last non-Flatten layer). */
 function finalLayer(layers: readonly LayerSpec[]): number {
@@ -112,7 +82,7 @@ export function createSequentialModel(
       let k = 0;
       spec.layers.forEach((layer, i) => {
         const act = (name: LayerActivation, z: tf.Tensor) =>
-          i === last && fold ? z : applyActivation(name, z);
+          i === last && fold ? z : activate(name, z);
         switch (layer.kind) {
           case 'dense': {
             let z = tf.matMul(h as tf.Tensor2D, params[k++] as tf.Tensor2D) as tf.Tensor;

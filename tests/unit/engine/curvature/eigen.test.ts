@@ -28,7 +28,7 @@ function withSurface<T>(fn: string, at: [number, number], body: (hvp: Hvp) => T)
 /** An exact Hvp for a constant symmetric matrix (no finite differences). */
 function matrixHvp(m: number[][]): Hvp {
   return (v) =>
-    tf.tidy(() => [tf.squeeze(tf.matMul(tf.tensor2d(m), tf.reshape(v[0], [-1, 1])), [1])]);
+    tf.tidy(() => [tf.squeeze(tf.matMul(tf.tensor2d(m), tf.reshape(v[0]!, [-1, 1])), [1])]);
 }
 
 describe('topEigenvalue', () => {
@@ -37,9 +37,9 @@ describe('topEigenvalue', () => {
       const r = topEigenvalue(hvp, [[2]], { seed: 1 });
       expect(r.converged).toBe(true);
       expect(r.value).toBeCloseTo(10, 3);
-      const [vx, vy] = r.vector[0].dataSync();
-      expect(Math.abs(vy)).toBeCloseTo(1, 3);
-      expect(Math.abs(vx)).toBeLessThan(1e-2);
+      const [vx, vy] = r.vector[0]!.dataSync();
+      expect(Math.abs(vy!)).toBeCloseTo(1, 3);
+      expect(Math.abs(vx!)).toBeLessThan(1e-2);
       tf.dispose(r.vector);
     });
   });
@@ -89,7 +89,7 @@ describe('extremeEigenvalues and classifyCriticalPoint', () => {
       expect(r.max).toBeCloseTo(2, 3);
       expect(r.min).toBeCloseTo(-2, 3);
       expect(classifyCriticalPoint(r)).toBe('saddle');
-      expect(Math.abs(r.minVector[0].dataSync()[1])).toBeCloseTo(1, 3);
+      expect(Math.abs(r.minVector[0]!.dataSync()[1]!)).toBeCloseTo(1, 3);
       tf.dispose([r.minVector, r.maxVector]);
     });
   });
@@ -149,18 +149,20 @@ describe('extremeEigenvalues and classifyCriticalPoint', () => {
     );
     const before = tf.memory().numTensors;
     const theta = TINY_MLP.theta();
-    const params = TINY_MLP.split(theta).map((v, i) => tf.tensor(v, [...model.paramInfo[i].shape]));
+    const params = TINY_MLP.split(theta).map((v, i) =>
+      tf.tensor(v, [...model.paramInfo[i]!.shape]),
+    );
     const batch = { x: tf.tensor2d(TINY_MLP.x), y: tf.tensor1d(TINY_MLP.y, 'int32') };
     const eigen = symmetricEigenvalues(mlpHessianFd(theta));
     const [lo, hi] = [eigen[0], eigen[eigen.length - 1]];
     const hvp = makeHvp((ps) => model.loss(ps, batch), params);
     const shapes = model.paramInfo.map((p) => p.shape);
     const top = topEigenvalue(hvp, shapes, { iters: 300, tol: 1e-4 });
-    const largest = Math.abs(hi) >= Math.abs(lo) ? hi : lo;
-    expect(Math.abs(top.value - largest)).toBeLessThan(1e-3 * Math.abs(largest));
+    const largest = Math.abs(hi!) >= Math.abs(lo!) ? hi : lo;
+    expect(Math.abs(top.value - largest!)).toBeLessThan(1e-3 * Math.abs(largest!));
     const ext = extremeEigenvalues(hvp, shapes, { iters: 1000, tol: 1e-5 });
-    expect(Math.abs(ext.max - hi)).toBeLessThan(2e-3 * Math.abs(hi));
-    expect(Math.abs(ext.min - lo)).toBeLessThan(2e-3 * Math.abs(hi));
+    expect(Math.abs(ext.max - hi!)).toBeLessThan(2e-3 * Math.abs(hi!));
+    expect(Math.abs(ext.min - lo!)).toBeLessThan(2e-3 * Math.abs(hi!));
     tf.dispose([top.vector, ext.minVector, ext.maxVector, params, batch.x, batch.y]);
     expect(tf.memory().numTensors).toBe(before);
   });

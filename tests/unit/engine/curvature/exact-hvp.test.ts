@@ -61,7 +61,7 @@ function richardson(
   return tf.tidy(() => {
     const coarse = hessianVectorProduct(loss, params, v, eps);
     const fine = hessianVectorProduct(loss, params, v, eps / 2);
-    return fine.map((f, i) => tf.div(tf.sub(tf.mul(f, 4), coarse[i]), 3));
+    return fine.map((f, i) => tf.div(tf.sub(tf.mul(f, 4), coarse[i]!), 3));
   });
 }
 
@@ -94,17 +94,17 @@ describe('exact Hessian-vector products (R pass) against closed forms', () => {
     const params = [tf.tensor2d(theta.slice(0, 3), [3, 1]), tf.tensor1d(theta.slice(3))];
     const dir = [tf.tensor2d(v.slice(0, 3), [3, 1]), tf.tensor1d(v.slice(3))];
     const rOp = reverseOverForward(([w, b]) => {
-      const z = tf.add(tf.matMul(x, w as tf.Tensor2D), b) as tf.Tensor2D;
+      const z = tf.add(tf.matMul(x, w as tf.Tensor2D), b!) as tf.Tensor2D;
       return lossR(
         'bceWithLogits',
         z,
-        denseR(x, null, w as tf.Tensor2D, dir[0] as tf.Tensor2D, dir[1]),
+        denseR(x, null, w as tf.Tensor2D, dir[0] as tf.Tensor2D, dir[1]!),
         y,
       );
     }, params);
     const bce = (ps: tf.Tensor[]) =>
       tf.tidy(() => {
-        const z = tf.reshape(tf.add(tf.matMul(x, ps[0] as tf.Tensor2D), ps[1]), [-1]);
+        const z = tf.reshape(tf.add(tf.matMul(x, ps[0] as tf.Tensor2D), ps[1]!), [-1]);
         return tf.mean(tf.sub(tf.softplus(z), tf.mul(y, z))) as tf.Scalar;
       });
     const fd = hessianVectorProduct(bce, params, dir);
@@ -181,7 +181,7 @@ describe('exact Hessian-vector products (R pass) against closed forms', () => {
         theta.map((_, i) => (i === j ? 1 : 0)),
       );
       const hv = hvp(unit);
-      const column = exact.map((row) => row[j]);
+      const column = exact.map((row) => row[j]!);
       if (column.some((c) => c !== 0))
         worst = Math.max(worst, relativeError(await flat(hv), column));
       tf.dispose([...unit, ...hv]);
@@ -279,7 +279,7 @@ describe('R pass on the other layers (symmetric, agrees with differences)', () =
       const hw = hvp(w);
       const dot = async (a: tf.Tensor[], b: tf.Tensor[]) => {
         const [fa, fb] = [await flat(a), await flat(b)];
-        return fa.reduce((s, x, i) => s + x * fb[i], 0);
+        return fa.reduce((s, x, i) => s + x * fb[i]!, 0);
       };
       const uHw = await dot(u, hw);
       const wHu = await dot(w, hu);

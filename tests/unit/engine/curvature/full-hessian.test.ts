@@ -22,7 +22,9 @@ describe('fullHessian', () => {
         [[2]],
       );
       for (let i = 0; i < 4; i++) {
-        expect(Math.abs(h[i] - want[i])).toBeLessThan(1e-3 * Math.max(1, Math.abs(want[i])) + 0.01);
+        expect(Math.abs(h[i]! - want[i]!)).toBeLessThan(
+          1e-3 * Math.max(1, Math.abs(want[i]!)) + 0.01,
+        );
       }
       point.dispose();
     }
@@ -37,7 +39,9 @@ describe('fullHessian', () => {
     );
     const before = tf.memory().numTensors;
     const theta = TINY_MLP.theta();
-    const params = TINY_MLP.split(theta).map((v, i) => tf.tensor(v, [...model.paramInfo[i].shape]));
+    const params = TINY_MLP.split(theta).map((v, i) =>
+      tf.tensor(v, [...model.paramInfo[i]!.shape]),
+    );
     const batch = { x: tf.tensor2d(TINY_MLP.x), y: tf.tensor1d(TINY_MLP.y, 'int32') };
     const n = theta.length;
     const h = fullHessian(
@@ -48,7 +52,7 @@ describe('fullHessian', () => {
     const scale = Math.max(...want.flat().map(Math.abs));
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
-        expect(Math.abs(h[i * n + j] - want[i][j])).toBeLessThan(2e-3 * scale);
+        expect(Math.abs(h[i * n + j]! - want[i]![j]!)).toBeLessThan(2e-3 * scale);
         expect(h[i * n + j]).toBe(h[j * n + i]);
       }
     }

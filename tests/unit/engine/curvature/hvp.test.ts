@@ -17,7 +17,7 @@ const surfaceHvp = (fn: string, at: [number, number], v: [number, number]): numb
       [tf.tensor1d(at)],
       [tf.tensor1d(v)],
     );
-    return [...hv[0].dataSync()];
+    return [...hv[0]!.dataSync()];
   });
 };
 
@@ -33,17 +33,17 @@ describe('hessianVectorProduct', () => {
   it('rosenbrock at (-1.2, 1): H = [[2 − 400y + 1200x², −400x], [−400x, 200]] = [[1330, 480], [480, 200]]', () => {
     const e1 = surfaceHvp('rosenbrock', [-1.2, 1], [1, 0]);
     const e2 = surfaceHvp('rosenbrock', [-1.2, 1], [0, 1]);
-    expect(Math.abs(e1[0] - 1330)).toBeLessThan(1330 * 1e-3);
-    expect(Math.abs(e1[1] - 480)).toBeLessThan(1330 * 1e-3);
-    expect(Math.abs(e2[0] - 480)).toBeLessThan(1330 * 1e-3);
-    expect(Math.abs(e2[1] - 200)).toBeLessThan(1330 * 1e-3);
+    expect(Math.abs(e1[0]! - 1330)).toBeLessThan(1330 * 1e-3);
+    expect(Math.abs(e1[1]! - 480)).toBeLessThan(1330 * 1e-3);
+    expect(Math.abs(e2[0]! - 480)).toBeLessThan(1330 * 1e-3);
+    expect(Math.abs(e2[1]! - 200)).toBeLessThan(1330 * 1e-3);
   });
 
   it('is linear in v and zero for v = 0', () => {
     const a = surfaceHvp('himmelblau', [1, 1], [0.3, -0.2]);
     const b = surfaceHvp('himmelblau', [1, 1], [3, -2]);
-    expect(b[0]).toBeCloseTo(10 * a[0], 2);
-    expect(b[1]).toBeCloseTo(10 * a[1], 2);
+    expect(b[0]).toBeCloseTo(10 * a[0]!, 2);
+    expect(b[1]).toBeCloseTo(10 * a[1]!, 2);
     expect(surfaceHvp('himmelblau', [1, 1], [0, 0])).toEqual([0, 0]);
   });
 
@@ -55,7 +55,9 @@ describe('hessianVectorProduct', () => {
     );
     const before = tf.memory().numTensors;
     const theta = TINY_MLP.theta();
-    const params = TINY_MLP.split(theta).map((v, i) => tf.tensor(v, [...model.paramInfo[i].shape]));
+    const params = TINY_MLP.split(theta).map((v, i) =>
+      tf.tensor(v, [...model.paramInfo[i]!.shape]),
+    );
     const batch = { x: tf.tensor2d(TINY_MLP.x), y: tf.tensor1d(TINY_MLP.y, 'int32') };
     // Sanity: both routes compute the same loss.
     const loss = tf.tidy(() => model.loss(params, batch).dataSync()[0]);
@@ -67,12 +69,12 @@ describe('hessianVectorProduct', () => {
     for (let trial = 0; trial < 3; trial++) {
       const v = Array.from({ length: n }, () => rng.gaussian());
       const vParts = TINY_MLP.split(v).map((part, i) =>
-        tf.tensor(part, [...model.paramInfo[i].shape]),
+        tf.tensor(part, [...model.paramInfo[i]!.shape]),
       );
       const hv = hvp(vParts);
       const got = hv.flatMap((t) => [...t.dataSync()]);
-      const want = Array.from({ length: n }, (_, i) => H[i].reduce((a, h, j) => a + h * v[j], 0));
-      const err = Math.hypot(...got.map((g, i) => g - want[i]));
+      const want = Array.from({ length: n }, (_, i) => H[i]!.reduce((a, h, j) => a + h * v[j]!, 0));
+      const err = Math.hypot(...got.map((g, i) => g - want[i]!));
       expect(err / Math.hypot(...want)).toBeLessThan(1e-3);
       tf.dispose([vParts, hv]);
     }

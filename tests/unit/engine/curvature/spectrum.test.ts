@@ -58,15 +58,15 @@ describe('spectrum of a small tanh net', () => {
   it('top-5 eigenvalues by Lanczos match the dense eigendecomposition', () => {
     const top = topEigenvalues(op(), 5, { seed: 1 });
     expect(top.converged).toBe(true);
-    const scale = Math.abs(exactValues[0]);
+    const scale = Math.abs(exactValues[0]!);
     top.values.forEach((value, i) => {
-      expect(Math.abs(value - exactValues[i])).toBeLessThan(1e-4 * scale);
+      expect(Math.abs(value - exactValues[i]!)).toBeLessThan(1e-4 * scale);
     });
     expect(tf.memory().numTensors).toBe(before + params.length + 2);
   });
 
   it("Hutchinson's trace is within 2 standard errors of the exact trace", () => {
-    const trace = exact.reduce((s, row, i) => s + row[i], 0);
+    const trace = exact.reduce((s, row, i) => s + row[i]!, 0);
     const estimate = hutchinsonTrace(op(), 60, 4);
     console.info(
       `trace exact ${trace.toFixed(5)}, Hutchinson ${estimate.mean.toFixed(5)} ± ${estimate.stderr.toFixed(5)} (60 probes)`,
@@ -76,8 +76,8 @@ describe('spectrum of a small tanh net', () => {
   });
 
   it('the SLQ density has mass 1 and covers [λmin, λmax]', () => {
-    const lambdaMax = exactValues[0];
-    const lambdaMin = exactValues[exactValues.length - 1];
+    const lambdaMax = exactValues[0]!;
+    const lambdaMin = exactValues[exactValues.length - 1]!;
     for (const steps of [12, model.size]) {
       const density = spectralDensity(op(), { runs: 3, steps, seed: 2 });
       const mass = density.weights.reduce((a, b) => a + b, 0);
@@ -103,11 +103,11 @@ describe('spectrum of a small tanh net', () => {
     const n = sizes.m * sizes.k + sizes.k;
     const block = new Float64Array(n * n);
     for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) block[i * n + j] = exact[offset + i][offset + j];
+      for (let j = 0; j < n; j++) block[i * n + j] = exact[offset + i]![offset + j]!;
     const blockValues = symmetricEigen(block, n).values;
     const top = topEigenvalues(flatOperator(modelHvp(model, params, batch), shapes, selected), 3);
     top.values.forEach((v, i) => {
-      expect(Math.abs(v - blockValues[i])).toBeLessThan(1e-4 * Math.abs(blockValues[0]));
+      expect(Math.abs(v - blockValues[i]!)).toBeLessThan(1e-4 * Math.abs(blockValues[0]!));
     });
     expect(() => layerParams(model.paramInfo, 'conv9')).toThrow(
       'no layer "conv9" in this model (layers: all, dense1, dense2)',

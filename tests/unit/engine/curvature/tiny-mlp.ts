@@ -46,14 +46,14 @@ export function mlpLoss64(theta: readonly number[]): number {
   let total = 0;
   TINY_MLP.x.forEach((x, s) => {
     const h = Array.from({ length: HIDDEN }, (_, j) =>
-      Math.tanh(x[0] * w1[j] + x[1] * w1[HIDDEN + j] + b1[j]),
+      Math.tanh(x[0]! * w1[j]! + x[1]! * w1[HIDDEN + j]! + b1[j]!),
     );
     const z = Array.from({ length: K }, (_, c) =>
-      h.reduce((a, hj, j) => a + hj * w2[j * K + c], b2[c]),
+      h.reduce((a, hj, j) => a + hj * w2[j * K + c]!, b2[c]!),
     );
     const max = Math.max(...z);
     const logSum = max + Math.log(z.reduce((a, zc) => a + Math.exp(zc - max), 0));
-    total += logSum - z[TINY_MLP.y[s]];
+    total += logSum - z[TINY_MLP.y[s]!]!;
   });
   return total / TINY_MLP.x.length;
 }
@@ -63,8 +63,8 @@ export function mlpHessianFd(theta: readonly number[], h = 1e-4): number[][] {
   const n = theta.length;
   const f = (di: number, si: number, dj: number, sj: number) => {
     const t = [...theta];
-    t[di] += si * h;
-    t[dj] += sj * h;
+    t[di]! += si * h;
+    t[dj]! += sj * h;
     return mlpLoss64(t);
   };
   return Array.from({ length: n }, (_, i) =>
@@ -81,29 +81,29 @@ export function symmetricEigenvalues(matrix: readonly (readonly number[])[]): nu
   const n = a.length;
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p][q] ** 2;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p]![q]! ** 2;
     if (off < 1e-22) break;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
-        if (Math.abs(a[p][q]) < 1e-300) continue;
-        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+        if (Math.abs(a[p]![q]!) < 1e-300) continue;
+        const theta = (a[q]![q]! - a[p]![p]!) / (2 * a[p]![q]!);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
         for (let k = 0; k < n; k++) {
-          const akp = a[k][p];
-          const akq = a[k][q];
-          a[k][p] = c * akp - s * akq;
-          a[k][q] = s * akp + c * akq;
+          const akp = a[k]![p]!;
+          const akq = a[k]![q]!;
+          a[k]![p] = c * akp - s * akq;
+          a[k]![q] = s * akp + c * akq;
         }
         for (let k = 0; k < n; k++) {
-          const apk = a[p][k];
-          const aqk = a[q][k];
-          a[p][k] = c * apk - s * aqk;
-          a[q][k] = s * apk + c * aqk;
+          const apk = a[p]![k]!;
+          const aqk = a[q]![k]!;
+          a[p]![k] = c * apk - s * aqk;
+          a[q]![k] = s * apk + c * aqk;
         }
       }
     }
   }
-  return a.map((row, i) => row[i]).sort((x, y) => x - y);
+  return a.map((row, i) => row[i]!).sort((x, y) => x - y);
 }

@@ -29,10 +29,10 @@ describe('epochBatches', () => {
     const a = createRng(2);
     const first = epochBatches(50, 50, true, a)[0];
     const second = epochBatches(50, 50, true, a)[0];
-    expect([...first]).not.toEqual([...second]);
+    expect([...first!]).not.toEqual([...second!]);
     const b = createRng(2);
-    expect([...epochBatches(50, 50, true, b)[0]]).toEqual([...first]);
-    expect([...epochBatches(50, 50, true, b)[0]]).toEqual([...second]);
+    expect([...epochBatches(50, 50, true, b)[0]!]).toEqual([...first!]);
+    expect([...epochBatches(50, 50, true, b)[0]!]).toEqual([...second!]);
   });
 
   it('keeps the data order without shuffle', () => {

@@ -160,7 +160,7 @@ describe('dataset.csv', () => {
         'dataset.csv: cannot read "d.csv": ENOENT: no such file',
       );
       expect(() => createDataset('dataset.csv', {}, failing)).toThrow(
-        'dataset.csv: param "path" is required (the CSV file)',
+        'dataset.csv: path is required (the CSV file)',
       );
     });
 

@@ -38,18 +38,18 @@ describe('dataset.digits', () => {
     const means = Array.from({ length: 10 }, () => new Float64Array(64));
     const counts = new Array(10).fill(0);
     for (let i = 0; i < ds.train.n; i++) {
-      const k = ds.train.y[i];
+      const k = ds.train.y[i]!;
       counts[k]++;
-      for (let f = 0; f < 64; f++) means[k][f] += ds.train.x[i * 64 + f];
+      for (let f = 0; f < 64; f++) means[k]![f]! += ds.train.x[i * 64 + f]!;
     }
-    for (let k = 0; k < 10; k++) for (let f = 0; f < 64; f++) means[k][f] /= counts[k];
+    for (let k = 0; k < 10; k++) for (let f = 0; f < 64; f++) means[k]![f]! /= counts[k];
     let correct = 0;
     for (let i = 0; i < ds.val.n; i++) {
       let best = -1;
       let bestDist = Number.POSITIVE_INFINITY;
       means.forEach((m, k) => {
         let d = 0;
-        for (let f = 0; f < 64; f++) d += (ds.val.x[i * 64 + f] - m[f]) ** 2;
+        for (let f = 0; f < 64; f++) d += (ds.val.x[i * 64 + f]! - m[f]!) ** 2;
         if (d < bestDist) [best, bestDist] = [k, d];
       });
       if (best === ds.val.y[i]) correct++;

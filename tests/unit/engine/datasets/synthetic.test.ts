@@ -7,7 +7,7 @@ import type { Dataset } from '../../../../src-shared/engine/types';
 function rows(ds: Dataset): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (const split of [ds.train, ds.val]) {
-    for (let i = 0; i < split.n; i++) out.push([split.x[2 * i], split.x[2 * i + 1], split.y[i]]);
+    for (let i = 0; i < split.n; i++) out.push([split.x[2 * i]!, split.x[2 * i + 1]!, split.y[i]!]);
   }
   return out;
 }
@@ -32,7 +32,7 @@ describe('2D classification datasets', () => {
     expect(ds.train.x.length).toBe(452);
     expect(ds.val.y.length).toBe(75);
     const counts = [0, 0];
-    for (const [, , label] of rows(ds)) counts[label]++;
+    for (const [, , label] of rows(ds)) counts[label]!++;
     expect(counts).toEqual([151, 150]);
     const again = createDataset(type, { samples: 301, valSplit: 0.25, seed: 4 });
     expect(again.train.x).toEqual(ds.train.x);
@@ -111,19 +111,19 @@ describe('2D classification datasets', () => {
 
   it('refuses bad params with the block and param named', () => {
     expect(() => createDataset('dataset.moons', { classes: 3 })).toThrow(
-      'dataset.moons: param "classes" must be 2 for dataset.moons, got 3',
+      'dataset.moons: classes must be 2 for dataset.moons, got 3',
     );
     expect(() => createDataset('dataset.spiral', { samples: 2.5 })).toThrow(
-      'dataset.spiral: param "samples" must be an integer, got 2.5',
+      'dataset.spiral: samples must be an integer >= 4, got 2.5',
     );
     expect(() => createDataset('dataset.spiral', { noise: 'lots' })).toThrow(
-      'dataset.spiral: param "noise" must be a finite number, got "lots"',
+      "dataset.spiral: noise must be a finite number, got 'lots'",
     );
     expect(() => createDataset('dataset.xor', { valSplit: 1 })).toThrow(
-      'dataset.xor: param "valSplit" must be < 1, got 1',
+      'dataset.xor: valSplit must be < 1, got 1',
     );
     expect(() => createDataset('dataset.spiral', { samples: 5, classes: 6 })).toThrow(
-      'dataset.spiral: param "samples" must be at least classes (6)',
+      'dataset.spiral: samples must be at least classes (6)',
     );
     expect(() => createDataset('dataset.swirl', {})).toThrow(
       'unknown dataset type "dataset.swirl"',
@@ -140,7 +140,7 @@ describe('dataset.regression', () => {
     expect(ds.train.n + ds.val.n).toBe(200);
     for (const split of [ds.train, ds.val]) {
       for (let i = 0; i < split.n; i++) {
-        const x = split.x[i];
+        const x = split.x[i]!;
         expect(Math.abs(x)).toBeLessThanOrEqual(1);
         const expected = {
           sin: Math.sin(Math.PI * x),
@@ -161,7 +161,7 @@ describe('dataset.regression', () => {
     let sum = 0;
     let sq = 0;
     for (let i = 0; i < ds.train.n; i++) {
-      const r = ds.train.y[i] - ds.train.x[i];
+      const r = ds.train.y[i]! - ds.train.x[i]!;
       sum += r;
       sq += r * r;
     }
@@ -172,7 +172,7 @@ describe('dataset.regression', () => {
 
   it('refuses an unknown fn', () => {
     expect(() => createDataset('dataset.regression', { fn: 'tan' })).toThrow(
-      'dataset.regression: param "fn" must be one of sin, quadratic, cubic, abs, step, sinc, linear, got "tan"',
+      "dataset.regression: fn must be one of 'sin', 'quadratic', 'cubic', 'abs', 'step', 'sinc', 'linear', got 'tan'",
     );
   });
 });

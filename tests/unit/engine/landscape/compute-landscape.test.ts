@@ -27,7 +27,7 @@ const mlp = createModel(
 function descend(model: Model, steps: number, lr: number): Float32Array[] {
   return tf.tidy(() => {
     const batch = { x: tf.tensor2d(data.x, [data.n, 2]), y: tf.tensor1d(data.y, 'int32') };
-    let params = model.paramInfo.map((p, k) => tf.tensor(model.initialValues()[k], [...p.shape]));
+    let params = model.paramInfo.map((p, k) => tf.tensor(model.initialValues()[k]!, [...p.shape]));
     const out: Float32Array[] = [];
     const grads = tf.grads((...ps: tf.Tensor[]) => model.loss(ps, batch));
     for (let s = 0; s <= steps; s++) {
@@ -38,7 +38,7 @@ function descend(model: Model, steps: number, lr: number): Float32Array[] {
         ),
       );
       const g = grads(params);
-      params = params.map((t, i) => tf.sub(t, tf.mul(g[i], lr)));
+      params = params.map((t, i) => tf.sub(t, tf.mul(g[i]!, lr)));
     }
     return out;
   });
@@ -50,23 +50,23 @@ function lossAt(model: Model, theta: Float32Array): number {
     const views = unflattenParams(theta, model.paramInfo);
     return model
       .loss(
-        views.map((v, k) => tf.tensor(v, [...model.paramInfo[k].shape])),
+        views.map((v, k) => tf.tensor(v, [...model.paramInfo[k]!.shape])),
         batch,
       )
-      .dataSync()[0];
+      .dataSync()[0]!;
   });
 }
 
 async function resultOf(progress: ReturnType<typeof computeLandscape>) {
   const all = await lastValueFrom(progress.pipe(toArray()));
-  const last = all[all.length - 1];
+  const last = all[all.length - 1]!;
   expect(last.phase).toBe('done');
   return { all, result: last.result! };
 }
 
 describe('computeLandscape on an MLP', () => {
   const trajectory = descend(mlp, 12, 0.5);
-  const final = trajectory[trajectory.length - 1];
+  const final = trajectory[trajectory.length - 1]!;
   const views = (theta: Float32Array) =>
     unflattenParams(theta, mlp.paramInfo).map((v) => v.slice());
 
@@ -77,7 +77,7 @@ describe('computeLandscape on an MLP', () => {
         model: mlp,
         evalData: data,
         center: views(final),
-        init: views(trajectory[0]),
+        init: views(trajectory[0]!),
         trajectories: [{ run: 'gd', params: trajectory }],
         options: {
           grid: 9,
@@ -92,7 +92,7 @@ describe('computeLandscape on an MLP', () => {
     expect(tf.memory().numTensors).toBe(before);
     const fractions = all.map((p: LandscapeProgress) => p.fraction);
     for (let i = 1; i < fractions.length; i++)
-      expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]);
+      expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]!);
 
     expect(result.axes[0].name).toBe('alpha');
     expect(result.axes[0].values[4]).toBeCloseTo(0, 12);
@@ -102,19 +102,19 @@ describe('computeLandscape on an MLP', () => {
     expect(result.accuracy).toBeDefined();
     expect(result.directions).toMatchObject({ type: 'random', normalization: 'filter', seed: 3 });
 
-    const path = result.paths[0];
+    const path = result.paths[0]!;
     expect(path.steps.length).toBe(13);
     // The last step is the center: α = β = 0, on the plane, both losses equal.
     expect(path.alpha[12]).toBeCloseTo(0, 5);
     expect(path.offPlane[12]).toBeCloseTo(0, 5);
     expect(path.trueLoss[12]).toBeCloseTo(centerLoss, 5);
-    expect(path.trueLoss[0]).toBeCloseTo(lossAt(mlp, trajectory[0]), 5);
+    expect(path.trueLoss[0]).toBeCloseTo(lossAt(mlp, trajectory[0]!), 5);
     expect(path.offPlane[0]).toBeGreaterThan(0);
 
-    const interp = result.interpolations[0];
+    const interp = result.interpolations[0]!;
     expect(interp).toMatchObject({ from: 'init', to: 'center' });
     const at = (t: number) => interp.loss[interp.t.findIndex((v) => Math.abs(v - t) < 1e-9)];
-    expect(at(0)).toBeCloseTo(lossAt(mlp, trajectory[0]), 5);
+    expect(at(0)).toBeCloseTo(lossAt(mlp, trajectory[0]!), 5);
     expect(at(1)).toBeCloseTo(centerLoss, 5);
 
     expect(result.curvature?.center.lambdaMax).toBeGreaterThan(0);
@@ -123,10 +123,10 @@ describe('computeLandscape on an MLP', () => {
 
   it('pca directions explain a trajectory that lies on a plane', async () => {
     // A synthetic path on θc + a·u + b·v.
-    const u = trajectory[0].map((x, i) => x - final[i]);
-    const v = trajectory[3].map((x, i) => (x - final[i]) * (i % 2 ? 1 : -1));
+    const u = trajectory[0]!.map((x, i) => x - final[i]!);
+    const v = trajectory[3]!.map((x, i) => (x - final[i]!) * (i % 2 ? 1 : -1));
     const onPlane = Array.from({ length: 20 }, (_, t) =>
-      final.map((c, i) => c + (1 - t / 19) * u[i] + 0.3 * Math.sin(t / 3) * v[i]),
+      final.map((c, i) => c + (1 - t / 19) * u[i]! + 0.3 * Math.sin(t / 3) * v[i]!),
     );
     const { result } = await resultOf(
       computeLandscape({
@@ -139,15 +139,15 @@ describe('computeLandscape on an MLP', () => {
     );
     const [e1, e2] = result.directions.explainedVariance!;
     expect(e1 + e2).toBeCloseTo(1, 4);
-    const path = result.paths[0];
+    const path = result.paths[0]!;
     for (let k = 0; k < path.steps.length; k++) {
-      expect(path.offPlane[k]).toBeLessThan(1e-4);
-      expect(path.loss[k]).toBeCloseTo(path.trueLoss[k], 4);
+      expect(path!.offPlane[k]).toBeLessThan(1e-4);
+      expect(path!.loss[k]).toBeCloseTo(path!.trueLoss[k]!, 4);
     }
     // The box covers the path.
     const alphas = result.axes[0].values;
-    expect(Math.min(...path.alpha)).toBeGreaterThanOrEqual(alphas[0]);
-    expect(Math.max(...path.alpha)).toBeLessThanOrEqual(alphas[alphas.length - 1]);
+    expect(Math.min(...path!.alpha)).toBeGreaterThanOrEqual(alphas[0]!);
+    expect(Math.max(...path!.alpha)).toBeLessThanOrEqual(alphas[alphas.length - 1]!);
   });
 
   it('stops and frees its tensors when unsubscribed mid-surface', async () => {
@@ -157,7 +157,7 @@ describe('computeLandscape on an MLP', () => {
       const sub = computeLandscape({
         model: mlp,
         evalData: data,
-        center: views(final),
+        center: views(final!),
         trajectories: [],
         options: { grid: 41, memoryBudgetBytes: 1, mode: 'batched' },
       }).subscribe((p) => {
@@ -180,7 +180,7 @@ describe('computeLandscape on an MLP', () => {
         computeLandscape({
           model: mlp,
           evalData: data,
-          center: views(final),
+          center: views(final!),
           trajectories: [],
           ...input,
         }),
@@ -210,7 +210,7 @@ describe('computeLandscape on analytic surfaces', () => {
     const { result } = await resultOf(
       computeLandscape({
         model: rosenbrock,
-        center: [path[3]],
+        center: [path[3]!],
         trajectories: [{ run: 'gd', params: path }],
         options: { grid: 11, margin: 0.1 },
       }),
@@ -225,19 +225,19 @@ describe('computeLandscape on analytic surfaces', () => {
     expect(ys[0]).toBeCloseTo(0.23, 5);
     for (let j = 0; j < 11; j++) {
       for (let i = 0; i < 11; i++) {
-        const exact = surfaceValue('rosenbrock', xs[i], ys[j]);
+        const exact = surfaceValue('rosenbrock', xs[i]!, ys[j]!);
         expect(result.loss[j * 11 + i]).toBeCloseTo(
           exact,
           Math.max(0, 4 - Math.ceil(Math.log10(exact + 1))),
         );
       }
     }
-    const p = result.paths[0];
+    const p = result.paths[0]!;
     p.steps.forEach((s, k) => {
-      expect(p.alpha[k]).toBeCloseTo(path[s][0], 6);
-      expect(p.beta[k]).toBeCloseTo(path[s][1], 6);
-      expect(p.offPlane[k]).toBe(0);
-      expect(p.loss[k]).toBeCloseTo(surfaceValue('rosenbrock', path[s][0], path[s][1]), 3);
+      expect(p!.alpha[k]).toBeCloseTo(path[s]![0]!, 6);
+      expect(p!.beta[k]).toBeCloseTo(path[s]![1]!, 6);
+      expect(p!.offPlane[k]).toBe(0);
+      expect(p!.loss[k]).toBeCloseTo(surfaceValue('rosenbrock', path[s]![0]!, path[s]![1]!), 3);
     });
     expect(result.accuracy).toBeUndefined();
     expect(result.evalSamples).toBe(0);

@@ -54,10 +54,10 @@ describe('randomPlane', () => {
       const ws = unflattenParams(weights, info);
       info.forEach((p, k) => {
         if (p.role !== 'weight') return;
-        const dn = filterNorms(ds[k], p.shape, p.filterAxis);
-        const wn = filterNorms(ws[k], p.shape, p.filterAxis);
+        const dn = filterNorms(ds[k]!, p.shape, p.filterAxis);
+        const wn = filterNorms(ws[k]!, p.shape, p.filterAxis);
         expect(dn.length).toBe(p.shape[p.filterAxis]);
-        for (let f = 0; f < dn.length; f++) expect(dn[f]).toBeCloseTo(wn[f], 5);
+        for (let f = 0; f < dn.length; f++) expect(dn[f]).toBeCloseTo(wn[f]!, 5);
       });
     }
   });
@@ -68,11 +68,11 @@ describe('randomPlane', () => {
     const ws = unflattenParams(weights, info);
     info.forEach((p, k) => {
       if (p.role !== 'bias') return;
-      expect(unflattenParams(off.delta, info)[k].every((v) => v === 0)).toBe(true);
-      expect(unflattenParams(off.eta, info)[k].every((v) => v === 0)).toBe(true);
+      expect(unflattenParams(off.delta, info)[k]!.every((v) => v === 0)).toBe(true);
+      expect(unflattenParams(off.eta, info)[k]!.every((v) => v === 0)).toBe(true);
       // Kept: the whole bias vector is rescaled to the bias's norm.
-      const kept = unflattenParams(on.delta, info)[k];
-      expect(Math.sqrt(dot(kept, kept))).toBeCloseTo(Math.sqrt(dot(ws[k], ws[k])), 5);
+      const kept = unflattenParams(on.delta, info)[k]!;
+      expect(Math.sqrt(dot(kept, kept))).toBeCloseTo(Math.sqrt(dot(ws[k]!, ws[k]!)), 5);
     });
   });
 
@@ -82,7 +82,7 @@ describe('randomPlane', () => {
     const ws = unflattenParams(weights, info);
     info.forEach((p, k) => {
       if (p.role === 'weight')
-        expect(Math.sqrt(dot(ds[k], ds[k]))).toBeCloseTo(Math.sqrt(dot(ws[k], ws[k])), 5);
+        expect(Math.sqrt(dot(ds[k]!, ds[k]!))).toBeCloseTo(Math.sqrt(dot(ws[k]!, ws[k]!)), 5);
     });
     const raw = randomPlane(weights, info, { norm: 'none', ignoreBiasBN: false, seed: 2 }).delta;
     // Mean square of a standard normal sample of this size is near 1.

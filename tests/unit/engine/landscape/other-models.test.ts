@@ -16,7 +16,9 @@ function lossAtInit(model: Model, x: Float32Array, y: Float32Array, n: number, c
       x: tf.tensor2d(x, [n, x.length / n]),
       y: tf.tensor1d(y, classes ? 'int32' : 'float32'),
     };
-    const params = model.paramInfo.map((p, k) => tf.tensor(model.initialValues()[k], [...p.shape]));
+    const params = model.paramInfo.map((p, k) =>
+      tf.tensor(model.initialValues()[k]!, [...p.shape]),
+    );
     return model.loss(params, batch).dataSync()[0];
   });
 }
@@ -42,7 +44,7 @@ describe('computeLandscape on other model kinds', () => {
       }),
     );
     const r = done.result!;
-    expect(r.loss[4]).toBeCloseTo(lossAtInit(model, x, y, n, false), 5);
+    expect(r.loss[4]).toBeCloseTo(lossAtInit(model, x, y, n, false)!, 5);
     expect(r.accuracy).toBeUndefined();
     expect(r.notes).toEqual([]);
     // One weight and a zero bias: filter-normalized directions are parallel.
@@ -79,7 +81,7 @@ describe('computeLandscape on other model kinds', () => {
     expect(tf.memory().numTensors).toBe(before);
     const r = done.result!;
     if (!model.forwardBatched) expect(r.evaluation.mode).toBe('perPoint');
-    expect(r.loss[4]).toBeCloseTo(lossAtInit(model, x, y, n, true), 5);
+    expect(r.loss[4]).toBeCloseTo(lossAtInit(model, x, y, n, true)!, 5);
     expect(r.accuracy![4]).toBeGreaterThanOrEqual(0);
   });
 });

@@ -12,7 +12,7 @@ const randomVector = (n: number) => Float32Array.from({ length: n }, () => rng.g
 function residualOffPlane(v: Float32Array, d: Float32Array, e: Float32Array): number {
   const a = dot(v, d);
   const b = dot(v, e);
-  return norm(Float32Array.from(v, (x, i) => x - a * d[i] - b * e[i]));
+  return norm(Float32Array.from(v, (x, i) => x - a * d[i]! - b * e[i]!));
 }
 
 describe('symmetricEigen', () => {
@@ -20,8 +20,8 @@ describe('symmetricEigen', () => {
     const { values, vectors } = symmetricEigen(Float64Array.of(2, 1, 1, 2), 2);
     expect(values[0]).toBeCloseTo(3, 12);
     expect(values[1]).toBeCloseTo(1, 12);
-    expect(Math.abs(vectors[0][0])).toBeCloseTo(Math.SQRT1_2, 12);
-    expect(vectors[0][0] * vectors[0][1]).toBeGreaterThan(0);
+    expect(Math.abs(vectors[0]![0]!)).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(vectors[0]![0]! * vectors[0]![1]!).toBeGreaterThan(0);
   });
 });
 
@@ -84,14 +84,14 @@ describe('planeProjector', () => {
       [1.5, -0.25],
       [-2, 3],
     ]) {
-      const p = project(planePoint(c, d, e, a, b));
-      expect(p.alpha).toBeCloseTo(a, 4);
-      expect(p.beta).toBeCloseTo(b, 4);
+      const p = project(planePoint(c, d, e, a!, b!));
+      expect(p.alpha).toBeCloseTo(a!, 4);
+      expect(p.beta).toBeCloseTo(b!, 4);
       expect(p.offPlane).toBeLessThan(1e-4);
     }
     // A point off the plane: its distance is the norm of the orthogonal part.
     const w = randomVector(n);
-    const p = project(planePoint(c, d, e, 1, 1).map((x, i) => x + w[i]));
+    const p = project(planePoint(c, d, e, 1, 1).map((x, i) => x + w[i]!));
     expect(p.offPlane).toBeGreaterThan(0);
     expect(p.offPlane).toBeLessThanOrEqual(norm(w) + 1e-5);
   });

@@ -116,7 +116,7 @@ describe.each(['cpu', 'wasm'])('plane shortcut on %s', (backend) => {
       for (let k = 0; k < loss.length; k++) {
         worst = Math.max(
           worst,
-          Math.abs(loss[k] - reference.loss[k]) / Math.max(1, reference.loss[k]),
+          Math.abs(loss[k]! - reference.loss[k]!) / Math.max(1, reference.loss[k]!),
         );
       }
       expect(worst).toBeLessThan(2e-5);

@@ -39,7 +39,7 @@ function modelLossAt(theta: Float32Array, m: Model = model): number {
       offset += size;
       return t;
     });
-    return m.loss(params, batch).dataSync()[0];
+    return m.loss(params, batch).dataSync()[0]!;
   });
 }
 
@@ -64,10 +64,10 @@ describe('surface', () => {
     const { surface } = await surfaceWith('batched');
     expect(surface.loss[3 * N + 3]).toBeCloseTo(modelLossAt(center), 5);
     for (const i of [0, 1, 5, 6]) {
-      const direct = modelLossAt(planePoint(center, plane.delta, plane.eta, axis[i], 0));
+      const direct = modelLossAt(planePoint(center, plane.delta, plane.eta, axis[i]!, 0));
       expect(surface.loss[3 * N + i]).toBeCloseTo(direct, 4);
     }
-    const corner = modelLossAt(planePoint(center, plane.delta, plane.eta, axis[6], axis[0]));
+    const corner = modelLossAt(planePoint(center, plane.delta, plane.eta, axis[6]!, axis[0]!));
     expect(surface.loss[0 * N + 6]).toBeCloseTo(corner, 4);
   });
 
@@ -77,11 +77,11 @@ describe('surface', () => {
     const c = await surfaceWith('auto', model, 1); // one point per chunk: auto decides
     const fallback = (await surfaceWith('auto', withoutBatching(model))).surface;
     for (let k = 0; k < N * N; k++) {
-      const tol = 1e-5 * Math.max(1, Math.abs(a.loss[k]));
-      expect(Math.abs(a.loss[k] - b.loss[k])).toBeLessThan(tol);
-      expect(Math.abs(a.loss[k] - c.surface.loss[k])).toBeLessThan(tol);
-      expect(Math.abs(a.loss[k] - fallback.loss[k])).toBeLessThan(tol);
-      expect(a.accuracy![k]).toBeCloseTo(b.accuracy![k], 6);
+      const tol = 1e-5 * Math.max(1, Math.abs(a.loss[k]!));
+      expect(Math.abs(a.loss[k]! - b.loss[k]!)).toBeLessThan(tol);
+      expect(Math.abs(a.loss[k]! - c.surface.loss[k]!)).toBeLessThan(tol);
+      expect(Math.abs(a.loss[k]! - fallback.loss[k]!)).toBeLessThan(tol);
+      expect(a.accuracy![k]).toBeCloseTo(b.accuracy![k]!, 6);
     }
     expect(['batched', 'perPoint']).toContain(c.evaluator.mode());
   });
@@ -90,12 +90,12 @@ describe('surface', () => {
     const { surface } = await surfaceWith('batched');
     const expected = tf.tidy(() => {
       const out = model.forward(
-        model.paramInfo.map((p, k) => tf.tensor(model.initialValues()[k], [...p.shape])),
+        model.paramInfo.map((p, k) => tf.tensor(model.initialValues()[k]!, [...p.shape])),
         batch.x,
       );
-      return tf.mean(tf.cast(tf.equal(tf.argMax(out, 1), batch.y), 'float32')).dataSync()[0];
+      return tf.mean(tf.cast(tf.equal(tf.argMax(out, 1), batch.y), 'float32')).dataSync()[0]!;
     });
-    expect(surface.accuracy![3 * N + 3]).toBeCloseTo(expected, 6);
+    expect(surface.accuracy![3 * N + 3]).toBeCloseTo(expected!, 6);
   });
 
   it('streams a coarse grid first, NaN where not computed, then the full grid', async () => {
@@ -106,19 +106,19 @@ describe('surface', () => {
         toArray(),
       ),
     );
-    const first = all[0];
+    const first = all[0]!;
     // Stride 4 on 9 points: rows/columns 0, 4, 8 → 9 points.
     expect(first.count).toBe(9);
     expect(first.filled[0]).toBe(1);
     expect(first.filled[1]).toBe(0);
     expect(Number.isNaN(first.loss[1])).toBe(true);
     expect(first.done).toBe(false);
-    const last = all[all.length - 1];
+    const last = all[all.length - 1]!;
     expect(last.done).toBe(true);
     expect(last.count).toBe(81);
     expect(last.loss.every(Number.isFinite)).toBe(true);
     // Counts never decrease.
-    for (let i = 1; i < all.length; i++) expect(all[i].count).toBeGreaterThan(all[i - 1].count);
+    for (let i = 1; i < all.length; i++) expect(all[i]!.count).toBeGreaterThan(all[i - 1]!.count);
   });
 
   it('leaks no tensors across a full surface computation', async () => {

@@ -16,7 +16,7 @@ function gram(t: number, d: number, scales: readonly number[]): Float64Array {
     const row = new Float64Array(d);
     scales.forEach((s, k) => {
       const g = rng.gaussian() * s;
-      for (let j = 0; j < d; j++) row[j] += g * basis[k]![j]!;
+      for (let j = 0; j < d; j++) row[j]! += g * basis[k]![j]!;
     });
     return row;
   });
@@ -54,7 +54,7 @@ describe('topEigen', () => {
   it('orders by value, so negative eigenvalues come last', () => {
     const n = 60;
     const a = gram(n, 30, [5, 2, 1, 0.5]);
-    for (let i = 0; i < n; i++) a[i * n + i] -= 3; // shifts the spectrum: most values < 0
+    for (let i = 0; i < n; i++) a[i * n + i]! -= 3; // shifts the spectrum: most values < 0
     expectSamePairs(a, n, 2);
   });
 

@@ -25,7 +25,7 @@ const CASES: [string, string, Record<string, unknown>, Dataset | null][] = [
 function lossAndGrads(type: string, params: Record<string, unknown>, data: Dataset | null) {
   const model = createModel(type, params, data);
   return tf.tidy(() => {
-    const ps = model.initialValues().map((v, i) => tf.tensor(v, [...model.paramInfo[i].shape]));
+    const ps = model.initialValues().map((v, i) => tf.tensor(v, [...model.paramInfo[i]!.shape]));
     const n = 32;
     const batch = data
       ? {
@@ -58,11 +58,13 @@ describe('cpu vs wasm', () => {
       const before = tf.memory().numTensors;
       const wasm = lossAndGrads(type, params, data);
       expect(tf.memory().numTensors).toBe(before);
-      expect(Math.abs(wasm.loss - cpu.loss)).toBeLessThan(1e-5 * Math.max(1, Math.abs(cpu.loss)));
+      expect(Math.abs(wasm.loss! - cpu.loss!)).toBeLessThan(
+        1e-5 * Math.max(1, Math.abs(cpu.loss!)),
+      );
       const scale = Math.max(1e-3, ...cpu.grads.flat().map(Math.abs));
       cpu.grads.forEach((g, i) => {
         for (let j = 0; j < g.length; j++)
-          expect(Math.abs(wasm.grads[i][j] - g[j])).toBeLessThan(1e-4 * scale);
+          expect(Math.abs(wasm.grads[i]![j]! - g[j]!)).toBeLessThan(1e-4 * scale);
       });
     },
   );

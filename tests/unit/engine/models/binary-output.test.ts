@@ -152,16 +152,14 @@ describe('model.linear and model.mlp with output: sigmoid', () => {
   it('refuses data that does not have exactly 2 classes, naming the param', () => {
     expect(() =>
       createModel('model.linear', { output: 'sigmoid' }, { ...binary, numClasses: 3 }),
-    ).toThrow(
-      /model\.linear: param "output" sigmoid needs data with 2 classes; this dataset has 3/,
-    );
+    ).toThrow(/model\.linear: output sigmoid needs data with 2 classes; this dataset has 3/);
     expect(() =>
       createModel(
         'model.mlp',
         { output: 'sigmoid' },
         { task: 'regression', numFeatures: 2, numClasses: 1 },
       ),
-    ).toThrow(/param "output" sigmoid needs data with 2 classes; this dataset is a regression/);
+    ).toThrow(/output sigmoid needs data with 2 classes; this dataset is a regression/);
   });
 
   it('the decision boundary is σ of the logit for class 1', () => {

@@ -32,7 +32,9 @@ describe('model.cnn', () => {
   it('starts near ln 10 on real digits, gives [n, 10] logits and finite gradients, no leaks', () => {
     const model = createModel('model.cnn', { seed: 1 }, digits);
     const before = tf.memory().numTensors;
-    const params = model.initialValues().map((v, i) => tf.tensor(v, [...model.paramInfo[i].shape]));
+    const params = model
+      .initialValues()
+      .map((v, i) => tf.tensor(v, [...model.paramInfo[i]!.shape]));
     const batch = {
       x: tf.tensor2d(digits.train.x.subarray(0, 64 * 64), [64, 64]),
       y: tf.tensor1d(Int32Array.from(digits.train.y.subarray(0, 64)), 'int32'),
@@ -40,10 +42,10 @@ describe('model.cnn', () => {
     const logits = model.forward(params, batch.x);
     expect(logits.shape).toEqual([64, 10]);
     const value = model.loss(params, batch);
-    expect(Math.abs(value.dataSync()[0] - Math.log(10))).toBeLessThan(0.2);
+    expect(Math.abs(value.dataSync()[0]! - Math.log(10))).toBeLessThan(0.2);
     const g = tf.grads((...ps: tf.Tensor[]) => model.loss(ps, batch))(params);
     for (const t of g) expect(t.dataSync().every(Number.isFinite)).toBe(true);
-    expect(g[0].dataSync().some((v) => v !== 0)).toBe(true);
+    expect(g[0]!.dataSync().some((v) => v !== 0)).toBe(true);
     tf.dispose([params, batch.x, batch.y, logits, value, g]);
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -69,10 +71,10 @@ describe('model.cnn', () => {
     ]);
     const out = tf.tidy(() => model.forward(params, x).arraySync());
     // max over pixels of relu(2p − 1): 0.8 for the first image, 0 for the second.
-    expect(out[0][0]).toBeCloseTo(0.8 * 1.5 + 0.1, 6);
-    expect(out[0][1]).toBeCloseTo(0.8 * -0.5 + 0.2, 6);
-    expect(out[1][0]).toBeCloseTo(0.1, 6);
-    expect(out[1][1]).toBeCloseTo(0.2, 6);
+    expect(out[0]![0]).toBeCloseTo(0.8 * 1.5 + 0.1, 6);
+    expect(out[0]![1]).toBeCloseTo(0.8 * -0.5 + 0.2, 6);
+    expect(out[1]![0]).toBeCloseTo(0.1, 6);
+    expect(out[1]![1]).toBeCloseTo(0.2, 6);
     tf.dispose([params, x]);
   });
 
@@ -97,7 +99,7 @@ describe('model.cnn', () => {
       'model.cnn: needs image data (e.g. dataset.digits); this dataset has no image shape',
     );
     expect(() => createModel('model.cnn', { kernel: 2.5 }, digits)).toThrow(
-      'model.cnn: param "kernel" must be an integer, got 2.5',
+      'model.cnn: kernel must be an integer >= 1, got 2.5',
     );
   });
 });

@@ -19,8 +19,8 @@ afterAll(async () => {
 });
 
 const maxAbs = (a: tf.Tensor, b: tf.Tensor): number =>
-  tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
-const scale = (a: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(a)).dataSync()[0]);
+  tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
+const scale = (a: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(a)).dataSync()[0]!);
 
 describe.each(['cpu', 'wasm'])('conv2dSame on %s', (backend) => {
   it.each([1, 2, 3, 4, 5])('kernel width %d: value and gradients match im2col', async (k) => {
@@ -48,12 +48,12 @@ describe.each(['cpu', 'wasm'])('conv2dSame on %s', (backend) => {
     expect(value.shape).toEqual([3, 6, 5, 4]);
     expect(maxAbs(value, refValue)).toBeLessThan(tol(refValue));
     expect(maxAbs(dataValue, refValue)).toBeLessThan(tol(refValue));
-    expect(ours[0].shape).toEqual(image.shape);
-    expect(ours[1].shape).toEqual(kernel.shape);
-    expect(maxAbs(ours[0], ref[0])).toBeLessThan(tol(ref[0]));
-    expect(maxAbs(ours[1], ref[1])).toBeLessThan(tol(ref[1]));
-    expect(maxAbs(dataOnly, ref[1])).toBeLessThan(tol(ref[1]));
-    expect(scale(ref[1])).toBeGreaterThan(1); // not trivially zero
+    expect(ours[0]!.shape).toEqual(image.shape);
+    expect(ours[1]!.shape).toEqual(kernel.shape);
+    expect(maxAbs(ours[0]!, ref[0]!)).toBeLessThan(tol(ref[0]!));
+    expect(maxAbs(ours[1]!, ref[1]!)).toBeLessThan(tol(ref[1]!));
+    expect(maxAbs(dataOnly, ref[1]!)).toBeLessThan(tol(ref[1]!));
+    expect(scale(ref[1]!)).toBeGreaterThan(1); // not trivially zero
 
     tf.dispose([image, kernel, weights, ref, ours, dataOnly, refValue, value, dataValue]);
     expect(tf.memory().numTensors).toBe(before);

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const maxAbs = (a: tf.Tensor, b: tf.Tensor): number =>
-  tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
+  tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
 
 describe.each(['cpu', 'wasm'])('denseMatMul on %s', (backend) => {
   it('matches tf.matMul and its gradients, leaks nothing', async () => {
@@ -37,12 +37,12 @@ describe.each(['cpu', 'wasm'])('denseMatMul on %s', (backend) => {
     const value = denseMatMul(x, w);
     const refValue = tf.matMul(x, w);
     expect(maxAbs(value, refValue)).toBeLessThan(1e-5);
-    expect(ours[0].shape).toEqual([7, 5]);
-    expect(ours[1].shape).toEqual([5, 3]);
-    expect(maxAbs(ours[0], ref[0])).toBeLessThan(1e-5);
-    expect(maxAbs(ours[1], ref[1])).toBeLessThan(1e-5);
-    expect(maxAbs(dataOnly, ref[1])).toBeLessThan(1e-5);
-    expect(tf.tidy(() => tf.max(tf.abs(ref[1])).dataSync()[0])).toBeGreaterThan(0.5);
+    expect(ours[0]!.shape).toEqual([7, 5]);
+    expect(ours[1]!.shape).toEqual([5, 3]);
+    expect(maxAbs(ours[0]!, ref[0]!)).toBeLessThan(1e-5);
+    expect(maxAbs(ours[1]!, ref[1]!)).toBeLessThan(1e-5);
+    expect(maxAbs(dataOnly, ref[1]!)).toBeLessThan(1e-5);
+    expect(tf.tidy(() => tf.max(tf.abs(ref[1]!)).dataSync()[0]!)).toBeGreaterThan(0.5);
     tf.dispose([x, w, weights, ref, ours, dataOnly, value, refValue]);
     expect(tf.memory().numTensors).toBe(before);
   });

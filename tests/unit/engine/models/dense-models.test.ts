@@ -30,7 +30,7 @@ function batchOf(task: 'classification' | 'regression', ys: number[]): Batch {
 }
 
 const tensorsOf = (model: Model, values: Float32Array[]) =>
-  values.map((v, i) => tf.tensor(v, [...model.paramInfo[i].shape]));
+  values.map((v, i) => tf.tensor(v, [...model.paramInfo[i]!.shape]));
 
 /** Random parameter values (std 0.5) with the model's shapes. */
 function randomValues(model: Model, seed: number): Float32Array[] {
@@ -49,8 +49,8 @@ describe('model.linear', () => {
     ]);
     expect(model.size).toBe(9);
     // Binary classification: a 2-class softmax.
-    expect(createModel('model.linear', {}, classes(2)).paramInfo[0].shape).toEqual([2, 2]);
-    expect(createModel('model.linear', {}, regression).paramInfo[0].shape).toEqual([2, 1]);
+    expect(createModel('model.linear', {}, classes(2)).paramInfo[0]!.shape).toEqual([2, 2]);
+    expect(createModel('model.linear', {}, regression).paramInfo[0]!.shape).toEqual([2, 1]);
   });
 
   it.each([2, 3, 5])('with zeros init, cross-entropy = ln %d', (k) => {
@@ -80,8 +80,8 @@ describe('model.linear', () => {
     expect(a).toEqual(b);
     expect(a[0]).not.toEqual(c[0]);
     const limit = Math.sqrt(6 / 5);
-    for (const v of a[0]) expect(Math.abs(v)).toBeLessThanOrEqual(limit);
-    expect([...a[1]]).toEqual([0, 0, 0]);
+    for (const v of a[0]!) expect(Math.abs(v)).toBeLessThanOrEqual(limit);
+    expect([...a[1]!]).toEqual([0, 0, 0]);
   });
 
   it('computes logits x·W + b and the softmax cross-entropy by hand', () => {
@@ -93,8 +93,8 @@ describe('model.linear', () => {
     const batch = batchOf('classification', ys);
     let expected = 0;
     X.forEach(([x1, x2], i) => {
-      const z0 = x1 * W[0] + x2 * W[2] + bias[0];
-      const z1 = x1 * W[1] + x2 * W[3] + bias[1];
+      const z0 = x1! * W[0]! + x2! * W[2]! + bias[0]!;
+      const z1 = x1! * W[1]! + x2! * W[3]! + bias[1]!;
       const logSum = Math.log(Math.exp(z0) + Math.exp(z1));
       expected += (logSum - (ys[i] === 0 ? z0 : z1)) / X.length;
     });
@@ -151,9 +151,9 @@ describe('model.mlp', () => {
       const batch = batchOf('classification', ys);
       let expected = 0;
       X.forEach(([x1, x2], i) => {
-        const h = [0, 1].map((j) => ACT[activation](x1 * W1[j] + x2 * W1[2 + j] + b1[j]));
-        const z = [0, 1].map((j) => h[0] * W2[j] + h[1] * W2[2 + j] + b2[j]);
-        expected += (Math.log(Math.exp(z[0]) + Math.exp(z[1])) - z[ys[i]]) / X.length;
+        const h = [0, 1].map((j) => ACT[activation]!(x1! * W1[j]! + x2! * W1[2 + j]! + b1[j]!));
+        const z = [0, 1].map((j) => h[0]! * W2[j]! + h[1]! * W2[2 + j]! + b2[j]!);
+        expected += (Math.log(Math.exp(z[0]!) + Math.exp(z[1]!)) - z[ys[i]!]!) / X.length;
       });
       const loss = tf.tidy(() => model.loss(params, batch).dataSync()[0]);
       expect(loss).toBeCloseTo(expected, 5);
@@ -211,9 +211,9 @@ describe('model.mlp', () => {
     const x = tf.tensor2d([[1, 2]]);
     const skipOut = tf.tidy(() => withSkip.forward(params, x).dataSync());
     const plainOut = tf.tidy(() => without.forward(params, x).dataSync());
-    const h1 = [0, 1, 2].map((j) => Math.tanh(1 * W1[j] + 2 * W1[3 + j]));
-    expect(skipOut[0]).toBeCloseTo(h1[0] * 1 + h1[1] * 0 + h1[2] * 1 + 0.1, 5);
-    expect(skipOut[1]).toBeCloseTo(h1[0] * 0 + h1[1] * 1 + h1[2] * -1 + 0.2, 5);
+    const h1 = [0, 1, 2].map((j) => Math.tanh(1 * W1[j]! + 2 * W1[3 + j]!));
+    expect(skipOut[0]).toBeCloseTo(h1[0]! * 1 + h1[1]! * 0 + h1[2]! * 1 + 0.1, 5);
+    expect(skipOut[1]).toBeCloseTo(h1[0]! * 0 + h1[1]! * 1 + h1[2]! * -1 + 0.2, 5);
     expect([...plainOut].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0.1, 0.2]);
     tf.dispose([params, x]);
     // Unequal widths get no skip: [4, 3] with skip behaves like without.
@@ -234,22 +234,22 @@ describe('model.mlp', () => {
     const variance = (values: Float32Array) =>
       values.reduce((a, v) => a + v * v, 0) / values.length;
     // 3 200 and 800 draws: relative standard error of the variance ≈ 2.5 % and 5 %.
-    expect(variance(k1) / (2 / 8)).toBeCloseTo(1, 1);
-    expect(variance(k2) / (2 / 400)).toBeCloseTo(1, 1);
-    expect(k1.some((v) => Math.abs(v) > 2 * Math.sqrt(2 / 8))).toBe(true);
+    expect(variance(k1!) / (2 / 8)).toBeCloseTo(1, 1);
+    expect(variance(k2!) / (2 / 400)).toBeCloseTo(1, 1);
+    expect(k1!.some((v) => Math.abs(v) > 2 * Math.sqrt(2 / 8))).toBe(true);
     const zeros = createModel('model.mlp', { init: 'zeros' }, classes(2)).initialValues();
     for (const values of zeros) expect(values.every((v) => v === 0)).toBe(true);
   });
 
   it('refuses bad params', () => {
     expect(() => createModel('model.mlp', { hidden: [0] }, classes(2))).toThrow(
-      'model.mlp: param "hidden[0]" must be >= 1, got 0',
+      'model.mlp: hidden[0] must be an integer >= 1, got 0',
     );
     expect(() => createModel('model.mlp', { activation: 'swish' }, classes(2))).toThrow(
-      'model.mlp: param "activation" must be one of relu, tanh, sigmoid, gelu, got "swish"',
+      "model.mlp: activation must be one of 'relu', 'tanh', 'sigmoid', 'gelu', got 'swish'",
     );
     expect(() => createModel('model.mlp', { init: 'orthogonal' }, classes(2))).toThrow(
-      'model.mlp: param "init" must be one of glorot, he, zeros, got "orthogonal"',
+      "model.mlp: init must be one of 'glorot', 'he', 'zeros', got 'orthogonal'",
     );
     expect(() => createModel('model.mlp', {}, null)).toThrow('model.mlp: needs a dataset');
     expect(() => createModel('model.rnn', {}, null)).toThrow('unknown model type "model.rnn"');
@@ -276,8 +276,8 @@ describe('forward, forwardBatched and loss', () => {
       const points = [1, 2, 3].map((seed) => tensorsOf(model, randomValues(model, seed)));
       const outputs = points.map((p) => model.forward(p, x));
       const out = data.task === 'classification' ? data.numClasses : 1;
-      expect(outputs[0].shape).toEqual([4, out]);
-      const stacked = points[0].map((_, i) => tf.stack(points.map((p) => p[i])));
+      expect(outputs[0]!.shape).toEqual([4, out]);
+      const stacked = points[0]!.map((_, i) => tf.stack(points.map((p) => p[i]!)));
       const batched = model.forwardBatched!(stacked, x);
       expect(batched.shape).toEqual([3, 4, out]);
       const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(batched, tf.stack(outputs)))).dataSync()[0]);
@@ -298,7 +298,7 @@ describe('forward, forwardBatched and loss', () => {
     const batch = batchOf('classification', [0, 1, 2, 1]);
     const grads = tf.grads((...ps: tf.Tensor[]) => model.loss(ps, batch))(params);
     grads.forEach((g, i) => {
-      expect(g.shape).toEqual(model.paramInfo[i].shape);
+      expect(g.shape).toEqual(model.paramInfo[i]!.shape);
       expect(g.dataSync().every(Number.isFinite)).toBe(true);
     });
     tf.dispose([grads, params, batch.x, batch.y]);

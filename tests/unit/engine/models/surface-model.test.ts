@@ -14,9 +14,9 @@ describe('model.surface', () => {
     expect(model.paramInfo).toEqual([
       { name: 'point', layer: 'surface', role: 'weight', shape: [2], filterAxis: -1 },
     ]);
-    expect([...model.initialValues()[0]]).toEqual([0.5, -1]);
+    expect([...model.initialValues()[0]!]).toEqual([0.5, -1]);
     const fallback = createModel('model.surface', { fn: 'rosenbrock' }, null);
-    expect([...fallback.initialValues()[0]]).toEqual([
+    expect([...fallback.initialValues()[0]!]).toEqual([
       Math.fround(SURFACES.rosenbrock.defaultStart[0]),
       SURFACES.rosenbrock.defaultStart[1],
     ]);
@@ -62,13 +62,13 @@ describe('model.surface', () => {
       'model.surface: a surface has no forward pass',
     );
     expect(() => createModel('model.surface', { fn: 'sphere' }, null)).toThrow(
-      'model.surface: param "fn" must be one of quadratic, rosenbrock, beale, himmelblau, saddle, rastrigin, booth, matyas, sixHumpCamel, monkeySaddle, ackley, ravine, plateau, got "sphere"',
+      "model.surface: fn must be one of 'quadratic', 'rosenbrock', 'beale', 'himmelblau', 'saddle', 'rastrigin', 'booth', 'matyas', 'sixHumpCamel', 'monkeySaddle', 'ackley', 'ravine', 'plateau', got 'sphere'",
     );
     expect(() => createModel('model.surface', { start: [1, 2, 3] }, null)).toThrow(
-      'model.surface: param "start" must be [x, y], got 3 numbers',
+      'model.surface: start must be [x, y], got 3 numbers',
     );
     expect(() => createModel('model.surface', { start: [1, 'a'] }, null)).toThrow(
-      'model.surface: param "start[1]" must be a finite number, got "a"',
+      "model.surface: start[1] must be a finite number, got 'a'",
     );
   });
 });

@@ -112,7 +112,7 @@ describe('surface formulas', () => {
           [-1e-3, 0],
           [0, -1e-3],
         ]) {
-          expect(surfaceValue(name, m.x + dx, m.y + dy)).toBeGreaterThan(m.value);
+          expect(surfaceValue(name, m.x + dx!, m.y + dy!)).toBeGreaterThan(m.value);
         }
       }
       for (const s of spec.saddles) expect(Math.hypot(...GRADIENTS[name](s.x, s.y))).toBe(0);
@@ -137,7 +137,7 @@ describe('surface formulas', () => {
     }
     const values = tf.tidy(() => surfaceTensor(name, tf.tensor1d(xs), tf.tensor1d(ys)).dataSync());
     values.forEach((v, k) => {
-      const exact = surfaceValue(name, xs[k], ys[k]);
+      const exact = surfaceValue(name, xs[k]!, ys[k]!);
       expect(Math.abs(v - exact)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(exact)));
     });
     expect(tf.memory().numTensors).toBe(before);
@@ -152,12 +152,12 @@ describe('surface formulas', () => {
     ]) {
       const grads = tf.tidy(() => {
         const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => surfaceTensor(name, a, b) as tf.Scalar);
-        return g([tf.scalar(x), tf.scalar(y)]).map((t) => t.dataSync()[0]);
+        return g([tf.scalar(x!), tf.scalar(y!)]).map((t) => t.dataSync()[0]);
       });
-      const expected = GRADIENTS[name](x, y);
+      const expected = GRADIENTS[name](x!, y!);
       const scale = Math.max(1, Math.hypot(...expected));
-      expect(Math.abs(grads[0] - expected[0])).toBeLessThan(1e-4 * scale);
-      expect(Math.abs(grads[1] - expected[1])).toBeLessThan(1e-4 * scale);
+      expect(Math.abs(grads[0]! - expected[0])).toBeLessThan(1e-4 * scale);
+      expect(Math.abs(grads[1]! - expected[1])).toBeLessThan(1e-4 * scale);
     }
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -17,7 +17,7 @@ describe('optimizer.adagrad', () => {
       lr: 0.1,
       steps: 3,
       after: (o, k) => {
-        if (k === 3) expect(values(o.state().s[0])).toEqual([3, 12]);
+        if (k === 3) expect(values(o.state().s![0]!)).toEqual([3, 12]);
       },
     });
     const x = [0.1, 0.17071067811865476, 0.22844570503761735];

@@ -34,8 +34,8 @@ describe('optimizer.adam', () => {
         if (k === 1) {
           const s = o.state();
           expect(Object.keys(s).sort()).toEqual(['m', 'v']);
-          expect(values(s.m[0])[0]).toBeCloseTo(0.1, 7);
-          expect(values(s.v[0])[1]).toBeCloseTo(0.4, 6);
+          expect(values(s.m![0]!)[0]).toBeCloseTo(0.1, 7);
+          expect(values(s.v![0]!)[1]).toBeCloseTo(0.4, 6);
         }
       },
     });
@@ -45,7 +45,7 @@ describe('optimizer.adam', () => {
 
   it('AMSGrad divides by the running maximum of v', () => {
     const grads = [10, 1, 1];
-    const seq: GradFn = (_x, k) => [[grads[k]]];
+    const seq: GradFn = (_x, k) => [[grads[k]!]];
     const ams = createAdam({ beta2: 0.5, amsgrad: true });
     // β₂ = 0.5: v = 50, 25.5, 13.25 shrinks while v_max stays 50; m = 1, 1, 1 (0.9·1 + 0.1·1).
     // k=2: m̂ = 1/0.19, v̂ = 50/0.75 → step 0.1·5.263158/8.164966 = 0.0644603 → x₂ = −0.1644603
@@ -55,8 +55,8 @@ describe('optimizer.adam', () => {
       steps: 3,
       after: (o, k) => {
         if (k === 3) {
-          expect(values(o.state().vMax[0])).toEqual([50]);
-          expect(values(o.state().v[0])[0]).toBeCloseTo(13.25, 5);
+          expect(values(o.state().vMax![0]!)).toEqual([50]);
+          expect(values(o.state().v![0]!)[0]).toBeCloseTo(13.25, 5);
         }
       },
     });

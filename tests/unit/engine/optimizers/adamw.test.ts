@@ -27,10 +27,10 @@ describe('optimizer.adamw', () => {
     const a = trajectory(w, [[1, -2]], fixed([[0.5, 0.5]]), { lr: 0.1, steps: 1 });
     const b = trajectory(l2, [[1, -2]], fixed([[0.5, 0.5]]), { lr: 0.1, steps: 1 });
     // AdamW (0.89, −2.08) vs Adam+L2 (0.9, −2.1): L2 only changes the gradient's sign here.
-    expect(a[0][0][0]).toBeCloseTo(0.89, 6);
-    expect(b[0][0][0]).toBeCloseTo(0.9, 6);
-    expect(a[0][0][1]).toBeCloseTo(-2.08, 6);
-    expect(b[0][0][1]).toBeCloseTo(-2.1, 6);
+    expect(a[0]![0]![0]).toBeCloseTo(0.89, 6);
+    expect(b[0]![0]![0]).toBeCloseTo(0.9, 6);
+    expect(a[0]![0]![1]).toBeCloseTo(-2.08, 6);
+    expect(b[0]![0]![1]).toBeCloseTo(-2.1, 6);
     w.dispose();
     l2.dispose();
   });

@@ -13,7 +13,7 @@ export type GradFn = (x: Point, step: number) => Point;
 export const quadratic =
   (a: Point): GradFn =>
   (x) =>
-    x.map((p, i) => p.map((v, j) => a[i][j] * v));
+    x.map((p, i) => p.map((v, j) => a[i]![j]! * v));
 
 /** The same gradient at every step. */
 export const fixed =
@@ -57,7 +57,7 @@ export function expectPoints(actual: Point[], expected: Point[], tol = 2e-6): vo
   for (const [k, point] of actual.entries()) {
     for (const [i, p] of point.entries()) {
       for (const [j, v] of p.entries()) {
-        const want = expected[k][i][j];
+        const want = expected[k]![i]![j]!;
         const bound = tol * Math.max(1, Math.abs(want));
         if (Math.abs(v - want) > bound) {
           throw new Error(`step ${k + 1}, param ${i}[${j}]: got ${v}, expected ${want}`);

@@ -105,12 +105,12 @@ describe('tensor discipline', () => {
     const after10 = tf.memory().numTensors;
     run(opt, 990, params);
     expect(tf.memory().numTensors).toBe(after10);
-    const [x] = params[0].dataSync();
+    const [x] = params[0]!.dataSync();
     expect(Number.isFinite(x)).toBe(true);
     opt.dispose();
     expect(tf.memory().numTensors).toBe(start);
     expect(() => opt.step({ params, grads: params, lr: 0.1 })).toThrow('used after dispose');
-    params[0].dispose();
+    params[0]!.dispose();
   });
 
   it('rejects mismatched gradients and a bad lr without touching the params', () => {
@@ -124,9 +124,9 @@ describe('tensor discipline', () => {
       'got 0 gradients for 1 parameters',
     );
     expect(() => opt.step({ params, grads: params, lr: -1 })).toThrow('learning rate must be');
-    expect(Array.from(params[0].dataSync())).toEqual([1, 2]);
+    expect(Array.from(params[0]!.dataSync())).toEqual([1, 2]);
     wrong.dispose();
     opt.dispose();
-    params[0].dispose();
+    params[0]!.dispose();
   });
 });

@@ -115,11 +115,12 @@ const REFERENCE: Record<SurfaceName, (x: number, y: number) => Derivs> = {
  */
 function referencePath(
   name: SurfaceName,
-  start: readonly number[],
+  start: readonly [number, number],
   steps: number,
   store = (v: number) => v,
 ): number[][] {
-  let [x, y] = start.map(Math.fround);
+  let x = Math.fround(start[0]);
+  let y = Math.fround(start[1]);
   const path = [[x, y]];
   for (let k = 1; k < steps; k++) {
     const { g, h } = REFERENCE[name](x, y);
@@ -134,8 +135,8 @@ function referencePath(
 function deviation(a: number[][], b: number[][]): number {
   let worst = 0;
   a.forEach((p, k) => {
-    const scale = Math.max(1, Math.hypot(b[k][0], b[k][1]));
-    worst = Math.max(worst, Math.hypot(p[0] - b[k][0], p[1] - b[k][1]) / scale);
+    const scale = Math.max(1, Math.hypot(b[k]![0]!, b[k]![1]!));
+    worst = Math.max(worst, Math.hypot(p[0]! - b[k]![0]!, p[1]! - b[k]![1]!) / scale);
   });
   return worst;
 }
@@ -217,13 +218,13 @@ describe('Newton on every analytic surface follows the float64 reference path', 
         `newton ${name}: from the float64 path ${worst.toExponential(2)} ` +
           `(float32 storage of θ alone: ${storage.toExponential(2)}); ` +
           `from the float32-stored path ${deviation(app, stored).toExponential(2)}; ` +
-          `from PyTorch's float64 path ${deviation(app, TORCH.surfaces[name].path).toExponential(2)}`,
+          `from PyTorch's float64 path ${deviation(app, TORCH.surfaces[name]!.path).toExponential(2)}`,
       );
       // The app is the float64 path with θ stored in float32: nothing else differs.
       expect(deviation(app, stored)).toBeLessThan(1e-6);
       expect(worst).toBeLessThan(Math.max(1e-6, 2 * storage));
       // PyTorch's float64 path agrees with the hand-derived one, so the app follows it too.
-      const torch = TORCH.surfaces[name];
+      const torch = TORCH.surfaces[name]!;
       expect(torch.start).toEqual(start);
       expect(deviation(torch.path, ref)).toBeLessThan(1e-9);
       expect(deviation(app, torch.path)).toBeLessThan(Math.max(1e-6, 2 * storage));

@@ -9,7 +9,7 @@ beforeAll(async () => {
 
 /** f(θ) = ½ θᵀAθ over the concatenated parameters: ∇ = Aθ, Hv = Av. */
 function quadraticForm(a: number[][], sizes: number[]) {
-  const flatMul = (flat: number[]) => a.map((row) => row.reduce((s, v, j) => s + v * flat[j], 0));
+  const flatMul = (flat: number[]) => a.map((row) => row.reduce((s, v, j) => s + v * flat[j]!, 0));
   const split = (flat: number[]) => {
     let offset = 0;
     return sizes.map((n) => {

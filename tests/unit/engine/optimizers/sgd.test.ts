@@ -30,7 +30,7 @@ describe('optimizer.sgd', () => {
       lr: 0.1,
       steps: 3,
       after: (o, k) => {
-        if (k === 1) expect(values(o.state().velocity[0])).toEqual([1]);
+        if (k === 1) expect(values(o.state().velocity![0]!)).toEqual([1]);
       },
     });
     expectPoints(path, [[[0.9]], [[0.72]], [[0.486]]]);

@@ -21,7 +21,7 @@ describe('schedule.cosine (CosineAnnealingLR, recursive form)', () => {
       seq.map((_, e) => closedForm(e, 1, 0.1, 4)),
       1e-12,
     );
-    expect(seq[5]).toBeGreaterThan(seq[4]);
+    expect(seq[5]).toBeGreaterThan(seq[4]!);
     expect(seq[8]).toBeCloseTo(1, 12);
     expect(seq[12]).toBeCloseTo(0.1, 12);
   });

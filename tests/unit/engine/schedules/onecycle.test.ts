@@ -41,7 +41,7 @@ describe('schedule.onecycle (OneCycleLR)', () => {
     expect(() => s.advance()).toThrow(
       'schedule.onecycle: Tried to step 12 times. The specified number of total steps is 10',
     );
-    expect(s.current().lr).toBeCloseTo(twoPhaseLr[10], 12);
+    expect(s.current().lr).toBeCloseTo(twoPhaseLr[10]!, 12);
   });
 
   it('three phases: up, back down to the initial lr, then to the minimum', () => {

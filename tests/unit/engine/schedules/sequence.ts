@@ -21,7 +21,7 @@ export function lrs(schedule: Schedule, n: number): number[] {
 export function expectClose(actual: readonly number[], expected: readonly number[], tol = 1e-12) {
   expect(actual.length).toBe(expected.length);
   actual.forEach((v, i) => {
-    if (!(Math.abs(v - expected[i]) <= tol * Math.max(1, Math.abs(expected[i])))) {
+    if (!(Math.abs(v - expected[i]!) <= tol * Math.max(1, Math.abs(expected[i]!)))) {
       throw new Error(`interval ${i}: got ${v}, expected ${expected[i]}`);
     }
   });

@@ -59,8 +59,8 @@ describe('file commands', () => {
 
   it('Open refuses a structurally broken file, listing its problems, and keeps the document', async () => {
     const broken = smallGraph();
-    broken.nodes[2].type = 'optimizer.nonexistent';
-    broken.nodes[1].params.hidden = 'many';
+    broken.nodes[2]!.type = 'optimizer.nonexistent';
+    broken.nodes[1]!.params.hidden = 'many';
     const { store, commands } = setup({ name: 'broken.json', text: JSON.stringify(broken) });
     const before = store.getSnapshot().graph;
     await commands.open();
@@ -74,17 +74,17 @@ describe('file commands', () => {
 
   it('Open opens a draft: a bad value is reset and reported, a missing wire is a problem', async () => {
     const draft = smallGraph();
-    draft.nodes[2].params.lr = -1;
+    draft.nodes[2]!.params.lr = -1;
     draft.edges = draft.edges.filter((edge) => edge.id !== 'e4'); // adam -> train.optimizer
     const { store, commands, reports } = setup({ name: 'draft.json', text: JSON.stringify(draft) });
     await commands.open();
     const state = store.getSnapshot();
     expect(state.refused).toBeNull();
     expect(state.file.name).toBe('draft.json');
-    expect(state.graph.nodes[2].params.lr).toBe(0.001);
+    expect(state.graph.nodes[2]!.params.lr).toBe(0.001);
     expect(state.graph.edges).toHaveLength(5);
     expect(state.problems.map((problem) => problem.path)).toEqual(['nodes[3]']);
-    expect(state.problems[0].message).toMatch(/optimizer/);
+    expect(state.problems[0]!.message).toMatch(/optimizer/);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatch(
       /^Opened draft\.json as a draft; reset to the default: nodes\[2\]\.params\.lr: .*got -1/,
@@ -97,7 +97,7 @@ describe('file commands', () => {
     await commands.openFile({ name: 'cut.json', size: text.length, text: async () => text });
     const refused = store.getSnapshot().refused;
     expect(refused?.name).toBe('cut.json');
-    expect(refused?.problems[0].message).toMatch(/^is not valid JSON/);
+    expect(refused?.problems[0]?.message).toMatch(/^is not valid JSON/);
     expect(store.getSnapshot().graph.name).toBe('Small');
   });
 
@@ -111,18 +111,18 @@ describe('file commands', () => {
       },
     };
     await commands.openFile(huge);
-    expect(store.getSnapshot().refused?.problems[0].message).toMatch(/huge.json is 50.0 MB/);
+    expect(store.getSnapshot().refused?.problems[0]?.message).toMatch(/huge.json is 50.0 MB/);
   });
 
   it('Save writes the serialized graph to the known path; Save As asks (path null)', async () => {
     const { store, commands, saves } = setup();
     await commands.saveAs();
-    expect(saves[0].path).toBeNull();
-    expect(saves[0].suggestedName).toBe('small.json');
-    expect(parseGraphText(saves[0].text)).toMatchObject({ ok: true, graph: smallGraph() });
+    expect(saves[0]!.path).toBeNull();
+    expect(saves[0]!.suggestedName).toBe('small.json');
+    expect(parseGraphText(saves[0]!.text)).toMatchObject({ ok: true, graph: smallGraph() });
     expect(store.getSnapshot().file).toEqual({ name: 'chosen.json', path: '/files/chosen.json' });
     await commands.save();
-    expect(saves[1].path).toBe('/files/chosen.json');
+    expect(saves[1]!.path).toBe('/files/chosen.json');
   });
 
   it('remembers opened and saved files in Open Recent, newest first, and reopens them', async () => {
@@ -138,7 +138,7 @@ describe('file commands', () => {
     ]);
     expect(recent[1]).toMatchObject({ openedAt: 42, text: serializeGraph(other) });
     commands.newDocument();
-    commands.openRecent(recent[1]);
+    commands.openRecent(recent[1]!);
     expect(store.getSnapshot().graph.name).toBe('Other');
     expect(store.getSnapshot().file).toEqual({ name: 'other.json', path: '/files/other.json' });
   });

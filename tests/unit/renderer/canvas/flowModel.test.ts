@@ -40,11 +40,11 @@ describe('toFlowNodes', () => {
 
   it('shows an unknown type by its name, with no ports', () => {
     const graph = smallGraph();
-    graph.nodes[0].type = 'dataset.martian';
+    graph.nodes[0]!.type = 'dataset.martian';
     const [data] = toFlowNodes(graph, NONE, []);
-    expect(data.data.title).toBe('dataset.martian');
-    expect(data.data.kind).toBe('unknown');
-    expect(data.data.outputs).toEqual([]);
+    expect(data!.data.title).toBe('dataset.martian');
+    expect(data!.data.kind).toBe('unknown');
+    expect(data!.data.outputs).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ describe('computeLayout', () => {
     // Pile every block on one spot first: the layout must pull them apart.
     for (const node of graph.nodes) node.position = { x: 100, y: 100 };
     const positions = await computeLayout(graph, [], size);
-    const x = (id: string) => positions[id].x;
+    const x = (id: string) => positions[id]!.x;
     // data -> mlp -> train -> loss -> chart, and adam -> train.
     expect(x('data')).toBeLessThan(x('mlp'));
     expect(x('mlp')).toBeLessThan(x('train'));
@@ -19,8 +19,8 @@ describe('computeLayout', () => {
     expect(x('loss')).toBeLessThan(x('chart'));
     // Blocks in one column do not overlap.
     const column = graph.nodes.filter((node) => x(node.id) === x('mlp'));
-    const ys = column.map((node) => positions[node.id].y).sort((a, b) => a - b);
-    for (let i = 1; i < ys.length; i += 1) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(80);
+    const ys = column.map((node) => positions[node.id]!.y).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i += 1) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(80);
     for (const { x: px, y: py } of Object.values(positions)) {
       expect(px % 20).toBe(0);
       expect(py % 20).toBe(0);
@@ -34,6 +34,6 @@ describe('computeLayout', () => {
     const graph = smallGraph();
     const positions = await computeLayout(graph, ['loss', 'chart'], size);
     expect(Object.keys(positions).sort()).toEqual(['chart', 'loss']);
-    expect(positions.loss.x).toBeLessThan(positions.chart.x);
+    expect(positions.loss!.x).toBeLessThan(positions.chart!.x);
   });
 });

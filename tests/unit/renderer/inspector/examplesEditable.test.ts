@@ -56,8 +56,8 @@ describe('every bundled example is editable in the inspector', () => {
 
   it('a nullable number is set to null by emptying its field', () => {
     const spec = getBlock('train')!.params.maxSteps;
-    expect(parseParamText('', spec)).toEqual({ ok: true, value: null });
-    expect(parseParamText('200', spec)).toEqual({ ok: true, value: 200 });
+    expect(parseParamText('', spec!)).toEqual({ ok: true, value: null });
+    expect(parseParamText('200', spec!)).toEqual({ ok: true, value: 200 });
     expect(formatParamText(null)).toBe('');
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../../../../src-renderer/inspector/paramText';
 import { getBlock, type NumberParam, type ParamSpec } from '../../../../src-shared/graph';
 
-const spec = (type: string, param: string): ParamSpec => getBlock(type)!.params[param];
+const spec = (type: string, param: string): ParamSpec => getBlock(type)!.params[param]!;
 
 describe('formatParamText', () => {
   it('writes numbers exactly and compactly, lists comma-separated, null as empty', () => {

@@ -13,7 +13,7 @@ function withCosine(tMax: number) {
   cosine.params.tMax = tMax;
   graph.nodes.push(cosine);
   graph.edges.push(edge('e7', 'cos', 'lr', 'adam', 'lr'));
-  graph.nodes[2].params.lr = 0.02;
+  graph.nodes[2]!.params.lr = 0.02;
   return graph;
 }
 
