@@ -18,7 +18,7 @@ import type { Batch } from '../../src-shared/engine/types';
 import { type GraphDocument, parseGraphText } from '../../src-shared/graph/index';
 import { type TrialOutcome, TrialTaskSchema } from '../../src-shared/protocol/sweep';
 import { type TileOutcome, TileTaskSchema } from '../../src-shared/protocol/tiles';
-import { runTrial } from '../../src-shared/sweep/runTrial';
+import { runTrial } from '../../src-shared/sweep/run-trial';
 import { initNodeBackend } from '../host/nodeBackend';
 
 let backend: Promise<BackendChoice> | null = null;

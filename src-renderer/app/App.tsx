@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   duplicateSelectionWithWires,
   ungroupSelection,
-} from '../../src-shared/editor/editorActions';
+} from '../../src-shared/editor/editor-actions';
 import { bridge } from '../bridge';
 import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { GraphCanvas } from '../canvas/GraphCanvas';

@@ -1,5 +1,5 @@
 /** Why a file could not be opened; the open graph stays as it was. */
-import type { RefusedFile } from '../../src-shared/editor/documentStore';
+import type { RefusedFile } from '../../src-shared/editor/document-store';
 import { ProblemList } from './ProblemList';
 
 export function RefusedFileBanner(props: { refused: RefusedFile; onDismiss(): void }) {

@@ -1,5 +1,5 @@
 /** The status bar: whether the graph is valid (click to list problems), its size, the host. */
-import type { DocumentState } from '../../src-shared/editor/documentStore';
+import type { DocumentState } from '../../src-shared/editor/document-store';
 import { EngineStatus } from '../engine/EngineStatus';
 
 export function StatusBar(props: {

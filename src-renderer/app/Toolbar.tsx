@@ -1,5 +1,5 @@
 /** The toolbar: file commands, examples, undo/redo, fit view and help. */
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { bundledExamples } from '../document/examples';
 import { RunControls } from '../engine/RunControls';
 import type { FileCommands } from './fileCommands';

@@ -3,8 +3,8 @@
  * shortcuts and (in Electron) the app menu. Every failure becomes a message, never a throw.
  */
 
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
-import { emptyGraph, UNTITLED_FILE } from '../../src-shared/editor/emptyGraph';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
+import { emptyGraph, UNTITLED_FILE } from '../../src-shared/editor/empty-graph';
 import { serializeGraph } from '../../src-shared/graph';
 import type { AtlasBridge } from '../../src-shared/protocol/bridge';
 import type { KeyValueStorage } from '../document/autosave';

@@ -2,8 +2,8 @@
  * The document the app starts with: on first launch an empty graph, whose canvas is the start
  * page (the gallery of examples); afterwards the quickstart example (an empty graph if missing).
  */
-import { createDocumentStore, type DocumentStore } from '../../src-shared/editor/documentStore';
-import { emptyGraph, UNTITLED_FILE } from '../../src-shared/editor/emptyGraph';
+import { createDocumentStore, type DocumentStore } from '../../src-shared/editor/document-store';
+import { emptyGraph, UNTITLED_FILE } from '../../src-shared/editor/empty-graph';
 import { findExample } from '../document/examples';
 import { openGraphFile } from '../document/openGraphFile';
 

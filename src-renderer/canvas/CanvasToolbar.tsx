@@ -6,7 +6,7 @@
 
 import type { ReactNode } from 'react';
 import { ALIGN_LABELS, type AlignMode } from '../../src-shared/editor/align';
-import type { Selection } from '../../src-shared/editor/documentStore';
+import type { Selection } from '../../src-shared/editor/document-store';
 
 const ALIGN_BUTTONS: readonly { mode: AlignMode; glyph: string; keys: string }[] = [
   { mode: 'left', glyph: '⇤', keys: 'Alt+Shift+L' },

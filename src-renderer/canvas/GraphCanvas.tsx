@@ -28,7 +28,7 @@ import {
   useState,
 } from 'react';
 import type { GraphCommand } from '../../src-shared/editor/commands';
-import type { DocumentStore, Selection } from '../../src-shared/editor/documentStore';
+import type { DocumentStore, Selection } from '../../src-shared/editor/document-store';
 import {
   addBlock,
   connect,
@@ -36,9 +36,9 @@ import {
   GRID,
   insertOnWire,
   type LooseWire,
-} from '../../src-shared/editor/editorActions';
-import { membersFollow, membershipChanges } from '../../src-shared/editor/groupFrames';
-import { planInsertOnWire } from '../../src-shared/editor/insertOnWire';
+} from '../../src-shared/editor/editor-actions';
+import { membersFollow, membershipChanges } from '../../src-shared/editor/group-frames';
+import { planInsertOnWire } from '../../src-shared/editor/insert-on-wire';
 import { checkConnection } from '../../src-shared/editor/wires';
 import { acceptingPorts, type Position } from '../../src-shared/graph';
 import { useDocument } from '../document/useDocument';

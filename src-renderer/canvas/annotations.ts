@@ -3,7 +3,7 @@
  * colon, which block ids cannot contain, so the three kinds never collide on the canvas.
  */
 import type { Node } from '@xyflow/react';
-import type { Selection } from '../../src-shared/editor/documentStore';
+import type { Selection } from '../../src-shared/editor/document-store';
 import type { GraphDocument } from '../../src-shared/graph';
 import type { Position, Size } from '../../src-shared/graph/schema';
 

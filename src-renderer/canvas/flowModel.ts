@@ -3,7 +3,7 @@
  * selection and the validation problems) into the nodes and edges React Flow draws.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Selection } from '../../src-shared/editor/documentStore';
+import type { Selection } from '../../src-shared/editor/document-store';
 import {
   describeProblem,
   type GraphDocument,

@@ -1,6 +1,6 @@
 /** Shows one block to the person: selected, centred in the view at a readable zoom, focused. */
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { motionDuration } from './motion';
 
 /** Block text is at least 12 px; at this zoom it is 11 px on screen. */

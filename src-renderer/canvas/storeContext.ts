@@ -1,6 +1,6 @@
 /** The open document's store, for canvas nodes that edit it (frame titles, note text). */
 import { createContext, useContext } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 
 export const StoreContext = createContext<DocumentStore | null>(null);
 

@@ -5,7 +5,7 @@
  * boundary for 2D classifiers. Collapsible and resizable by its top edge.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import type { MetricName } from '../../src-shared/protocol/events';
 import { engineRuntime, useRunState } from '../engine/runtime';
 import { BoundaryView } from './BoundaryView';

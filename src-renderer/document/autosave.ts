@@ -6,7 +6,7 @@
  * every orphaned record back (see autosaveStore.ts), while this tab autosaves its own.
  */
 
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import {
   type GraphDocument,
   GraphDocumentSchema,

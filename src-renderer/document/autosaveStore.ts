@@ -5,7 +5,7 @@
  * Web Locks: each tab holds a lock named after its record while it lives, and the browser
  * releases it when the tab or the whole process goes, so a crashed tab's record is offered.
  */
-import type { DocumentFile } from '../../src-shared/editor/documentStore';
+import type { DocumentFile } from '../../src-shared/editor/document-store';
 
 export interface AutosaveRecord {
   /** The tab (page load) that wrote it. */

@@ -5,7 +5,7 @@
  * pieces show as problems, and its bad values are reset to their defaults and reported.
  */
 
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { formatProblem, type Problem, parseGraphText } from '../../src-shared/graph';
 
 export interface GraphFileText {

@@ -3,7 +3,7 @@
  * records that tabs which are gone left behind, offered back.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import {
   type AutosaveRecord,
   migrateLegacyAutosave,

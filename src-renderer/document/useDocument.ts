@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { DocumentState, DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentState, DocumentStore } from '../../src-shared/editor/document-store';
 
 /** Subscribes a component to the document store. */
 export function useDocument(store: DocumentStore): DocumentState {

@@ -1,10 +1,10 @@
 /**
  * Auto-layout with elkjs: the editor core builds the request and reads the answer
- * (src-shared/editor/layoutRequest.ts); this runs ELK on it.
+ * (src-shared/editor/layout-request.ts); this runs ELK on it.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { SizeOf } from '../../src-shared/editor/editorActions';
-import { layoutPositions, layoutRequest } from '../../src-shared/editor/layoutRequest';
+import type { SizeOf } from '../../src-shared/editor/editor-actions';
+import { layoutPositions, layoutRequest } from '../../src-shared/editor/layout-request';
 import type { GraphDocument, Position } from '../../src-shared/graph';
 
 const elk = new ELK();

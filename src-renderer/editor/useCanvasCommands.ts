@@ -6,7 +6,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { type RefObject, useCallback, useMemo } from 'react';
 import type { AlignMode } from '../../src-shared/editor/align';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import {
   addBlock,
   addNote,
@@ -14,7 +14,7 @@ import {
   DEFAULT_BLOCK_SIZE,
   groupSelection,
   type SizeOf,
-} from '../../src-shared/editor/editorActions';
+} from '../../src-shared/editor/editor-actions';
 import type { QuickAddRequest } from '../canvas/QuickAdd';
 import { computeLayout } from './autoLayout';
 

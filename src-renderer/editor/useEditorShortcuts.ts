@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { AlignMode } from '../../src-shared/editor/align';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import {
   copySelection,
   cutSelection,
@@ -14,7 +14,7 @@ import {
   pasteText,
   selectAll,
   ungroupSelection,
-} from '../../src-shared/editor/editorActions';
+} from '../../src-shared/editor/editor-actions';
 
 /** Alt+Shift+<key> aligns or distributes the selected blocks (by physical key). */
 export const ALIGN_KEYS: Readonly<Record<string, AlignMode>> = {

@@ -4,7 +4,7 @@
  * which applies live so a lecture can watch an optimizer move.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { engineRuntime, useRunState } from './runtime';
 import './run.css';
 

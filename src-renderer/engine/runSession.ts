@@ -5,7 +5,7 @@
  * boundary fresh: one request in flight at a time, at most every BOUNDARY_MS while running.
  */
 import type { Subscription } from 'rxjs';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { type GraphDocument, getBlock, problemLines, serializeGraph } from '../../src-shared/graph';
 import type { EngineState } from '../../src-shared/protocol/engine';
 import { hasCsvFile, readCsvFile } from '../document/csvFiles';

@@ -3,7 +3,7 @@
  * mode), the session's run store, and the run commands bound to the open document.
  */
 import { useSyncExternalStore } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { EngineClient, type EnginePort, workerPort } from './engineClient';
 import { createRunSession, type RunSession } from './runSession';
 import { createRunStore, type RunPhase, type RunStore, type RunStoreState } from './runStore';

@@ -1,8 +1,8 @@
 /** The inspector for a selected group frame (title, members, ungroup) or sticky note (text). */
 
 import type { ReactNode } from 'react';
-import type { DocumentState, DocumentStore } from '../../src-shared/editor/documentStore';
-import { ungroupSelection } from '../../src-shared/editor/editorActions';
+import type { DocumentState, DocumentStore } from '../../src-shared/editor/document-store';
+import { ungroupSelection } from '../../src-shared/editor/editor-actions';
 import { getBlock } from '../../src-shared/graph';
 
 /** What both panels show: the kind, a title and the one editable field, with its help. */

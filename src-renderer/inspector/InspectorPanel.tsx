@@ -4,7 +4,7 @@
  * nothing selected it names the graph.
  */
 
-import type { DocumentState, DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentState, DocumentStore } from '../../src-shared/editor/document-store';
 import { formatProblem, getBlock } from '../../src-shared/graph';
 import { kindStyle } from '../canvas/kindColors';
 import { csvColumns } from '../document/csvFiles';

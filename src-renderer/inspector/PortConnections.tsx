@@ -4,8 +4,8 @@
  * this, a whole graph can be wired without a mouse.
  */
 
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
-import { connect } from '../../src-shared/editor/editorActions';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
+import { connect } from '../../src-shared/editor/editor-actions';
 import { checkConnection } from '../../src-shared/editor/wires';
 import { type GraphDocument, type GraphEdge, getBlock } from '../../src-shared/graph';
 

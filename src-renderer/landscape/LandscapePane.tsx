@@ -6,7 +6,7 @@
  * surface. What the toolbar acts on (export, recorder) is handed up through `onHandle`.
  */
 import { type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import type { SurfaceName } from '../../src-shared/engine/models/surfaces';
 import type { WireLandscape } from '../../src-shared/protocol/landscape';
 import type { RunStore } from '../engine/runStore';

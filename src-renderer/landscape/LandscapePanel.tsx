@@ -6,7 +6,7 @@
  * `sideBySide` opens them side by side; the viewer's toggle switches for the session.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { useDocument } from '../document/useDocument';
 import { engineRuntime } from '../engine/runtime';
 import { LandscapeViewer, MAX_PANES } from './LandscapeViewer';

@@ -8,7 +8,7 @@
  * view.landscape blocks give each pane's initial height scale and keep the recorder's settings.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { cursorStep } from '../engine/cursorStep';
 import type { RunStore } from '../engine/runStore';
 import { Colorbar } from './Colorbar';

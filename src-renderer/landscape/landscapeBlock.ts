@@ -5,7 +5,7 @@
  * keeps the settings in the viewer for the session.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import {
   DEFAULT_RECORDING,
   type GraphDocument,

@@ -4,12 +4,12 @@
  * Trials run on a pool of Web Workers in web mode.
  */
 import { useMemo, useState } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { formatShort } from '../../src-shared/graph';
 import type { TrialSummary } from '../../src-shared/protocol/sweep';
 import { axisKey, expandSweep } from '../../src-shared/sweep/expand';
 import { sweepResultsToCsv, sweepResultsToJson } from '../../src-shared/sweep/results';
-import { bestTrial } from '../../src-shared/sweep/runSweep';
+import { bestTrial } from '../../src-shared/sweep/run-sweep';
 import { useDocument } from '../document/useDocument';
 import { engineRuntime } from '../engine/runtime';
 import { openTrial, trialRunName } from './openTrial';

@@ -5,7 +5,7 @@
  * the field, marked, with one line saying what is wrong.
  */
 import { useState } from 'react';
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { SWEEP_METHODS, type Sweep } from '../../src-shared/graph';
 import { changeSweep, type SweepSettingsChange } from './sweepSettings';
 

@@ -4,7 +4,7 @@
  */
 import { parseGraphText } from '../../src-shared/graph';
 import { TrialTaskSchema } from '../../src-shared/protocol/sweep';
-import { runTrial } from '../../src-shared/sweep/runTrial';
+import { runTrial } from '../../src-shared/sweep/run-trial';
 import { selectBackend } from '../engine/selectBackend';
 
 const backend = selectBackend();

@@ -1,6 +1,6 @@
 /** The inspector's "Sweep this param" for number params: one undoable setSweep. */
 
-import type { DocumentStore } from '../../src-shared/editor/documentStore';
+import type { DocumentStore } from '../../src-shared/editor/document-store';
 import type { GraphDocument, ParamSpec } from '../../src-shared/graph';
 import { axisFor, isSwept, withAxis } from './sweepAxis';
 

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { type GraphDocument, serializeGraph } from '../../src-shared/graph';
 import type { TrialSummary } from '../../src-shared/protocol/sweep';
 import { expandSweep } from '../../src-shared/sweep/expand';
-import { runSweep } from '../../src-shared/sweep/runSweep';
+import { runSweep } from '../../src-shared/sweep/run-sweep';
 import { createWebPool } from './webPool';
 
 export interface SweepState {

@@ -1,7 +1,7 @@
 /** A sweep's results as files: CSV (one row per trial) and JSON; the app exports the same. */
 import Papa from 'papaparse';
 import type { TrialSummary } from '../protocol/sweep';
-import { bestTrial } from './runSweep';
+import { bestTrial } from './run-sweep';
 
 const COLUMNS = [
   'status',

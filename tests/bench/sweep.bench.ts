@@ -17,7 +17,7 @@ import { parseRedisUrl, probeRedis } from '../../src-main/queue/redisUrl';
 import { linspace } from '../../src-shared/engine/landscape/plane-axes';
 import { createRng } from '../../src-shared/engine/random';
 import { defaultParams, parseGraph, serializeGraph } from '../../src-shared/graph/index';
-import { runSweep } from '../../src-shared/sweep/runSweep';
+import { runSweep } from '../../src-shared/sweep/run-sweep';
 import { until } from '../support/until';
 import { twoThreadCeiling } from './machine-ceiling';
 import type { BenchRow } from './report';

@@ -11,7 +11,7 @@ import { serializeGraph } from '../../../src-shared/graph/index';
 import type { SweepDoneEvent, TrialOutcome } from '../../../src-shared/protocol/sweep';
 import { axisKey, expandSweep } from '../../../src-shared/sweep/expand';
 import { sweepResultsToCsv, sweepResultsToJson } from '../../../src-shared/sweep/results';
-import { bestTrial, runSweep, type TrialExecutor } from '../../../src-shared/sweep/runSweep';
+import { bestTrial, runSweep, type TrialExecutor } from '../../../src-shared/sweep/run-sweep';
 import { defaultPoolSize, openRunner } from '../../pool/runner';
 import { writeFileAtomic } from '../../services/graphFiles';
 import type { Command } from '../command';

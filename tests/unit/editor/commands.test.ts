@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphCommand } from '../../../src-shared/editor/commands';
 import { applyCommand } from '../../../src-shared/editor/commands';
-import { createDocumentStore, HISTORY_LIMIT } from '../../../src-shared/editor/documentStore';
+import { createDocumentStore, HISTORY_LIMIT } from '../../../src-shared/editor/document-store';
 import { type GraphDocument, serializeGraph } from '../../../src-shared/graph';
 import { smallGraphWithAnnotations } from '../renderer/document/annotationFixture';
 import { edge, node, smallGraph } from '../renderer/fixtures';

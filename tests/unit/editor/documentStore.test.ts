@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../src-shared/editor/documentStore';
-import { emptyGraph } from '../../../src-shared/editor/emptyGraph';
+import { createDocumentStore } from '../../../src-shared/editor/document-store';
+import { emptyGraph } from '../../../src-shared/editor/empty-graph';
 import { smallGraph } from '../renderer/fixtures';
 
 const FILE = { name: 'small.json', path: '/tmp/small.json' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../src-shared/editor/documentStore';
+import { createDocumentStore } from '../../../src-shared/editor/document-store';
 import {
   addBlock,
   connect,
@@ -10,7 +10,7 @@ import {
   duplicateSelection,
   pasteText,
   selectAll,
-} from '../../../src-shared/editor/editorActions';
+} from '../../../src-shared/editor/editor-actions';
 import { defaultParams } from '../../../src-shared/graph';
 import { smallGraph } from '../renderer/fixtures';
 

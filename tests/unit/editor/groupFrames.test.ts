@@ -9,7 +9,7 @@ import {
   groupBlocks,
   membersFollow,
   membershipChanges,
-} from '../../../src-shared/editor/groupFrames';
+} from '../../../src-shared/editor/group-frames';
 import { smallGraphWithAnnotations } from '../renderer/document/annotationFixture';
 import { smallGraph } from '../renderer/fixtures';
 

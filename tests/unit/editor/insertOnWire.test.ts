@@ -1,7 +1,7 @@
 /** Dropping a lone block on a wire: which wires it makes, keeps and replaces, or why not. */
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../src-shared/editor/commands';
-import { planInsertOnWire } from '../../../src-shared/editor/insertOnWire';
+import { planInsertOnWire } from '../../../src-shared/editor/insert-on-wire';
 import type { GraphDocument } from '../../../src-shared/graph';
 import { node, smallGraph } from '../renderer/fixtures';
 

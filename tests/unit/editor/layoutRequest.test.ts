@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutPositions, layoutRequest } from '../../../src-shared/editor/layoutRequest';
+import { layoutPositions, layoutRequest } from '../../../src-shared/editor/layout-request';
 import { smallGraph } from '../renderer/fixtures';
 
 describe('layoutRequest (auto-layout as data, without ELK)', () => {

@@ -14,7 +14,7 @@ import { connectQueue } from '../../../src-main/queue/queueClient';
 import { parseRedisUrl, probeRedis } from '../../../src-main/queue/redisUrl';
 import { defaultParams, parseGraph, serializeGraph } from '../../../src-shared/graph/index';
 import { TrialDoneEventSchema } from '../../../src-shared/protocol/sweep';
-import { runSweep } from '../../../src-shared/sweep/runSweep';
+import { runSweep } from '../../../src-shared/sweep/run-sweep';
 import { memoryIo } from '../cli/memoryIo';
 
 const hasRedis = (() => {

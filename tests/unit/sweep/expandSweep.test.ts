@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type GraphDocument, parseGraph, parseGraphText } from '../../../src-shared/graph/index';
 import { applyTrial, expandSweep } from '../../../src-shared/sweep/expand';
-import { median } from '../../../src-shared/sweep/runSweep';
+import { median } from '../../../src-shared/sweep/run-sweep';
 import { dataGraph, type Json } from '../graph/graphs';
 
 const load = (sweep: Json): GraphDocument => {

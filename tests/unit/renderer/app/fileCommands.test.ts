@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFileCommands } from '../../../../src-renderer/app/fileCommands';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
+import { createDocumentStore } from '../../../../src-shared/editor/document-store';
 import { parseGraphText, serializeGraph } from '../../../../src-shared/graph';
 import type { AtlasBridge, SaveRequest } from '../../../../src-shared/protocol/bridge';
 import { smallGraph } from '../fixtures';

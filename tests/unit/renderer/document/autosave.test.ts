@@ -10,7 +10,7 @@ import {
   orphanedAutosaves,
   readRecord,
 } from '../../../../src-renderer/document/autosaveStore';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
+import { createDocumentStore } from '../../../../src-shared/editor/document-store';
 import { serializeGraph } from '../../../../src-shared/graph';
 import { memoryStorage, smallGraph } from '../fixtures';
 

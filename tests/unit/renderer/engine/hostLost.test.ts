@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineClient, type EnginePort } from '../../../../src-renderer/engine/engineClient';
 import { createRunSession } from '../../../../src-renderer/engine/runSession';
 import { createRunStore } from '../../../../src-renderer/engine/runStore';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
+import { createDocumentStore } from '../../../../src-shared/editor/document-store';
 import { smallGraph } from '../fixtures';
 
 function fakePort() {

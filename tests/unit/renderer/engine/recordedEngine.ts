@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { EngineClient } from '../../../../src-renderer/engine/engineClient';
 import { createRunSession } from '../../../../src-renderer/engine/runSession';
 import { createRunStore } from '../../../../src-renderer/engine/runStore';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
+import { createDocumentStore } from '../../../../src-shared/editor/document-store';
 import { parseGraphText } from '../../../../src-shared/graph';
 
 export type SentMessage = { type: string; [key: string]: unknown };

@@ -9,7 +9,7 @@ import {
   DEFAULT_MEDIAN_STEP,
   DEFAULT_RANDOM_TRIALS,
 } from '../../../../src-renderer/sweep/sweepSettings';
-import { createDocumentStore } from '../../../../src-shared/editor/documentStore';
+import { createDocumentStore } from '../../../../src-shared/editor/document-store';
 import { parseGraphText, serializeGraph, validateGraph } from '../../../../src-shared/graph';
 import { expandSweep } from '../../../../src-shared/sweep/expand';
 

@@ -6,12 +6,12 @@ import { defaultParams, type GraphNode, getBlock } from '../graph';
 import { type AlignMode, alignBoxes, type Box } from './align';
 import { copyBlocks, pasteBlocks, readClipboardText } from './clipboard';
 import { applyCommand, type GraphCommand } from './commands';
-import type { DocumentStore } from './documentStore';
+import type { DocumentStore } from './document-store';
 import { duplicateWithWires } from './duplicate';
-import { freeOffset } from './freeSpot';
-import { groupBlocks, newNote } from './groupFrames';
+import { freeOffset } from './free-spot';
+import { groupBlocks, newNote } from './group-frames';
 import { freshId, idBase, nodeIds } from './ids';
-import { planInsertOnWire } from './insertOnWire';
+import { planInsertOnWire } from './insert-on-wire';
 import { type ConnectionAttempt, checkConnection } from './wires';
 
 /** Measured block sizes, by id (the canvas knows them; the document does not). */

@@ -5,7 +5,7 @@
  * renderer hands the request to elkjs (src-renderer/editor/autoLayout.ts).
  */
 import type { GraphDocument, Position } from '../graph';
-import { DEFAULT_BLOCK_SIZE, type SizeOf, snap } from './editorActions';
+import { DEFAULT_BLOCK_SIZE, type SizeOf, snap } from './editor-actions';
 
 export interface LayoutRequest {
   readonly id: 'root';
