@@ -1,8 +1,9 @@
 /**
  * Picks and initializes the tfjs backend where the engine runs (a Web Worker or Electron's
  * compute window): WebGPU, then WebGL, only on a real GPU (a software renderer is ~10× slower
- * than wasm), else wasm SIMD, else cpu; a user's override wins. The wasm binaries are the
- * files Vite emits, found by URL.
+ * than wasm), else wasm SIMD, else cpu; a user's override wins. A GPU backend must also read
+ * back correctly, synchronously, or the next choice is taken. The wasm binaries are the files
+ * Vite emits, found by URL.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -81,7 +82,33 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
-/** Chooses by the device (or the user's `requested` backend), initializes, and falls back. */
+/** 2048 halves: every partial sum is exact even in float16 (WebGL without float32 textures). */
+const READ_CHECK_EXPECTED = 1024;
+
+/**
+ * Why the active backend cannot serve the engine's synchronous reads, or null when it can.
+ * Training and landscapes read losses with dataSync(); SwiftShader's WebGPU answers those with
+ * zeros (tfjs-backend-webgpu's readSync copies through a WebGPU canvas, which reads back blank
+ * there), so a run would train on garbage. The value is computed on the device (2048 elements:
+ * above the size under which tfjs hands small ops to the CPU) and reduced by a shader.
+ */
+export function syncReadFault(): string | null {
+  const got = tf.tidy(() => tf.sum(tf.mul(tf.ones([2048]), 0.5)).dataSync()[0]);
+  return got === READ_CHECK_EXPECTED
+    ? null
+    : `reads back ${got} for ${READ_CHECK_EXPECTED} synchronously`;
+}
+
+/** Initializes `name`; null when it is ready for the engine, else why not. */
+async function startBackend(name: BackendName): Promise<string | null> {
+  if (!(await tryBackend(name))) return 'failed to start';
+  return name === 'webgpu' || name === 'webgl' ? syncReadFault() : null;
+}
+
+/**
+ * Chooses by the device (or the user's `requested` backend) and initializes it; a backend that
+ * fails to start or to read back is dropped and the device's next choice tried, with the reason.
+ */
 export async function selectBackend(
   requested: BackendName | 'auto' = 'auto',
 ): Promise<BackendChoice> {
@@ -90,12 +117,20 @@ export async function selectBackend(
   const available: BackendName[] = ['wasm', 'cpu'];
   if (gpuRenderer) available.push('webgl');
   if (webgpuAdapter) available.push('webgpu');
-  const choice = chooseBackend({ available, gpuRenderer, webgpuAdapter, requested });
-  if (await tryBackend(choice.name)) return choice;
-  for (const fallback of ['wasm', 'cpu'] as const) {
-    if (fallback !== choice.name && (await tryBackend(fallback))) {
-      return { name: fallback, reason: `${choice.name} failed to start; using ${fallback}` };
+  const failures: string[] = [];
+  let wanted = requested;
+  while (available.length > 0) {
+    const choice = chooseBackend({ available, gpuRenderer, webgpuAdapter, requested: wanted });
+    const failure = await startBackend(choice.name);
+    if (!failure) {
+      if (failures.length === 0) return choice;
+      return { name: choice.name, reason: `${failures.join('; ')}; using ${choice.name}` };
     }
+    failures.push(`${choice.name} ${failure}`);
+    const index = available.indexOf(choice.name);
+    if (index < 0) break; // cpu, the last resort, chosen though it did not start
+    available.splice(index, 1);
+    wanted = 'auto';
   }
-  throw new Error(`no tfjs backend could start (tried ${choice.name}, wasm and cpu)`);
+  throw new Error(`no tfjs backend could start (${failures.join('; ')})`);
 }
