@@ -89,7 +89,8 @@ const READ_CHECK_EXPECTED = 1024;
  * Why the active backend cannot serve the engine's synchronous reads, or null when it can.
  * Training and landscapes read losses with dataSync(); SwiftShader's WebGPU answers those with
  * zeros (tfjs-backend-webgpu's readSync copies through a WebGPU canvas, which reads back blank
- * there), so a run would train on garbage. The value is computed on the device (2048 elements:
+ * there) and then loses its device, so a run would train on garbage and stop with "createBuffer
+ * failed … too large … mappedAtCreation". The value is computed on the device (2048 elements:
  * above the size under which tfjs hands small ops to the CPU) and reduced by a shader.
  */
 export function syncReadFault(): string | null {

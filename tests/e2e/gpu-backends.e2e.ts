@@ -12,10 +12,12 @@
  * test-results/gpu-backends-timings.json, logged, never asserted.
  *
  * WebGPU here: the engine reads each step's loss with dataSync(), and tfjs-backend-webgpu's
- * readSync copies through a WebGPU canvas, which SwiftShader reads back as zeros. The engine
- * checks a synchronous read when it starts a GPU backend (selectBackend.ts) and refuses one
- * that reads back wrong, saying why; that refusal is what this test asserts where it happens.
- * Where WebGPU reads back right (a real GPU) it is compared like WebGL.
+ * readSync copies through a WebGPU canvas, which SwiftShader reads back as zeros (and its
+ * device is destroyed soon after: a run stopped within 0–28 steps on "createBuffer failed");
+ * asynchronous reads work there. The engine checks a synchronous read when it starts a GPU
+ * backend (selectBackend.ts) and refuses one that reads back wrong, saying why; that refusal
+ * is what this test asserts where it happens. Where WebGPU reads back right (a real GPU) it is
+ * compared like WebGL.
  * Screenshots: test-results/gpu-backends-*.png.
  */
 import { readFile, writeFile } from 'node:fs/promises';
