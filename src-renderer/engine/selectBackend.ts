@@ -13,7 +13,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import {
   type BackendChoice,
   type BackendName,
-  chooseBackend,
+  startChosenBackend,
 } from '../../src-shared/engine/backend';
 
 /** UNMASKED_RENDERER_WEBGL of an OffscreenCanvas context, or undefined without WebGL. */
@@ -106,10 +106,7 @@ async function startBackend(name: BackendName): Promise<string | null> {
   return name === 'webgpu' || name === 'webgl' ? syncReadFault() : null;
 }
 
-/**
- * Chooses by the device (or the user's `requested` backend) and initializes it; a backend that
- * fails to start or to read back is dropped and the device's next choice tried, with the reason.
- */
+/** Chooses by the device (or the user's `requested` backend), initializes, and falls back. */
 export async function selectBackend(
   requested: BackendName | 'auto' = 'auto',
 ): Promise<BackendChoice> {
@@ -118,20 +115,5 @@ export async function selectBackend(
   const available: BackendName[] = ['wasm', 'cpu'];
   if (gpuRenderer) available.push('webgl');
   if (webgpuAdapter) available.push('webgpu');
-  const failures: string[] = [];
-  let wanted = requested;
-  while (available.length > 0) {
-    const choice = chooseBackend({ available, gpuRenderer, webgpuAdapter, requested: wanted });
-    const failure = await startBackend(choice.name);
-    if (!failure) {
-      if (failures.length === 0) return choice;
-      return { name: choice.name, reason: `${failures.join('; ')}; using ${choice.name}` };
-    }
-    failures.push(`${choice.name} ${failure}`);
-    const index = available.indexOf(choice.name);
-    if (index < 0) break; // cpu, the last resort, chosen though it did not start
-    available.splice(index, 1);
-    wanted = 'auto';
-  }
-  throw new Error(`no tfjs backend could start (${failures.join('; ')})`);
+  return startChosenBackend({ available, gpuRenderer, webgpuAdapter, requested }, startBackend);
 }
