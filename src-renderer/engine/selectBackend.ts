@@ -1,8 +1,9 @@
 /**
  * Picks and initializes the tfjs backend where the engine runs (a Web Worker or Electron's
  * compute window): WebGPU, then WebGL, only on a real GPU (a software renderer is ~10× slower
- * than wasm), else wasm SIMD, else cpu; a user's override wins. The wasm binaries are the
- * files Vite emits, found by URL.
+ * than wasm), else wasm SIMD, else cpu; a user's override wins. A GPU backend must also read
+ * back correctly, synchronously, or the next choice is taken. The wasm binaries are the files
+ * Vite emits, found by URL.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -12,7 +13,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import {
   type BackendChoice,
   type BackendName,
-  chooseBackend,
+  startChosenBackend,
 } from '../../src-shared/engine/backend';
 
 /** UNMASKED_RENDERER_WEBGL of an OffscreenCanvas context, or undefined without WebGL. */
@@ -81,6 +82,30 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
+/** 2048 halves: every partial sum is exact even in float16 (WebGL without float32 textures). */
+const READ_CHECK_EXPECTED = 1024;
+
+/**
+ * Why the active backend cannot serve the engine's synchronous reads, or null when it can.
+ * Training and landscapes read losses with dataSync(); SwiftShader's WebGPU answers those with
+ * zeros (tfjs-backend-webgpu's readSync copies through a WebGPU canvas, which reads back blank
+ * there) and then loses its device, so a run would train on garbage and stop with "createBuffer
+ * failed … too large … mappedAtCreation". The value is computed on the device (2048 elements:
+ * above the size under which tfjs hands small ops to the CPU) and reduced by a shader.
+ */
+export function syncReadFault(): string | null {
+  const got = tf.tidy(() => tf.sum(tf.mul(tf.ones([2048]), 0.5)).dataSync()[0]);
+  return got === READ_CHECK_EXPECTED
+    ? null
+    : `reads back ${got} for ${READ_CHECK_EXPECTED} synchronously`;
+}
+
+/** Initializes `name`; null when it is ready for the engine, else why not. */
+async function startBackend(name: BackendName): Promise<string | null> {
+  if (!(await tryBackend(name))) return 'failed to start';
+  return name === 'webgpu' || name === 'webgl' ? syncReadFault() : null;
+}
+
 /** Chooses by the device (or the user's `requested` backend), initializes, and falls back. */
 export async function selectBackend(
   requested: BackendName | 'auto' = 'auto',
@@ -90,12 +115,5 @@ export async function selectBackend(
   const available: BackendName[] = ['wasm', 'cpu'];
   if (gpuRenderer) available.push('webgl');
   if (webgpuAdapter) available.push('webgpu');
-  const choice = chooseBackend({ available, gpuRenderer, webgpuAdapter, requested });
-  if (await tryBackend(choice.name)) return choice;
-  for (const fallback of ['wasm', 'cpu'] as const) {
-    if (fallback !== choice.name && (await tryBackend(fallback))) {
-      return { name: fallback, reason: `${choice.name} failed to start; using ${fallback}` };
-    }
-  }
-  throw new Error(`no tfjs backend could start (tried ${choice.name}, wasm and cpu)`);
+  return startChosenBackend({ available, gpuRenderer, webgpuAdapter, requested }, startBackend);
 }

@@ -56,6 +56,41 @@ export function chooseBackend(facts: DeviceFacts): BackendChoice {
   return { name: 'cpu', reason: 'no GPU or wasm backend available' };
 }
 
+/**
+ * Initializes a backend: null once it is ready for the engine, else why not ("failed to
+ * start", or a GPU backend's wrong synchronous read).
+ */
+export type StartBackend = (name: BackendName) => Promise<string | null>;
+
+/**
+ * The device's choice (or the user's) that actually starts. One that fails is dropped and the
+ * device's next choice tried; the reason then names every failure, so a forced backend never
+ * falls back silently.
+ */
+export async function startChosenBackend(
+  facts: DeviceFacts,
+  start: StartBackend,
+): Promise<BackendChoice> {
+  const available = [...facts.available];
+  const failures: string[] = [];
+  let requested = facts.requested;
+  for (;;) {
+    const choice = chooseBackend({ ...facts, available, requested });
+    const failure = await start(choice.name);
+    if (!failure) {
+      if (failures.length === 0) return choice;
+      return { name: choice.name, reason: `${failures.join('; ')}; using ${choice.name}` };
+    }
+    failures.push(`${choice.name} ${failure}`);
+    const index = available.indexOf(choice.name);
+    // cpu is the last resort, chosen even when not listed: once it fails, nothing is left.
+    if (index < 0 || choice.name === 'cpu') break;
+    available.splice(index, 1);
+    requested = 'auto';
+  }
+  throw new Error(`no tfjs backend could start (${failures.join('; ')})`);
+}
+
 const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** A user's backend override (URL `?backend=`, a worker's name): unknown text means 'auto'. */

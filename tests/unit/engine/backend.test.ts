@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type BackendName,
   chooseBackend,
   isSoftwareRenderer,
   parseBackendOverride,
+  startChosenBackend,
 } from '../../../src-shared/engine/backend';
 
 describe('chooseBackend', () => {
@@ -74,5 +76,66 @@ describe('chooseBackend', () => {
     expect(parseBackendOverride(' wasm ')).toBe('wasm');
     expect(parseBackendOverride('cuda')).toBe('auto');
     expect(parseBackendOverride(null)).toBe('auto');
+  });
+});
+
+describe('startChosenBackend', () => {
+  const all = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+  /** A starter where `broken` backends fail with their reasons; records what it tried. */
+  function starter(broken: Partial<Record<BackendName, string>>) {
+    const tried: BackendName[] = [];
+    const start = async (name: BackendName) => {
+      tried.push(name);
+      return broken[name] ?? null;
+    };
+    return { tried, start };
+  }
+
+  it("starts the device's choice when it works", async () => {
+    const { tried, start } = starter({});
+    await expect(
+      startChosenBackend({ available: all, gpuRenderer: 'NVIDIA H200' }, start),
+    ).resolves.toEqual({ name: 'webgpu', reason: 'GPU: NVIDIA H200' });
+    expect(tried).toEqual(['webgpu']);
+  });
+
+  it("takes the device's next choice when one reads back wrong, naming why", async () => {
+    const { tried, start } = starter({ webgpu: 'reads back 0 for 1024 synchronously' });
+    await expect(
+      startChosenBackend({ available: all, gpuRenderer: 'NVIDIA H200' }, start),
+    ).resolves.toEqual({
+      name: 'webgl',
+      reason: 'webgpu reads back 0 for 1024 synchronously; using webgl',
+    });
+    expect(tried).toEqual(['webgpu', 'webgl']);
+  });
+
+  it('says why a forced backend was refused, and uses what the device would choose', async () => {
+    const { tried, start } = starter({ webgpu: 'reads back 0 for 1024 synchronously' });
+    await expect(
+      startChosenBackend(
+        { available: all, gpuRenderer: 'SwiftShader', requested: 'webgpu' },
+        start,
+      ),
+    ).resolves.toEqual({
+      name: 'wasm',
+      reason: 'webgpu reads back 0 for 1024 synchronously; using wasm',
+    });
+    expect(tried).toEqual(['webgpu', 'wasm']);
+  });
+
+  it('ends with cpu, and throws with every reason when nothing starts', async () => {
+    const { start } = starter({ webgl: 'failed to start', wasm: 'failed to start' });
+    await expect(
+      startChosenBackend({ available: ['webgl', 'wasm'], gpuRenderer: 'Mali-G78' }, start),
+    ).resolves.toEqual({
+      name: 'cpu',
+      reason: 'webgl failed to start; wasm failed to start; using cpu',
+    });
+    const none = starter({ wasm: 'failed to start', cpu: 'failed to start' });
+    await expect(startChosenBackend({ available: ['wasm', 'cpu'] }, none.start)).rejects.toThrow(
+      'no tfjs backend could start (wasm failed to start; cpu failed to start)',
+    );
+    expect(none.tried).toEqual(['wasm', 'cpu']);
   });
 });
