@@ -9,6 +9,7 @@
  * `conv2dSameOfData` skips the input gradient: the first layer's input is data.
  */
 import * as tf from '@tensorflow/tfjs';
+import { gradientRecorded } from './tape';
 
 /** Same-padding split of a k-wide kernel as TensorFlow does it: floor((k−1)/2) before. */
 function samePadding(k: number): { before: number; after: number } {
@@ -56,6 +57,7 @@ function checkSquare(kernel: tf.Tensor4D): void {
 /** Same convolution with gradients for both the image and the kernel. */
 export function conv2dSame(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
   checkSquare(kernel);
+  if (!gradientRecorded()) return forward(image, kernel);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, w, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([x, w]);
@@ -79,6 +81,7 @@ export function conv2dSame(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D
  */
 export function conv2dSameOfData(image: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
   checkSquare(kernel);
+  if (!gradientRecorded()) return forward(image, kernel);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [w, save] = args as [tf.Tensor4D, tf.GradSaveFunc];
     // Saved (kept) rather than captured: the caller's tidy may free `image` before backward.
@@ -109,6 +112,7 @@ export function conv2dSameBiasRelu(
   const k = kernel.shape[0];
   const value = (x: tf.Tensor4D, w: tf.Tensor4D, b: tf.Tensor) =>
     tf.fused.conv2d({ x, filter: w, strides: 1, pad: 'same', bias: b, activation: 'relu' });
+  if (!gradientRecorded()) return value(image, kernel, bias);
   if (imageIsData) {
     const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const [w, b, save] = args as [tf.Tensor4D, tf.Tensor, tf.GradSaveFunc];
