@@ -64,7 +64,9 @@ let wasmConfigured = false;
 function configureWasm(): void {
   if (wasmConfigured) return;
   wasmConfigured = true;
-  // Threaded wasm breaks in a minified build and is not faster on few cores: never ask for it.
+  // Threaded wasm is not asked for: tfjs sizes its pool at hardwareConcurrency / 2 (one thread
+  // on 2 cores), and given one thread per core it trained the bench MLP slower here
+  // (`npm run bench -- threads`: 0.72× on 2 cores); it also breaks in a minified build.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmPlainUrl,

@@ -104,11 +104,12 @@ export interface ExactDerivatives {
 }
 
 export interface FirstLayerSplit {
-  /** Index (in paramInfo) of the kernel the first map is linear in. */
+  /** Indices (in paramInfo) of the first layer's kernel and bias: its map is affine in them. */
   readonly kernel: number;
-  /** x ↦ the first layer's map by `kernel`, before its bias (x·W, or the convolution). */
-  linear(x: tf.Tensor2D, kernel: tf.Tensor): tf.Tensor;
-  /** The rest of the forward pass from `linear`'s output (bias onwards): [n, out]. */
+  readonly bias: number;
+  /** x ↦ the first layer's pre-activation: x·W + b, or the convolution plus its bias. */
+  affine(x: tf.Tensor2D, kernel: tf.Tensor, bias: tf.Tensor): tf.Tensor;
+  /** The rest of the forward pass from `affine`'s output (activation onwards): [n, out]. */
   rest(params: readonly tf.Tensor[], first: tf.Tensor): tf.Tensor2D;
   /** The same for G points: params and `first` with a leading G → [G, n, out]. */
   restBatched?(params: readonly tf.Tensor[], first: tf.Tensor): tf.Tensor3D;

@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   ui: async () => (await import('./ui-stream.bench')).benchUiStream(),
   curvature: async () => (await import('./curvature.bench')).benchCurvature(),
   sweep: async () => (await import('./sweep.bench')).benchSweep(),
+  threads: async () => (await import('./wasm-threads.bench')).benchWasmThreads(),
 };
 
 const only = process.argv.slice(2);

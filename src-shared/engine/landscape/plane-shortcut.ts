@@ -1,8 +1,9 @@
 /**
  * The exact plane shortcut. Along a plane θ(α, β) = θc + α·δ + β·η, the first layer's kernel
- * is W₀ + αD + βE and its map is linear in it, so map(x, W) = map(x, W₀) + α·map(x, D) +
- * β·map(x, E). The three maps are computed once per plane; each point then costs an axpy
- * Z₀ + α·Z_D + β·Z_E in place of the first layer (98 % of the FLOPs of an MLP
+ * and bias are W₀ + αD + βE and b₀ + αd + βe, and its map is affine in them, so
+ * map(x, W, b) = map(x, W₀, b₀) + α·(x·D + d) + β·(x·E + e) (the same for a convolution).
+ * The three maps are computed once per plane; each point then costs a K = 3 product
+ * [1, α, β]·[Z₀; Z_D; Z_E] in place of the first layer (98 % of the FLOPs of an MLP
  * 784-128-10). Exact up to float32 round-off; tests compare it with the plain evaluation.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -31,17 +32,17 @@ export interface PlaneShortcut {
 
 /**
  * Whether the shortcut saves work: the first map costs fan-in multiply-adds per output
- * element, the shortcut's axpy three elementwise passes over memory. Measured on wasm (under
- * load): fan-in 64 (digits MLP) 1.3× faster, 784 3.5×, but a 3×3 conv on one channel
- * (fan-in 9) 0.7×, so the plain path below 16.
+ * element, the shortcut's K = 3 product three. Measured on wasm (under load, shortcut vs
+ * plain path, whole surfaces): a 3×3 conv on one channel (fan-in 9, the digits CNN) 1.10×,
+ * fan-in 64 (digits MLP) 1.28×, 784 3×; smaller fan-ins are not measured and stay plain.
  */
-const MIN_FAN_IN = 16;
+const MIN_FAN_IN = 9;
 
 export function shortcutPays(model: Model): boolean {
   const split = model.firstLayer;
   if (!split || model.task === 'surface') return false;
-  const info = model.paramInfo[split.kernel]!;
-  return paramSize(info.shape) / info.shape[info.filterAxis]! >= MIN_FAN_IN;
+  const info = model.paramInfo[split.kernel];
+  return paramSize(info!.shape) / info!.shape[info!.filterAxis]! >= MIN_FAN_IN;
 }
 
 export function createPlaneShortcut(
@@ -54,31 +55,36 @@ export function createPlaneShortcut(
   const task: Task = model.task === 'surface' ? 'regression' : model.task;
   const info = model.paramInfo;
   const sizes = info.map((p) => paramSize(p.shape));
-  const kernelStart = sizes.slice(0, split.kernel).reduce((a, b) => a + b, 0);
-  const kernelShape = [...info[split.kernel]!.shape];
-  const kernelOf = (flat: Float32Array) =>
-    tf.tensor(flat.subarray(kernelStart, kernelStart + sizes[split.kernel]!), kernelShape);
+  const starts = sizes.map((_, k) => sizes.slice(0, k).reduce((a, b) => a + b, 0));
+  const paramOf = (flat: Float32Array, k: number) =>
+    tf.tensor(flat.subarray(starts[k]!, starts[k]! + sizes[k]!), [...info[k]!.shape]);
+  const folded = (k: number) => k === split.kernel || k === split.bias;
 
-  // The maps of W₀, D and E, each [1, m] (flattened); their shape for `rest`.
+  // The maps of (W₀, b₀), (D, d) and (E, e), rows of one [3, m] matrix; their shape for `rest`.
   let mapShape: number[] = [];
-  const [z0, zd, ze] = tf.tidy(() => {
+  const maps = tf.tidy(() => {
     const each = [plane.center, plane.delta, plane.eta].map((v) =>
-      split.linear(batch.x, kernelOf(v)),
+      split.affine(batch.x, paramOf(v, split.kernel), paramOf(v, split.bias)),
     );
     mapShape = each[0]!.shape;
-    return each.map((z) => tf.reshape(z, [1, -1]));
-  }) as tf.Tensor2D[];
+    return tf.concat(
+      each.map((z) => tf.reshape(z, [1, -1])),
+      0,
+    );
+  }) as tf.Tensor2D;
 
   /**
-   * [G, m]: Z₀ + α_g·Z_D + β_g·Z_E. Elementwise, not a K = 3 matmul: wasm's matmul is slow
-   * for that shape (measured: 5× slower than the plain first layer on the digits MLP).
+   * [G, m]: [1, α_g, β_g]·[Z₀; Z_D; Z_E], one product whose right operand is the same tensor
+   * for the whole plane (wasm packs it once). Elementwise, the broadcast adds cost more than
+   * the convolution they replace (measured: 0.6 ms of adds per point on the digits CNN).
    */
   const firstMaps = (alphas: readonly number[], betas: readonly number[]): tf.Tensor2D => {
-    const column = (v: readonly number[]) => tf.tensor2d(v as number[], [v.length, 1]);
-    return tf.add(tf.add(z0!, tf.mul(column(alphas), zd!)), tf.mul(column(betas), ze!));
+    const coefficients = new Float32Array(3 * alphas.length);
+    for (let g = 0; g < alphas.length; g++) coefficients.set([1, alphas[g]!, betas[g]!], 3 * g);
+    return tf.matMul(tf.tensor2d(coefficients, [alphas.length, 3]), maps);
   };
 
-  /** Every parameter but the first kernel (never read by `rest`), with a leading G if stacked. */
+  /** Every parameter but the first kernel and bias (`rest` never reads them), G-stacked or not. */
   const paramsOf = (
     alphas: readonly number[],
     betas: readonly number[],
@@ -93,7 +99,7 @@ export function createPlaneShortcut(
       const out = info.map((p, k) => {
         const start = offset;
         offset += sizes[k]!;
-        if (k === split.kernel) return unused;
+        if (folded(k)) return unused;
         const buf = new Float32Array(flats.length * sizes[k]!);
         for (let g = 0; g < flats.length; g++) {
           buf.set(flats[g]!.subarray(start, start + sizes[k]!), g * sizes[k]!);
@@ -107,9 +113,7 @@ export function createPlaneShortcut(
       return info.map((p, k) => {
         const start = offset;
         offset += sizes[k]!;
-        return k === split.kernel
-          ? unused
-          : tf.tensor(f.subarray(start, start + sizes[k]!), [...p.shape]);
+        return folded(k) ? unused : tf.tensor(f.subarray(start, start + sizes[k]!), [...p.shape]);
       });
     });
   };
@@ -143,5 +147,5 @@ export function createPlaneShortcut(
       }
     : null;
 
-  return { perPoint, batched, dispose: () => tf.dispose([z0, zd, ze]) };
+  return { perPoint, batched, dispose: () => maps.dispose() };
 }

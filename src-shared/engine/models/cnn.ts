@@ -55,9 +55,14 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
   const convParams = 2 * channels.length;
   const size = paramInfo.reduce((sum, info) => sum + info.shape.reduce((a, b) => a * b, 1), 0);
 
-  // The first conv's input is data: no input gradient. Split out for the landscape shortcut.
-  const firstConv = (x: tf.Tensor2D, kernel: tf.Tensor): tf.Tensor4D =>
-    conv2dSameOfData(tf.reshape(x, [x.shape[0], height, width, depth]), kernel as tf.Tensor4D);
+  // The first conv plus its bias, split out for the landscape shortcut (its input is data).
+  const firstConv = (x: tf.Tensor2D, kernel: tf.Tensor, bias: tf.Tensor): tf.Tensor4D =>
+    tf.tidy(() =>
+      tf.add(
+        conv2dSameOfData(tf.reshape(x, [x.shape[0], height, width, depth]), kernel as tf.Tensor4D),
+        bias,
+      ),
+    );
   const pooled = (image: tf.Tensor4D, i: number): tf.Tensor4D =>
     pools[i] ? tf.maxPool(image, 2, 2, 'same') : image;
   /** Conv layers from `from` on (fused conv + bias + relu), then the dense layers. */
@@ -75,8 +80,9 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
     }
     return hidden;
   };
+  // relu after the pool: max-pool commutes with relu (monotone), on a quarter of the values.
   const fromFirstConv = (ps: readonly tf.Tensor[], first: tf.Tensor): tf.Tensor2D =>
-    tf.tidy(() => head(ps, pooled(tf.relu(tf.add(first, ps[1]!)) as tf.Tensor4D, 0), 1));
+    tf.tidy(() => head(ps, tf.relu(pooled(first as tf.Tensor4D, 0)) as tf.Tensor4D, 1));
   const forward = (ps: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
     tf.tidy(() => {
       const image = tf.reshape(x, [x.shape[0], height, width, depth]) as tf.Tensor4D;
@@ -171,7 +177,7 @@ export function createCnn(params: Record<string, unknown>, data: ModelData): Mod
       });
     },
     forward,
-    firstLayer: { kernel: 0, linear: firstConv, rest: fromFirstConv },
+    firstLayer: { kernel: 0, bias: 1, affine: firstConv, rest: fromFirstConv },
     loss(ps: readonly tf.Tensor[], batch: Batch | null): tf.Scalar {
       if (!batch) throw new Error(`${TYPE}: loss needs a batch of data`);
       return tf.tidy(() => taskLoss('classification', forward(ps, batch.x), batch.y));

@@ -8,6 +8,7 @@
  * `denseMatMulOfData` skips dx: a first layer's input is data.
  */
 import * as tf from '@tensorflow/tfjs';
+import { gradientRecorded } from './tape';
 
 function weightGradient(x: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D {
   return tf.matMul(tf.transpose(x), dy);
@@ -15,6 +16,7 @@ function weightGradient(x: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D {
 
 /** x [n, in] · W [in, out], with gradients for both. */
 export function denseMatMul(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
+  if (!gradientRecorded()) return tf.matMul(x, w);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
     save([a, b]);
@@ -34,6 +36,7 @@ export function denseMatMul(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
 
 /** x·W where x is data: backward computes only dW. */
 export function denseMatMulOfData(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
+  if (!gradientRecorded()) return tf.matMul(x, w);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [b, save] = args as [tf.Tensor2D, tf.GradSaveFunc];
     // Saved (kept) rather than captured: the caller's tidy may free `x` before backward.

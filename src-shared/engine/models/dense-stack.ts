@@ -124,24 +124,25 @@ export function createDenseStack(spec: DenseStackSpec): Model {
   const forward = (params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D =>
     tf.tidy(() => run(x, mixOne(params)) as tf.Tensor2D);
 
-  /** From layer 1's x·W₁ on: its bias, activation and the layers after it. */
+  /** From layer 1's x·W₁ + b₁ on: its activation and the layers after it. */
   const firstLayer: FirstLayerSplit = {
     kernel: 0,
-    linear: (x, kernel) => tf.matMul(x, kernel as tf.Tensor2D),
+    bias: 1,
+    affine: (x, kernel, bias) => tf.tidy(() => tf.add(tf.matMul(x, kernel as tf.Tensor2D), bias)),
     rest: (params, first) =>
-      tf.tidy(() => {
-        const z = tf.add(first, params[1]!);
-        return (
-          layers === 1 ? z : run(activate(spec.activation, z), mixOne(params), 1)
-        ) as tf.Tensor2D;
-      }),
+      tf.tidy(
+        () =>
+          (layers === 1
+            ? first
+            : run(activate(spec.activation, first), mixOne(params), 1)) as tf.Tensor2D,
+      ),
     restBatched: (params, first) =>
-      tf.tidy(() => {
-        const z = tf.add(first, tf.expandDims(params[1]!, 1));
-        return (
-          layers === 1 ? z : run(activate(spec.activation, z), mixMany(params), 1)
-        ) as tf.Tensor3D;
-      }),
+      tf.tidy(
+        () =>
+          (layers === 1
+            ? first
+            : run(activate(spec.activation, first), mixMany(params), 1)) as tf.Tensor3D,
+      ),
   };
 
   /** ∇L·v by the R pass alongside the forward pass (curvature/directional.ts). */
@@ -180,8 +181,8 @@ export function createDenseStack(spec: DenseStackSpec): Model {
       const rng = createRng(spec.seed);
       return paramInfo.map((info) => {
         if (info.role === 'bias') return new Float32Array(info.shape[0]!);
-        const [fanIn, fanOut] = info.shape;
-        return initKernel(rng, fanIn! * fanOut!, fanIn!, fanOut!, spec.init);
+        const [fanIn, fanOut] = info.shape as [number, number];
+        return initKernel(rng, fanIn * fanOut, fanIn, fanOut, spec.init);
       });
     },
     forward,

@@ -72,12 +72,30 @@ export function biasInfo(layer: string, units: number): ParamInfo {
   return { name: `${layer}/bias`, layer, role: 'bias', shape: [units], filterAxis: 0 };
 }
 
-/** Mean softmax cross-entropy of logits [n, K] against class ids [n]. */
+/**
+ * Mean softmax cross-entropy of logits [n, K] against class ids [n]. Its gradient is given in
+ * closed form, (softmax(z) − onehot(y)) / n as torch's CrossEntropyLoss computes it: three
+ * kernels where autodiff through logSoftmax, the one-hot product, sum and mean took about a
+ * dozen (each a fixed cost on small batches).
+ */
 export function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
-  const numClasses = logits.shape[1];
+  const [n, numClasses] = logits.shape;
   const ids = labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
-  const picked = tf.sum(tf.mul(tf.oneHot(ids, numClasses), tf.logSoftmax(logits)), -1);
-  return tf.neg(tf.mean(picked));
+  const oneHot = tf.oneHot(ids, numClasses);
+  const loss = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [z, save] = args as [tf.Tensor2D, tf.GradSaveFunc];
+    const logP = tf.logSoftmax(z);
+    // Saved (kept) rather than captured: the caller's tidy may free them before backward.
+    save([logP, oneHot]);
+    return {
+      value: tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logP), -1))),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sLogP, sOneHot] = saved as [tf.Tensor, tf.Tensor];
+        return tf.mul(tf.sub(tf.exp(sLogP), sOneHot), tf.div(dy, n));
+      },
+    };
+  });
+  return loss(logits) as tf.Scalar;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The exact first-layer plane shortcut: surfaces equal the plain evaluation of the same points
- * to float32 round-off (MLP batched and per point, CNN per point, on cpu and wasm), the first
- * layer's map runs three times per plane instead of once per point, and nothing leaks.
+ * to float32 round-off (MLP batched and per point, CNNs per point, on cpu and wasm, with the
+ * biases moving along the plane too), the first layer's map runs three times per plane
+ * instead of once per point, and nothing leaks.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -19,6 +20,7 @@ import {
 import { fillSurface } from '../../../../src-shared/engine/landscape/surface';
 import { planePoint } from '../../../../src-shared/engine/linalg/vector-math';
 import { createModel } from '../../../../src-shared/engine/models';
+import { createRng } from '../../../../src-shared/engine/random';
 import type { Model } from '../../../../src-shared/engine/types';
 import { withoutBatching } from './fixtures';
 
@@ -39,9 +41,9 @@ function counted(model: Model): { model: Model; calls: () => number } {
       ...model,
       firstLayer: {
         ...split,
-        linear: (x, kernel) => {
+        affine: (x, kernel, bias) => {
           calls += 1;
-          return split.linear(x, kernel);
+          return split.affine(x, kernel, bias);
         },
       },
     },
@@ -59,6 +61,14 @@ function plainSurface(model: Model, batch: { x: tf.Tensor2D; y: tf.Tensor1D }, p
     for (const a of axis) points.push(planePoint(plane.center, plane.delta, plane.eta, a, b));
   return plain.evaluate(points);
 }
+
+/** Where the first layer's bias sits in the flat vector. */
+const biasStart = (model: Model) =>
+  model.paramInfo
+    .slice(0, model.firstLayer!.bias)
+    .reduce((n, p) => n + p.shape.reduce((a, b) => a * b, 1), 0);
+const biasEnd = (model: Model) =>
+  biasStart(model) + model.paramInfo[model.firstLayer!.bias]!.shape.reduce((a, b) => a * b, 1);
 
 type Plane3 = { center: Float32Array; delta: Float32Array; eta: Float32Array };
 
@@ -79,6 +89,11 @@ const CASES: [string, () => Model, EvalMode][] = [
     'auto',
   ],
   [
+    'digits cnn 3×3 kernels 8-16 dense 32 per point',
+    () => createModel('model.cnn', { channels: [8, 16], dense: [32], seed: 1 }, digits),
+    'auto',
+  ],
+  [
     'cnn 5×5 kernels 4-8 dense 16 per point',
     () => createModel('model.cnn', { channels: [4, 8], kernel: 5, dense: [16], seed: 2 }, digits),
     'auto',
@@ -94,11 +109,22 @@ describe.each(['cpu', 'wasm'])('plane shortcut on %s', (backend) => {
       expect(shortcutPays(base)).toBe(true);
       const { model, calls } = counted(base);
       const batch = evalBatch(selectEvalSubset(digits.train, 96, 1), 'classification');
-      const center = flattenParams(model.initialValues(), model.paramInfo);
+      // Non-zero biases, so that the (filter-normalized) plane moves them too: the shortcut
+      // folds the first layer's bias into its three maps.
+      const rng = createRng(8);
+      const initial = model
+        .initialValues()
+        .map((v, k) =>
+          model.paramInfo[k]!.role === 'bias' ? v.map(() => 0.1 * rng.gaussian()) : v,
+        );
+      const center = flattenParams(initial, model.paramInfo);
       const plane = {
         center,
-        ...randomPlane(center, model.paramInfo, { norm: 'filter', ignoreBiasBN: true, seed: 6 }),
+        ...randomPlane(center, model.paramInfo, { norm: 'filter', ignoreBiasBN: false, seed: 6 }),
       };
+      expect(Math.max(...plane.delta.subarray(biasStart(model), biasEnd(model)))).toBeGreaterThan(
+        0,
+      );
       const reference = plainSurface(model, batch, plane);
       const before = tf.memory().numTensors;
       // A small budget: several chunks, so auto warms up, times and decides.
@@ -137,7 +163,7 @@ describe('when the shortcut does not pay or apply', () => {
       { task: 'classification', numFeatures: 2, numClasses: 2 },
     );
     expect(shortcutPays(small)).toBe(false);
-    expect(shortcutPays(createModel('model.cnn', { kernel: 3 }, digits))).toBe(false);
+    expect(shortcutPays(createModel('model.cnn', { kernel: 2 }, digits))).toBe(false);
     expect(shortcutPays(createModel('model.surface', { fn: 'rosenbrock' }, null))).toBe(false);
     const x = tf.tensor2d([0, 1, 1, 0], [2, 2]);
     const y = tf.tensor1d([0, 1], 'int32');

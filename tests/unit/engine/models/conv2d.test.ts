@@ -1,7 +1,8 @@
 /**
  * The native-forward convolution with its custom gradient equals the im2col reference (built
  * from tfjs's own differentiable ops) in value and in both gradients, on cpu and on wasm,
- * for odd and even kernels; the data variant gives the same filter gradient.
+ * for odd and even kernels; the data variant gives the same filter gradient. Outside a
+ * recorded pass these layers (and the dense product's) run the bare op with the same value.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -12,6 +13,7 @@ import {
   conv2dSameIm2col,
   conv2dSameOfData,
 } from '../../../../src-shared/engine/models/conv2d';
+import { denseMatMul, denseMatMulOfData } from '../../../../src-shared/engine/models/dense-matmul';
 import { createRng } from '../../../../src-shared/engine/random';
 
 afterAll(async () => {
@@ -110,6 +112,51 @@ describe.each(['cpu', 'wasm'])('conv2dSame on %s', (backend) => {
     // Filter tap (dy, dx) sees the pixels shifted by it that stay inside a 3×3 image.
     expect(Array.from(g.dataSync())).toEqual([4, 6, 4, 6, 9, 6, 4, 6, 4]);
     tf.dispose([x, w, g]);
+  });
+
+  it('outside a recorded pass runs the bare native op, with the recorded value', async () => {
+    await tf.setBackend(backend);
+    const rng = createRng(7);
+    const values = (size: number) => Float32Array.from({ length: size }, () => rng.gaussian());
+    const x = tf.tensor4d(values(2 * 4 * 4 * 3), [2, 4, 4, 3]);
+    const w = tf.tensor4d(values(3 * 3 * 3 * 5), [3, 3, 3, 5]);
+    const b = tf.tensor1d(values(5));
+    const m = tf.tensor2d(values(32 * 4), [32, 4]);
+    const one = tf.scalar(1);
+    const before = tf.memory().numTensors;
+    const flat = (t: tf.Tensor) => tf.reshape(t, [2, 32]) as tf.Tensor2D;
+    const layers: [string, () => tf.Tensor][] = [
+      ['conv2dSame', () => conv2dSame(x, w)],
+      ['conv2dSameOfData', () => conv2dSameOfData(x, w)],
+      ['conv2dSameBiasRelu', () => conv2dSameBiasRelu(x, w, b)],
+      ['conv2dSameBiasRelu of data', () => conv2dSameBiasRelu(x, w, b, true)],
+      ['denseMatMul', () => denseMatMul(flat(x.slice([0, 0, 0, 0], [2, 4, 4, 2])), m)],
+      ['denseMatMulOfData', () => denseMatMulOfData(flat(x.slice([0, 0, 0, 0], [2, 4, 4, 2])), m)],
+    ];
+    for (const [name, layer] of layers) {
+      // Unrecorded: backend kernels and op scopes only, no custom-gradient scope around them.
+      const profile = await tf.profile(() => tf.tidy(() => layer().dataSync()));
+      const names = profile.kernels.map((k) => k.name);
+      expect(
+        names.filter((k) => !k.endsWith('__op') && !tf.getKernel(k, backend)),
+        name,
+      ).toEqual([]);
+      const bare = tf.tidy(() => layer().dataSync());
+      // Recorded (as training runs it): the value inside tf.grad is the same.
+      let recorded: ArrayLike<number> = [];
+      tf.dispose(
+        tf.grad((s: tf.Tensor) => {
+          const y = layer();
+          recorded = y.dataSync();
+          return tf.mul(tf.sum(y), s);
+        })(one),
+      );
+      // (tfjs computes a fused op unfused while recording: equal to round-off.)
+      const gap = Math.max(...Array.from(bare, (v, i) => Math.abs(v - recorded[i]!)));
+      expect(gap, name).toBeLessThan(1e-5);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, w, b, m, one]);
   });
 
   it('refuses a non-square kernel', async () => {
