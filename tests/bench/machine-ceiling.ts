@@ -33,7 +33,7 @@ async function kernelThread(): Promise<KernelThread> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Throughput of two threads over one (2 · t_alone / t_together), the median of `rounds`. */
-export async function twoThreadCeiling(rounds = 5, reps = 400): Promise<number> {
+export async function twoThreadCeiling(rounds = 7, reps = 800): Promise<number> {
   const [first, second] = await Promise.all([kernelThread(), kernelThread()]);
   try {
     await Promise.all([first.run(reps), second.run(reps)]); // JIT-warm both
