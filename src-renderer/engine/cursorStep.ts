@@ -4,6 +4,7 @@
  * draw a cursor there. `source` says who set it, so neither side echoes its own changes.
  */
 import { useSyncExternalStore } from 'react';
+import { createListeners } from '../../src-shared/editor/listeners';
 
 export type CursorSource = 'chart' | 'viewer';
 
@@ -25,17 +26,14 @@ const NONE: CursorStepState = { step: null, source: null };
 
 export function createCursorStepStore(): CursorStepStore {
   let state = NONE;
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
   const emit = (next: CursorStepState) => {
     state = next;
-    for (const listener of [...listeners]) listener();
+    listeners.notify();
   };
   return {
     getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
     set(step, source) {
       const value = step !== null && Number.isFinite(step) ? step : null;
       if (value === state.step && (value === null || source === state.source)) return;

@@ -5,6 +5,8 @@
  * them (runRecords.ts), colours (runColors.ts), steps/s (runRates.ts), engine notices
  * (engineNotices.ts) and the canvas badges (nodePhases.ts).
  */
+
+import { createListeners } from '../../src-shared/editor/listeners';
 import type { GraphDocument } from '../../src-shared/graph';
 import type { BoundaryMessage, EngineMessage, EngineState } from '../../src-shared/protocol/engine';
 import { type EngineNotice, errorNotice, hostLostNotice } from './engineNotices';
@@ -80,7 +82,7 @@ export function createRunStore(now: () => number = () => performance.now()): Run
     group: 0,
     version: 0,
   };
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
   const launches = new Map<number, LaunchPlan>();
   const rates = createRateMeter(now);
   let phases = new Map<string, RunPhase>();
@@ -88,17 +90,14 @@ export function createRunStore(now: () => number = () => performance.now()): Run
   const emit = (next: Partial<RunStoreState>) => {
     state = { ...state, ...next, version: state.version + 1 };
     if (next.runs || next.engine) phases = nodePhases(state.runs, state.engine.launch);
-    for (const listener of [...listeners]) listener();
+    listeners.notify();
   };
 
   const mapRuns = (change: (r: RunRecord) => RunRecord) => state.runs.map(change);
 
   return {
     getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
     beginLaunch(launch, graph, hideEarlier = false) {
       const group = hideEarlier && state.runs.length > 0 ? state.group + 1 : state.group;
       launches.set(launch, { runs: planLaunch(graph), group });

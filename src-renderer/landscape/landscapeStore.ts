@@ -10,6 +10,7 @@
  * through a pane's channel of the landscape queue (side-by-side panes take turns).
  */
 import type { Subscription } from 'rxjs';
+import { createListeners } from '../../src-shared/editor/listeners';
 import type { EngineMessage } from '../../src-shared/protocol/engine';
 import type { WireLandscape } from '../../src-shared/protocol/landscape';
 import type { LandscapeChannel } from './landscapeQueue';
@@ -115,11 +116,11 @@ export function createLandscapeStore(channel: LandscapeChannel): LandscapeStore 
   let liveGrowth = true;
   /** Launches up to this one belong to an earlier document (never shown). */
   let staleLaunch = -1;
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
   const urlGrid = gridFromUrl();
   const set = (next: Partial<LandscapeState>) => {
     state = { ...state, ...next };
-    for (const l of [...listeners]) l();
+    listeners.notify();
   };
   const clearTimer = () => {
     if (timer !== null) clearTimeout(timer);
@@ -240,10 +241,7 @@ export function createLandscapeStore(channel: LandscapeChannel): LandscapeStore 
   const subscription: Subscription = channel.messages$.subscribe(onMessage);
   return {
     getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
     compute,
     cancel() {
       clearTimer();

@@ -1,5 +1,6 @@
 /** A sweep running in the app: its trials' summaries as they land, and how it stands. */
 import { useSyncExternalStore } from 'react';
+import { createListeners } from '../../src-shared/editor/listeners';
 import { type GraphDocument, serializeGraph } from '../../src-shared/graph';
 import type { TrialSummary } from '../../src-shared/protocol/sweep';
 import { expandSweep } from '../../src-shared/sweep/expand';
@@ -29,20 +30,17 @@ export function resultsKey(graph: GraphDocument): string {
 }
 
 let state: SweepState = { phase: 'idle', total: 0, trials: [], workers: 0, source: null };
-const listeners = new Set<() => void>();
+const listeners = createListeners();
 let stopCurrent: (() => void) | null = null;
 
 function set(next: SweepState) {
   state = next;
-  for (const l of listeners) l();
+  listeners.notify();
 }
 
 export const sweepStore = {
   getSnapshot: () => state,
-  subscribe(listener: () => void) {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
   async start(graph: GraphDocument): Promise<void> {
     stopCurrent?.();
     const pool = createWebPool();

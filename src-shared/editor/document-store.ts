@@ -6,6 +6,7 @@
  */
 import { type GraphDocument, type Problem, validateGraph } from '../graph';
 import { applyCommand, type GraphCommand } from './commands';
+import { createListeners } from './listeners';
 
 export interface Selection {
   readonly nodes: readonly string[];
@@ -131,7 +132,7 @@ export function createDocumentStore(graph: GraphDocument, file: DocumentFile): D
     undoLabel: null,
     redoLabel: null,
   };
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
 
   const update = (next: Partial<DocumentState>): void => {
     const graphChanged = next.graph !== undefined && next.graph !== state.graph;
@@ -143,15 +144,12 @@ export function createDocumentStore(graph: GraphDocument, file: DocumentFile): D
       undoLabel: past.at(-1)?.label ?? null,
       redoLabel: future.at(-1)?.label ?? null,
     };
-    for (const listener of [...listeners]) listener();
+    listeners.notify();
   };
 
   return {
     getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
     load(graph, file, options = {}) {
       // A restored autosave is loaded dirty: it was never saved to its file.
       saved = options.dirty ? { ...graph } : graph;
