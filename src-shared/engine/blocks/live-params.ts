@@ -1,10 +1,8 @@
 /**
- * A block's params as a stream that can refuse a value. A live edit is offered to every run
- * instance of the block (its appliers); if one refuses, the ones already applied are undone
- * and nothing changes, so an edit reaches all runs at once or none. Accepted values are
- * published on `params$`.
+ * A block's params, live: each new value is offered to every run instance of the block (its
+ * appliers); if one refuses, the ones already applied are undone and nothing changes, so an
+ * edit reaches all runs at once or none. `value` is the last accepted one.
  */
-import { BehaviorSubject, type Observable } from 'rxjs';
 import type { ParamEvent } from '../../protocol/events';
 
 export type ParamValue = number | boolean | number[] | string;
@@ -20,20 +18,15 @@ export interface Applied {
 export type Applier = (name: string, value: ParamValue) => Applied | null;
 
 export class LiveParams {
-  private readonly subject: BehaviorSubject<Readonly<Record<string, unknown>>>;
   private readonly appliers: Applier[] = [];
-  readonly params$: Observable<Readonly<Record<string, unknown>>>;
 
   constructor(
     readonly node: string,
-    params: Readonly<Record<string, unknown>>,
-  ) {
-    this.subject = new BehaviorSubject(params);
-    this.params$ = this.subject.asObservable();
-  }
+    private current: Readonly<Record<string, unknown>>,
+  ) {}
 
   get value(): Readonly<Record<string, unknown>> {
-    return this.subject.value;
+    return this.current;
   }
 
   /** A run instance of the block takes part in live edits. */
@@ -55,7 +48,7 @@ export class LiveParams {
     }
     if (applied.length === 0)
       throw new Error(`${this.node}.${name}: no active run uses this block`);
-    this.subject.next({ ...this.subject.value, [name]: value });
+    this.current = { ...this.current, [name]: value };
     return applied.map((c) => ({
       type: 'param',
       run: c.run,
@@ -64,9 +57,5 @@ export class LiveParams {
       value,
       step: c.step,
     }));
-  }
-
-  complete(): void {
-    this.subject.complete();
   }
 }

@@ -14,22 +14,23 @@ import type { LrSource, RunClock, Scheduled } from './ports';
 
 /** The feedback metric's values as one run's schedule sees them. */
 function feedbackReader(feedback$: Observable<RunEvent> | undefined, clock: RunClock) {
-  let latest: number | undefined;
-  let thisUpdate: { value: number | null } | null = null;
+  // `thisUpdate`: undefined until the metric reports during the current update (null: it did,
+  // with no finite value).
+  const seen: { latest?: number; thisUpdate?: number | null } = {};
   const subscriptions = [
     clock.ticks$.subscribe(() => {
-      thisUpdate = null;
+      seen.thisUpdate = undefined;
     }),
     feedback$?.subscribe((e) => {
       if (e.type !== 'metric') return;
-      thisUpdate = { value: e.value };
-      if (e.value !== null) latest = e.value;
+      seen.thisUpdate = e.value;
+      if (e.value !== null) seen.latest = e.value;
     }),
   ];
   return {
     wired: feedback$ !== undefined,
     read: (): number | undefined =>
-      thisUpdate ? ((thisUpdate as { value: number | null }).value ?? undefined) : latest,
+      seen.thisUpdate !== undefined ? (seen.thisUpdate ?? undefined) : seen.latest,
     dispose: () => {
       for (const s of subscriptions) s?.unsubscribe();
     },

@@ -2,19 +2,24 @@ import type { Observable } from 'rxjs';
 
 /** The value a port holds now: ports are wired synchronously, so a missing one is a defect. */
 export function syncValue<T>(stream: Observable<T>, what: string): T {
-  let got: { value: T } | null = null;
-  let failure: { error: unknown } | null = null;
+  const got: { value?: T; error?: unknown; has: boolean; failed: boolean } = {
+    has: false,
+    failed: false,
+  };
   stream
     .subscribe({
       next: (value) => {
-        got ??= { value };
+        if (got.has) return;
+        got.has = true;
+        got.value = value;
       },
       error: (error) => {
-        failure = { error };
+        got.failed = true;
+        got.error = error;
       },
     })
     .unsubscribe();
-  if (failure) throw (failure as { error: unknown }).error;
-  if (!got) throw new Error(`${what} has no value yet`);
-  return (got as { value: T }).value;
+  if (got.failed) throw got.error;
+  if (!got.has) throw new Error(`${what} has no value yet`);
+  return got.value as T;
 }
