@@ -12,7 +12,7 @@ import type { InputStreams } from './blocks/block-stream';
 import { EventBus } from './blocks/event-bus';
 import { LiveParams } from './blocks/live-params';
 import { CompileError, type CompileOptions } from './compile-options';
-import { RunController } from './training/run-controller';
+import { RunController, type SteppedRun } from './training/run-controller';
 import type { TrainRun } from './training/train-run';
 import type { Dataset, Model } from './types';
 
@@ -116,20 +116,39 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
   }
   for (const e$ of events) subscriptions.add(e$.subscribe({ next: bus.emit, error: bus.fail }));
   const runs = handles.map((h) => h.run);
-  const controller = new RunController(runs, () => runs.map((r) => r.startEvent(options.backend)), {
-    clock: options.clock,
-    edit: (node, name, value) => {
-      const params = live.get(node);
-      if (!params) throw new Error(`${node}.${name}: no active run uses this block`);
-      return params.propose(name, value);
+  const stepped = options.reads === 'async' ? runs.map(readingLater) : runs;
+  const controller = new RunController(
+    stepped,
+    () => runs.map((r) => r.startEvent(options.backend)),
+    {
+      clock: options.clock,
+      edit: (node, name, value) => {
+        const params = live.get(node);
+        if (!params) throw new Error(`${node}.${name}: no active run uses this block`);
+        return params.propose(name, value);
+      },
+      onFinished: () => subscriptions.unsubscribe(),
     },
-    onFinished: () => subscriptions.unsubscribe(),
-  });
+  );
   return {
     controller,
     runs,
     runInputs: new Map(handles.map((h) => [h.run.id, h])),
     streams: { order: [...inputs.keys()], inputs, outputs },
     dispose,
+  };
+}
+
+/** A run as the controller drives it when values are read back asynchronously. */
+function readingLater(run: TrainRun): SteppedRun {
+  return {
+    get done() {
+      return run.done;
+    },
+    get stepIndex() {
+      return run.stepIndex;
+    },
+    step: () => run.stepAsync(),
+    finish: (status, reason) => run.finishAsync(status, reason),
   };
 }

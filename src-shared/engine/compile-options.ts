@@ -1,5 +1,6 @@
 /** What a host tells compileGraph, and the error it answers with when a graph cannot run. */
 import type { Clock } from './clock';
+import type { ReadMode } from './readback';
 
 export interface BackendInfo {
   readonly name: string;
@@ -8,6 +9,8 @@ export interface BackendInfo {
 
 export interface CompileOptions {
   readonly backend: BackendInfo;
+  /** How runs read values back: 'async' on WebGPU (default 'sync'). */
+  readonly reads?: ReadMode;
   /** Put θ_k into step events (models with ≤ 64 parameters). */
   readonly traceParams?: boolean;
   /** Overrides every block's `seed` param. */

@@ -89,6 +89,11 @@ export interface Model {
    * forward-mode R pass), so tf.grads of it is H·v exactly — nested tf.grad is wrong in tfjs.
    */
   hvp?(params: readonly tf.Tensor[], batch: Batch | null, v: readonly tf.Tensor[]): tf.Tensor[];
+  /**
+   * Its loss reads the parameters' values on the host (a surface's float64 formula): a run
+   * that reads asynchronously fetches them first.
+   */
+  readonly lossReadsParams?: boolean;
   /** Float64 gradient and dense row-major Hessian over the flattened params (surfaces). */
   exactDerivatives?(params: readonly tf.Tensor[]): ExactDerivatives;
   directionalLoss?(

@@ -35,4 +35,18 @@ export class EventBus {
     if (this.failure) throw this.failure.error;
     return events;
   }
+
+  /** collect() of an update that awaits its reads: no other update may run meanwhile. */
+  async collectAsync(update: () => Promise<void>): Promise<RunEvent[]> {
+    if (this.buffer) throw new Error('an update started while another was under way');
+    const events: RunEvent[] = [];
+    this.buffer = events;
+    try {
+      await update();
+    } finally {
+      this.buffer = null;
+    }
+    if (this.failure) throw this.failure.error;
+    return events;
+  }
 }

@@ -33,14 +33,11 @@ export const metricBlock: BlockStreamDefinition = {
           if (signal.kind === 'ready') return;
           const step = signal.kind === 'eval' ? signal.step : signal.k;
           if (signal.kind !== 'eval' && step % every !== 0) return;
-          try {
-            const reading = reader.read(signal);
+          run.readBack(reader.read(signal), (reading) => {
             if (reading !== undefined) {
               series.next(metricEvent({ run: run.id, node: node.id, metric, step }, reading));
             }
-          } catch (error) {
-            ctx.bus.fail(error);
-          }
+          });
         },
         complete: () => series.complete(),
       }),

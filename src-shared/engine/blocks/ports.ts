@@ -6,6 +6,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { Observable } from 'rxjs';
+import type { Reads } from '../readback';
 import type { Dataset, Model, Optimizer } from '../types';
 
 /** `dataset` ports: the data, read on first use (a CSV is read once, even for a race). */
@@ -100,6 +101,12 @@ export interface RunView {
   readonly seed: number;
   /** Keep θ snapshots for the landscape's paths (a view.landscape consuming the run asks). */
   keepTrajectory(): void;
+  /**
+   * Reads values for a subscriber of a signal: the run completes the reads (its way:
+   * synchronously or awaiting them) and hands over the value before it moves on, so θ_k is
+   * still live. A read that fails fails the update.
+   */
+  readBack<T>(reads: Reads<T>, then: (value: T) => void): void;
 }
 
 /** `run` ports: what a train block emits, in order, for each update. */

@@ -1,10 +1,12 @@
 /**
  * Extreme Hessian eigenvalues from Hessian-vector products alone (power iteration), for the
  * `hessianTop` metric and the landscape's curvature maps. Vectors live as tensor lists with
- * the parameters' shapes; only scalars (dot products, norms) are read back.
+ * the parameters' shapes; only scalars (dot products, norms) are read back, at the yields of
+ * Reads computations (readback.ts), so a landscape on WebGPU can await them.
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../random';
+import { type Reads, readNow, scalarOf } from '../readback';
 import type { Hvp } from './hvp';
 
 export interface PowerOptions {
@@ -25,21 +27,28 @@ export interface EigenResult {
   readonly converged: boolean;
 }
 
-function dot(a: readonly tf.Tensor[], b: readonly tf.Tensor[]): number {
-  return tf.tidy(() => tf.addN(a.map((t, i) => tf.sum(tf.mul(t, b[i]!)))).dataSync()[0]!);
+function* dot(a: readonly tf.Tensor[], b: readonly tf.Tensor[]): Reads<number> {
+  const sum = tf.tidy(() => tf.addN(a.map((t, i) => tf.sum(tf.mul(t, b[i]!)))));
+  try {
+    return yield* scalarOf(sum);
+  } finally {
+    sum.dispose();
+  }
 }
 
-function randomUnit(shapes: readonly (readonly number[])[], seed: number): tf.Tensor[] {
+function* randomUnit(shapes: readonly (readonly number[])[], seed: number): Reads<tf.Tensor[]> {
   const rng = createRng(seed).fork('power-iteration');
-  return tf.tidy(() => {
-    const raw = shapes.map((shape) => {
-      const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
-      for (let i = 0; i < values.length; i++) values[i] = rng.gaussian();
-      return tf.tensor(values, [...shape]);
-    });
-    const norm = Math.sqrt(dot(raw, raw));
-    return raw.map((t) => tf.div(t, norm));
+  const raw = shapes.map((shape) => {
+    const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < values.length; i++) values[i] = rng.gaussian();
+    return tf.tensor(values, [...shape]);
   });
+  try {
+    const norm = Math.sqrt(yield* dot(raw, raw));
+    return tf.tidy(() => raw.map((t) => tf.div(t, norm)));
+  } finally {
+    tf.dispose(raw);
+  }
 }
 
 /**
@@ -48,22 +57,22 @@ function randomUnit(shapes: readonly (readonly number[])[], seed: number): tf.Te
  * two of equal magnitude and opposite sign (a symmetric saddle) it cannot settle and reports
  * converged: false — use extremeEigenvalues for the signs.
  */
-function powerIteration(
+function* powerIteration(
   hvp: Hvp,
   shapes: readonly (readonly number[])[],
   shift: number,
   options: PowerOptions,
-): EigenResult {
+): Reads<EigenResult> {
   const iters = options.iters ?? 100;
   const tol = options.tol ?? 1e-3;
-  let v = randomUnit(shapes, options.seed ?? 0);
+  let v = yield* randomUnit(shapes, options.seed ?? 0);
   let value = 0;
   for (let k = 1; k <= iters; k++) {
     const hv = hvp(v);
     const w = tf.tidy(() => hv.map((t, i) => (shift === 0 ? t : tf.add(t, tf.mul(v[i]!, shift)))));
     if (shift !== 0) tf.dispose(hv);
-    const rayleigh = dot(v, w);
-    const wNorm = Math.sqrt(dot(w, w));
+    const rayleigh = yield* dot(v, w);
+    const wNorm = Math.sqrt(yield* dot(w, w));
     // ‖w − λv‖² = ‖w‖² − λ² for a unit v with λ = vᵀw.
     const residual = Math.sqrt(Math.max(0, wNorm * wNorm - rayleigh * rayleigh));
     value = rayleigh - shift;
@@ -89,26 +98,35 @@ function powerIteration(
 }
 
 /** The largest-magnitude eigenvalue of H (what `hessianTop` reports) and its vector. */
+export function topEigenvalueOf(
+  hvp: Hvp,
+  shapes: readonly (readonly number[])[],
+  options: PowerOptions = {},
+): Reads<EigenResult> {
+  return powerIteration(hvp, shapes, 0, options);
+}
+
+/** topEigenvalueOf, read synchronously. */
 export function topEigenvalue(
   hvp: Hvp,
   shapes: readonly (readonly number[])[],
   options: PowerOptions = {},
 ): EigenResult {
-  return powerIteration(hvp, shapes, 0, options);
+  return readNow(topEigenvalueOf(hvp, shapes, options));
 }
 
 /** ‖H‖₂ bound from ‖Hv‖ over a few unit iterates (valid even when ±λ tie). */
-function spectralRadius(
+function* spectralRadius(
   hvp: Hvp,
   shapes: readonly (readonly number[])[],
   options: PowerOptions,
-): number {
-  let v = randomUnit(shapes, options.seed ?? 0);
+): Reads<number> {
+  let v = yield* randomUnit(shapes, options.seed ?? 0);
   let radius = 0;
   const iters = Math.min(options.iters ?? 100, 30);
   for (let k = 0; k < iters; k++) {
     const hv = hvp(v);
-    const norm = Math.sqrt(dot(hv, hv));
+    const norm = Math.sqrt(yield* dot(hv, hv));
     tf.dispose(v);
     if (norm === 0 || !Number.isFinite(norm)) {
       tf.dispose(hv);
@@ -140,26 +158,26 @@ export interface ExtremeEigenvalues {
  * neither can be confused by eigenvalues of opposite sign. 1.05ρ keeps the shift strictly
  * above the spectral radius estimate. Vectors are owned by the caller.
  */
-export function extremeEigenvalues(
+export function* extremeEigenvaluesOf(
   hvp: Hvp,
   shapes: readonly (readonly number[])[],
   options: PowerOptions = {},
-): ExtremeEigenvalues {
-  const radius = spectralRadius(hvp, shapes, options);
+): Reads<ExtremeEigenvalues> {
+  const radius = yield* spectralRadius(hvp, shapes, options);
   if (!Number.isFinite(radius)) throw new Error('extremeEigenvalues: the Hessian is not finite');
   const zero = () => tf.tidy(() => shapes.map((s) => tf.zeros([...s])));
   if (radius === 0) {
     return { min: 0, max: 0, minVector: zero(), maxVector: zero(), iterations: 0, converged: true };
   }
   const rho = 1.05 * radius;
-  const top = powerIteration(hvp, shapes, rho, options);
+  const top = yield* powerIteration(hvp, shapes, rho, options);
   const negated: Hvp = (v) => {
     const hv = hvp(v);
     const out = tf.tidy(() => hv.map((t) => tf.neg(t)));
     tf.dispose(hv);
     return out;
   };
-  const bottom = powerIteration(negated, shapes, rho, options);
+  const bottom = yield* powerIteration(negated, shapes, rho, options);
   return {
     max: top.value,
     min: -bottom.value,
@@ -168,6 +186,15 @@ export function extremeEigenvalues(
     iterations: top.iterations + bottom.iterations,
     converged: top.converged && bottom.converged,
   };
+}
+
+/** extremeEigenvaluesOf, read synchronously. */
+export function extremeEigenvalues(
+  hvp: Hvp,
+  shapes: readonly (readonly number[])[],
+  options: PowerOptions = {},
+): ExtremeEigenvalues {
+  return readNow(extremeEigenvaluesOf(hvp, shapes, options));
 }
 
 export type CriticalPointKind = 'minimum' | 'maximum' | 'saddle' | 'flat';

@@ -5,8 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Observable } from 'rxjs';
+import { readLater } from '../readback';
 import type { Batch, Model } from '../types';
-import { type CurvatureMap, curvatureAt, curvatureMap } from './curvature';
+import { type CurvatureMap, curvatureMap, curvatureOf } from './curvature';
 import { type EvalData, evalBatch, selectEvalSubset } from './eval-subset';
 import { flattenParams } from './flat-params';
 import { type InterpolationCurve, interpolate } from './interpolate';
@@ -157,7 +158,7 @@ async function run(
 
     const paths: LandscapePath[] = [];
     for (let r = 0; r < trajectories.length; r++) {
-      paths.push(pathLosses(coords[r]!, trajectories[r]!, plane, evaluator));
+      paths.push(await readLater(pathLosses(coords[r]!, trajectories[r]!, plane, evaluator)));
       emit({ phase: 'paths', fraction: 0.8 + (0.05 * (r + 1)) / trajectories.length, surface });
       await checkpoint();
     }
@@ -165,9 +166,8 @@ async function run(
     const interpolations: InterpolationCurve[] = [];
     const iopts = { points: options.interpolationPoints };
     if (init) {
-      interpolations.push(
-        interpolate(evaluator, { from: 'init', to: 'center', thetaA: init, thetaB: center }, iopts),
-      );
+      const ends = { from: 'init', to: 'center', thetaA: init, thetaB: center };
+      interpolations.push(await readLater(interpolate(evaluator, ends, iopts)));
     }
     const finals = trajectories
       .map((t) => ({
@@ -177,13 +177,8 @@ async function run(
       .filter((f): f is { run: string; last: Float32Array } => !!f.last);
     for (let r = 0; r + 1 < finals.length; r++) {
       const [a, b] = [finals[r], finals[r + 1]];
-      interpolations.push(
-        interpolate(
-          evaluator,
-          { from: a!.run, to: b!.run, thetaA: a!.last, thetaB: b!.last },
-          iopts,
-        ),
-      );
+      const ends = { from: a!.run, to: b!.run, thetaA: a!.last, thetaB: b!.last };
+      interpolations.push(await readLater(interpolate(evaluator, ends, iopts)));
     }
     emit({ phase: 'interpolation', fraction: 0.9, surface });
     await checkpoint();
@@ -191,7 +186,7 @@ async function run(
     let curvature: LandscapeResult['curvature'];
     if (options.curvature) {
       const power = { iters: options.curvatureIters, seed: options.seed };
-      const atCenter = curvatureAt(model, batch, center, power);
+      const atCenter = await readLater(curvatureOf(model, batch, center, power));
       let map: CurvatureMap | undefined;
       const k = options.curvatureGrid;
       if (k >= 2) {

@@ -7,12 +7,13 @@ import * as tf from '@tensorflow/tfjs';
 import {
   type CriticalPointKind,
   classifyCriticalPoint,
-  extremeEigenvalues,
+  extremeEigenvaluesOf,
   modelHvp,
   type PowerOptions,
 } from '../curvature';
 import { symmetricEigen } from '../linalg/symmetric-eigen';
 import { planePoint } from '../linalg/vector-math';
+import { type Reads, readLater, readNow } from '../readback';
 import type { Batch, Model } from '../types';
 import { paramSize } from './flat-params';
 
@@ -53,12 +54,12 @@ function exactCurvature(hessian: Float64Array): PointCurvature {
 }
 
 /** Extreme Hessian eigenvalues of the model's loss on `batch` at flat parameters `theta`. */
-export function curvatureAt(
+export function* curvatureOf(
   model: Model,
   batch: Batch | null,
   theta: Float32Array,
   options: PowerOptions = {},
-): PointCurvature {
+): Reads<PointCurvature> {
   const shapes = model.paramInfo.map((p) => p.shape);
   const params = tf.tidy(() => {
     let offset = 0;
@@ -72,7 +73,7 @@ export function curvatureAt(
   try {
     if (model.exactDerivatives) return exactCurvature(model.exactDerivatives(params).hessian);
     const hvp = modelHvp(model, params, batch);
-    const eig = extremeEigenvalues(hvp, shapes, options);
+    const eig = yield* extremeEigenvaluesOf(hvp, shapes, options);
     tf.dispose([...eig.minVector, ...eig.maxVector]);
     // Zero within the power iteration's tolerance, relative to the largest curvature.
     const tol = 1e-3 * Math.max(Math.abs(eig.max), Math.abs(eig.min), 1e-8);
@@ -86,6 +87,16 @@ export function curvatureAt(
   } finally {
     tf.dispose(params);
   }
+}
+
+/** curvatureOf, read synchronously. */
+export function curvatureAt(
+  model: Model,
+  batch: Batch | null,
+  theta: Float32Array,
+  options: PowerOptions = {},
+): PointCurvature {
+  return readNow(curvatureOf(model, batch, theta, options));
 }
 
 /**
@@ -107,7 +118,7 @@ export async function curvatureMap(
   for (const b of betas) {
     for (const a of alphas) {
       const theta = planePoint(plane.center, plane.delta, plane.eta, a, b);
-      const c = curvatureAt(model, batch, theta, options);
+      const c = await readLater(curvatureOf(model, batch, theta, options));
       lambdaMax.push(c.lambdaMax);
       lambdaMin.push(c.lambdaMin);
       ratio.push(c.lambdaMax !== 0 ? Math.abs(c.lambdaMin / c.lambdaMax) : 0);

@@ -1,4 +1,5 @@
 /** 1D landscape: loss along θ(t) = (1 − t)·θa + t·θb (Goodfellow et al. 2015; Li et al. §3). */
+import type { Reads } from '../readback';
 import type { PointEvaluator } from './point-evaluator';
 
 export interface InterpolationOptions {
@@ -17,11 +18,12 @@ export interface InterpolationCurve {
   readonly accuracy?: number[];
 }
 
-export function interpolate(
+/** The curve, read where the caller reads. */
+export function* interpolate(
   evaluator: PointEvaluator,
   ends: { from: string; to: string; thetaA: Float32Array; thetaB: Float32Array },
   options: InterpolationOptions = {},
-): InterpolationCurve {
+): Reads<InterpolationCurve> {
   const { thetaA, thetaB } = ends;
   if (thetaA.length !== thetaB.length) {
     throw new Error(
@@ -38,7 +40,7 @@ export function interpolate(
     for (let j = 0; j < p.length; j++) p[j] = (1 - ti) * thetaA[j]! + ti * thetaB[j]!;
     return p;
   });
-  const m = evaluator.evaluate(points);
+  const m = yield* evaluator.metricsOf(points);
   return {
     from: ends.from,
     to: ends.to,

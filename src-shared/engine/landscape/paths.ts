@@ -5,6 +5,7 @@
  */
 
 import { planePoint } from '../linalg/vector-math';
+import type { Reads } from '../readback';
 import type { PointEvaluator } from './point-evaluator';
 import type { PlaneProjector } from './projection';
 
@@ -68,16 +69,17 @@ export function pathCoordinates(
   };
 }
 
-export function pathLosses(
+/** A path's losses on the plane and at its true points, read where the caller reads. */
+export function* pathLosses(
   coords: PathCoordinates,
   trajectory: TrajectoryInput,
   plane: Plane,
   evaluator: PointEvaluator,
-): LandscapePath {
+): Reads<LandscapePath> {
   const projected = coords.steps.map((_, k) =>
     planePoint(plane.center, plane.delta, plane.eta, coords.alpha[k]!, coords.beta[k]!),
   );
-  const loss = Array.from(evaluator.evaluate(projected).loss);
+  const loss = Array.from((yield* evaluator.metricsOf(projected)).loss);
   const supplied = trajectory.loss;
   if (supplied && supplied.length !== trajectory.params.length) {
     throw new Error(
@@ -86,6 +88,6 @@ export function pathLosses(
   }
   const trueLoss = supplied
     ? coords.steps.map((s) => supplied[s]!)
-    : Array.from(evaluator.evaluate(coords.steps.map((s) => trajectory.params[s]!)).loss);
+    : Array.from((yield* evaluator.metricsOf(coords.steps.map((s) => trajectory.params[s]!))).loss);
   return { ...coords, loss, trueLoss, trueLossSource: supplied ? 'supplied' : 'evaluated' };
 }

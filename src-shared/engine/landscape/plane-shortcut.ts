@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { planePoint } from '../linalg/vector-math';
+import type { Reads } from '../readback';
 import type { Batch, FirstLayerSplit, Model, Task } from '../types';
 import { paramSize } from './flat-params';
 import { metricsFromOutputs } from './output-loss';
@@ -20,7 +21,10 @@ export interface Plane {
 }
 
 /** Point (α_g, β_g) for each g; the two arrays have one entry per point. */
-export type PlaneStrategy = (alphas: readonly number[], betas: readonly number[]) => PointMetrics;
+export type PlaneStrategy = (
+  alphas: readonly number[],
+  betas: readonly number[],
+) => Reads<PointMetrics>;
 
 export interface PlaneShortcut {
   readonly perPoint: PlaneStrategy;
@@ -50,7 +54,7 @@ export function createPlaneShortcut(
   split: FirstLayerSplit,
   batch: Batch,
   plane: Plane,
-  read: (loss: tf.Tensor, accuracy: tf.Tensor | null) => PointMetrics,
+  read: (loss: tf.Tensor, accuracy: tf.Tensor | null) => Reads<PointMetrics>,
 ): PlaneShortcut {
   const task: Task = model.task === 'surface' ? 'regression' : model.task;
   const info = model.paramInfo;
@@ -123,7 +127,7 @@ export function createPlaneShortcut(
     return m.accuracy ? [m.loss, m.accuracy] : [m.loss];
   };
 
-  const perPoint: PlaneStrategy = (alphas, betas) => {
+  const perPoint: PlaneStrategy = function* (alphas, betas) {
     const out = tf.tidy(() => {
       const params = paramsOf(alphas, betas, false);
       // One point at a time: a conv's map is large (samples × pixels × channels).
@@ -132,18 +136,18 @@ export function createPlaneShortcut(
       );
       return finish(tf.stack(outputs) as tf.Tensor3D);
     });
-    return read(out[0]!, out[1] ?? null);
+    return yield* read(out[0]!, out[1] ?? null);
   };
 
   const restBatched = split.restBatched;
   const batched: PlaneStrategy | null = restBatched
-    ? (alphas, betas) => {
+    ? function* (alphas, betas) {
         const out = tf.tidy(() => {
           const [params] = paramsOf(alphas, betas, true);
           const firsts = firstMaps(alphas, betas);
           return finish(restBatched(params!, tf.reshape(firsts, [alphas.length, ...mapShape])));
         });
-        return read(out[0]!, out[1] ?? null);
+        return yield* read(out[0]!, out[1] ?? null);
       }
     : null;
 

@@ -4,9 +4,12 @@
  * Model.forwardBatched (or lossBatched for surfaces) at once. Per point: one forward pass
  * per point, still one read-back per chunk. `auto` times both on real chunks and keeps the
  * faster (on wasm, tfjs's batched matmul is slow; on WebGL, per-op overhead dominates).
+ * Each evaluation is a Reads computation (readback.ts): `evaluate` reads synchronously,
+ * `metricsOf` lets the caller await the reads (the landscape job does, for WebGPU).
  */
 import * as tf from '@tensorflow/tfjs';
 import { planePoint } from '../linalg/vector-math';
+import { type Reads, readNow, scalarOf, valuesOf } from '../readback';
 import type { Batch, Model, Task } from '../types';
 import { chooseChunkSize } from './chunk-size';
 import { paramSize } from './flat-params';
@@ -35,11 +38,15 @@ export interface PointEvaluator {
   /** Warnings worth reporting (e.g. falling back to Model.loss). */
   notes(): readonly string[];
   /** Metrics of each point; `points` are flat parameter vectors. */
+  metricsOf(points: readonly Float32Array[]): Reads<PointMetrics>;
+  /** metricsOf, read synchronously. */
   evaluate(points: readonly Float32Array[]): PointMetrics;
   /**
    * Evaluation of points of one plane by their coordinates: the exact first-layer shortcut
    * where the model allows it and it pays, else `evaluate` of the points. Dispose it after.
    */
+  planeOf(plane: Plane): Reads<PlaneEvaluation>;
+  /** planeOf, read synchronously. */
   onPlane(plane: Plane): PlaneEvaluation;
 }
 
@@ -47,11 +54,13 @@ export interface PlaneEvaluation {
   /** Whether the first-layer shortcut is in use. */
   readonly shortcut: boolean;
   /** Metrics of the points (α_g, β_g). */
+  metricsOf(alphas: readonly number[], betas: readonly number[]): Reads<PointMetrics>;
+  /** metricsOf, read synchronously. */
   evaluate(alphas: readonly number[], betas: readonly number[]): PointMetrics;
   dispose(): void;
 }
 
-type Strategy = (points: readonly Float32Array[]) => PointMetrics;
+type Strategy = (points: readonly Float32Array[]) => Reads<PointMetrics>;
 
 export function createPointEvaluator(
   model: Model,
@@ -97,28 +106,28 @@ export function createPointEvaluator(
     });
   };
 
-  const read = (loss: tf.Tensor, accuracy: tf.Tensor | null): PointMetrics => {
-    const out = {
-      loss: loss.dataSync() as Float32Array,
-      accuracy: accuracy ? (accuracy.dataSync() as Float32Array) : null,
-    };
-    loss.dispose();
-    accuracy?.dispose();
-    return out;
-  };
+  function* read(loss: tf.Tensor, accuracy: tf.Tensor | null): Reads<PointMetrics> {
+    try {
+      const [l, a] = yield* valuesOf(...(accuracy ? [loss, accuracy] : [loss]));
+      return { loss: l as Float32Array, accuracy: a ? (a as Float32Array) : null };
+    } finally {
+      loss.dispose();
+      accuracy?.dispose();
+    }
+  }
 
-  const batched: Strategy = (points) => {
+  const batched: Strategy = function* (points) {
     const out = tf.tidy((): tf.Tensor[] => {
       const params = stackedTensors(points);
       if (isSurface) return [model.lossBatched!(params, null)];
       const m = metricsFromOutputs(model.forwardBatched!(params, batch!.x), batch!.y, dataTask);
       return m.accuracy ? [m.loss, m.accuracy] : [m.loss];
     });
-    return read(out[0]!, out[1] ?? null);
+    return yield* read(out[0]!, out[1] ?? null);
   };
 
   // One forward pass per point, but the loss and accuracy ops run once on the stacked outputs.
-  const perPoint: Strategy = (points) => {
+  const perPoint: Strategy = function* (points) {
     const out = tf.tidy((): tf.Tensor[] => {
       const params = points.map(tensorsOf);
       if (isSurface) return [tf.stack(params.map((p) => model.loss(p, null)))];
@@ -127,17 +136,23 @@ export function createPointEvaluator(
       const loss = useModelLoss ? tf.stack(params.map((p) => model.loss(p, batch))) : m.loss;
       return m.accuracy ? [loss, m.accuracy] : [loss];
     });
-    return read(out[0]!, out[1] ?? null);
+    return yield* read(out[0]!, out[1] ?? null);
   };
 
   /** Once: the batched formula must agree with Model.loss, else Model.loss is used. */
-  const checkAgainstModelLoss = (point: Float32Array): void => {
+  function* checkAgainstModelLoss(point: Float32Array): Reads<void> {
     checked = true;
-    const reference = tf.tidy(() => model.loss(tensorsOf(point), batch).dataSync()[0]);
-    const formula =
-      canBatch && mode !== 'perPoint' ? batched([point]).loss[0] : perPoint([point]).loss[0];
-    const tolerance = 1e-3 * Math.max(1, Math.abs(reference!));
-    if (Number.isFinite(reference) && !(Math.abs(formula! - reference!) <= tolerance)) {
+    const referenceLoss = tf.tidy(() => model.loss(tensorsOf(point), batch));
+    let reference: number;
+    try {
+      reference = yield* scalarOf(referenceLoss);
+    } finally {
+      referenceLoss.dispose();
+    }
+    const strategy = canBatch && mode !== 'perPoint' ? batched : perPoint;
+    const formula = (yield* strategy([point])).loss[0]!;
+    const tolerance = 1e-3 * Math.max(1, Math.abs(reference));
+    if (Number.isFinite(reference) && !(Math.abs(formula - reference) <= tolerance)) {
       useModelLoss = true;
       mode = 'perPoint';
       notes.push(
@@ -145,22 +160,22 @@ export function createPointEvaluator(
           'evaluating point by point with the model’s own loss',
       );
     }
-  };
+  }
 
   /**
    * `auto`: calls 1 and 2 warm each strategy up, calls 3 and 4 are timed, then `decide`
    * gets the faster one.
    */
   const autoOf = <A extends unknown[]>(
-    first: (...args: A) => PointMetrics,
-    second: (...args: A) => PointMetrics,
+    first: (...args: A) => Reads<PointMetrics>,
+    second: (...args: A) => Reads<PointMetrics>,
     decide: (firstIsFaster: boolean) => void,
   ) => {
     const rates: number[] = [];
     let calls = 0;
-    return (...args: A): PointMetrics => {
+    return function* (...args: A): Reads<PointMetrics> {
       const start = performance.now();
-      const result = (calls % 2 === 0 ? first : second)(...args);
+      const result = yield* (calls % 2 === 0 ? first : second)(...args);
       const rate = result.loss.length / Math.max(performance.now() - start, 1e-3);
       calls += 1;
       if (calls > 2) rates.push(rate);
@@ -172,28 +187,32 @@ export function createPointEvaluator(
     mode = b ? 'batched' : 'perPoint';
   });
 
-  const evaluate = (points: readonly Float32Array[]): PointMetrics => {
-    if (points.length === 0)
-      return { loss: new Float32Array(0), accuracy: hasAccuracy ? new Float32Array(0) : null };
-    if (!checked) checkAgainstModelLoss(points[0]!);
+  const empty = (): PointMetrics => ({
+    loss: new Float32Array(0),
+    accuracy: hasAccuracy ? new Float32Array(0) : null,
+  });
+
+  function* metricsOf(points: readonly Float32Array[]): Reads<PointMetrics> {
+    if (points.length === 0) return empty();
+    if (!checked) yield* checkAgainstModelLoss(points[0]!);
     const strategy = mode === 'batched' ? batched : mode === 'perPoint' ? perPoint : auto;
     const parts: PointMetrics[] = [];
     for (let i = 0; i < points.length; i += chunkSize)
-      parts.push(strategy(points.slice(i, i + chunkSize)));
+      parts.push(yield* strategy(points.slice(i, i + chunkSize)));
     return concatMetrics(parts, points.length);
-  };
+  }
 
-  const onPlane = (plane: Plane): PlaneEvaluation => {
+  function* planeOf(plane: Plane): Reads<PlaneEvaluation> {
     const at = (alphas: readonly number[], betas: readonly number[]) =>
       alphas.map((a, g) => planePoint(plane.center, plane.delta, plane.eta, a, betas[g]!));
-    if (!checked) checkAgainstModelLoss(plane.center);
+    if (!checked) yield* checkAgainstModelLoss(plane.center);
     const split = model.firstLayer;
     if (!split || !batch || useModelLoss || !shortcutPays(model)) {
-      return {
+      return withSyncEvaluate({
         shortcut: false,
-        evaluate: (alphas, betas) => evaluate(at(alphas, betas)),
+        metricsOf: (alphas, betas) => metricsOf(at(alphas, betas)),
         dispose: () => {},
-      };
+      });
     }
     const shortcut = createPlaneShortcut(model, split, batch, plane, read);
     const { perPoint: one, batched: many } = shortcut;
@@ -203,31 +222,38 @@ export function createPointEvaluator(
           planeMode = b ? 'batched' : 'perPoint';
         })
       : one;
-    return {
+    return withSyncEvaluate({
       shortcut: true,
-      evaluate(alphas, betas) {
+      *metricsOf(alphas, betas) {
         const strategy =
           planeMode === 'batched' && many ? many : planeMode === 'perPoint' ? one : planeAuto;
         const parts: PointMetrics[] = [];
         for (let i = 0; i < alphas.length; i += chunkSize) {
-          parts.push(strategy(alphas.slice(i, i + chunkSize), betas.slice(i, i + chunkSize)));
+          parts.push(
+            yield* strategy(alphas.slice(i, i + chunkSize), betas.slice(i, i + chunkSize)),
+          );
         }
-        if (parts.length === 0)
-          return { loss: new Float32Array(0), accuracy: hasAccuracy ? new Float32Array(0) : null };
+        if (parts.length === 0) return empty();
         return concatMetrics(parts, alphas.length);
       },
       dispose: () => shortcut.dispose(),
-    };
-  };
+    });
+  }
 
   return {
     chunkSize,
     hasAccuracy,
     mode: () => mode,
     notes: () => notes,
-    evaluate,
-    onPlane,
+    metricsOf,
+    evaluate: (points) => readNow(metricsOf(points)),
+    planeOf,
+    onPlane: (plane) => readNow(planeOf(plane)),
   };
+}
+
+function withSyncEvaluate(plane: Omit<PlaneEvaluation, 'evaluate'>): PlaneEvaluation {
+  return { ...plane, evaluate: (alphas, betas) => readNow(plane.metricsOf(alphas, betas)) };
 }
 
 function concatMetrics(parts: readonly PointMetrics[], total: number): PointMetrics {

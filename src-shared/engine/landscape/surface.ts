@@ -3,6 +3,7 @@
  * streamed as partial surfaces; cancellation is checked between chunks.
  */
 import { Observable } from 'rxjs';
+import { readLater } from '../readback';
 import { progressiveLevels } from './grid-order';
 import type { PlaneEvaluation, PointEvaluator } from './point-evaluator';
 import { yieldToEventLoop } from './yield';
@@ -71,11 +72,14 @@ export async function fillSurface(
         // Yield first: subscribers get control back before any work, and between chunks.
         await yieldToEventLoop();
         if (isCancelled()) return null;
-        onPlane ??= evaluator.onPlane({ center, delta, eta });
+        onPlane ??= await readLater(evaluator.planeOf({ center, delta, eta }));
+        const plane: PlaneEvaluation = onPlane;
         const indices = Array.from(level.subarray(start, start + chunk));
-        const metrics = onPlane.evaluate(
-          indices.map((k) => alphas[k % n]!),
-          indices.map((k) => betas[Math.floor(k / n)]!),
+        const metrics = await readLater(
+          plane.metricsOf(
+            indices.map((k) => alphas[k % n]!),
+            indices.map((k) => betas[Math.floor(k / n)]!),
+          ),
         );
         indices.forEach((k, g) => {
           loss[k] = metrics.loss[g]!;

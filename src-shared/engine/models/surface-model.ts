@@ -47,6 +47,7 @@ export function createSurfaceModel(params: Record<string, unknown>): Model {
     task: 'surface',
     paramInfo,
     size: 2,
+    lossReadsParams: true,
     initialValues: () => [Float32Array.from(start)],
     loss(params) {
       return exactLoss(pointOf(params)) as tf.Scalar;

@@ -6,20 +6,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { finiteOrNull, type MetricEvent, type MetricName } from '../../protocol/events';
 import type { RunSignal, RunView } from '../blocks/ports';
-import { modelHvp, topEigenvalue } from '../curvature';
+import { modelHvp, topEigenvalueOf } from '../curvature';
 import {
   CurvatureProbe,
   type CurvatureReading,
   isCurvatureMetric,
 } from '../curvature/curvature-metrics';
 import { predictedClasses } from '../models/layers';
-import { globalNorm } from './tensors';
+import { type Reads, readsNothing, scalarOf } from '../readback';
+import { globalNormOf } from './tensors';
 
 type Reading = number | CurvatureReading | undefined;
 
 export interface MetricReader {
-  /** The reading a signal gives (undefined: none at this signal). */
-  read(signal: RunSignal): Reading;
+  /** The reading a signal gives (undefined: none at this signal), read where the run reads. */
+  read(signal: RunSignal): Reads<Reading>;
   dispose(): void;
 }
 
@@ -29,11 +30,11 @@ interface SplitTensors {
 }
 
 /** Accuracy on a split (a batch's rows of it when given); undefined unless classifying. */
-export function accuracyOn(
+export function* accuracyOf(
   run: RunView,
   split: SplitTensors,
   indices: Int32Array | null,
-): number | undefined {
+): Reads<number | undefined> {
   if (run.dataset?.task !== 'classification') return undefined;
   const accuracy = tf.tidy(() => {
     const idx = indices ? tf.tensor1d(indices, 'int32') : null;
@@ -42,14 +43,16 @@ export function accuracyOn(
     const predicted = predictedClasses(run.model.forward(run.params, x));
     return tf.mean(tf.cast(tf.equal(predicted, tf.cast(y, 'int32')), 'float32'));
   });
-  const value = accuracy.dataSync()[0]!;
-  accuracy.dispose();
-  return value;
+  try {
+    return yield* scalarOf(accuracy);
+  } finally {
+    accuracy.dispose();
+  }
 }
 
 /** Largest-magnitude Hessian eigenvalue on the training set, by power iteration. */
-function hessianTop(run: RunView): number {
-  const result = topEigenvalue(
+function* hessianTop(run: RunView): Reads<number> {
+  const result = yield* topEigenvalueOf(
     modelHvp(run.model, run.params, run.train),
     run.params.map((p) => p.shape),
     { iters: 20, tol: 1e-4, seed: run.seed },
@@ -59,29 +62,37 @@ function hessianTop(run: RunView): number {
 }
 
 type Signal<K extends RunSignal['kind']> = Extract<RunSignal, { kind: K }>;
-type Read = (signal: RunSignal) => Reading;
+type Read = (signal: RunSignal) => Reads<Reading>;
 
 /** A reading taken at one kind of signal only. */
 const at =
-  <K extends RunSignal['kind']>(kind: K, read: (s: Signal<K>) => Reading): Read =>
+  <K extends RunSignal['kind']>(kind: K, read: (s: Signal<K>) => Reads<Reading>): Read =>
   (s) =>
-    s.kind === kind ? read(s as Signal<K>) : undefined;
+    s.kind === kind ? read(s as Signal<K>) : readsNothing(undefined);
+
+/** A reading the signal carries: nothing to read back. */
+const carried =
+  <K extends RunSignal['kind']>(kind: K, value: (s: Signal<K>) => Reading): Read =>
+  (s) =>
+    readsNothing(s.kind === kind ? value(s as Signal<K>) : undefined);
 
 const finiteStep = (s: Signal<'step'>) => Number.isFinite(s.loss) && Number.isFinite(s.gradNorm);
 
 /** Each scalar metric: when it is known and how it is read (θ_k is live at `step`). */
 const READERS: Partial<Record<MetricName, Read>> = {
-  loss: at('step', (s) => s.loss),
-  gradNorm: at('step', (s) => s.gradNorm),
-  lr: at('step', (s) => s.lr),
-  paramNorm: at('step', (s) => (finiteStep(s) ? globalNorm(s.run.params) : undefined)),
-  accuracy: at('step', (s) =>
-    s.indices && s.run.train ? accuracyOn(s.run, s.run.train, s.indices) : undefined,
+  loss: carried('step', (s) => s.loss),
+  gradNorm: carried('step', (s) => s.gradNorm),
+  lr: carried('step', (s) => s.lr),
+  paramNorm: at('step', (s) =>
+    finiteStep(s) ? globalNormOf(s.run.params) : readsNothing(undefined),
   ),
-  hessianTop: at('step', (s) => (finiteStep(s) ? hessianTop(s.run) : undefined)),
-  stepTime: at('timed', (s) => s.ms),
-  valLoss: at('eval', (s) => s.valLoss),
-  valAccuracy: at('eval', (s) => s.valAccuracy),
+  accuracy: at('step', (s) =>
+    s.indices && s.run.train ? accuracyOf(s.run, s.run.train, s.indices) : readsNothing(undefined),
+  ),
+  hessianTop: at('step', (s) => (finiteStep(s) ? hessianTop(s.run) : readsNothing(undefined))),
+  stepTime: carried('timed', (s) => s.ms),
+  valLoss: carried('eval', (s) => s.valLoss),
+  valAccuracy: carried('eval', (s) => s.valAccuracy),
 };
 
 export function createMetricReader(
@@ -93,7 +104,7 @@ export function createMetricReader(
     // A probe per block: its random vectors and layer choice are fixed when it is built.
     const probe = new CurvatureProbe(metric, params, run.model, run.train);
     return {
-      read: at('step', (s) =>
+      read: carried('step', (s) =>
         finiteStep(s) ? probe.measure(run.params, run.seed + s.k) : undefined,
       ),
       dispose: () => probe.dispose(),

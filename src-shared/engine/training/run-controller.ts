@@ -11,9 +11,9 @@ import { type Clock, realClock } from '../clock';
 export interface SteppedRun {
   readonly done: boolean;
   readonly stepIndex: number;
-  /** One tick: update k and every event it produced. */
-  step(): RunEvent[];
-  finish(status: 'stopped', reason: string): RunEvent;
+  /** One tick: update k and every event it produced (awaited when it reads asynchronously). */
+  step(): RunEvent[] | Promise<RunEvent[]>;
+  finish(status: 'stopped', reason: string): RunEvent | Promise<RunEvent>;
 }
 
 export type ControllerState = 'idle' | 'running' | 'paused' | 'finished';
@@ -194,7 +194,10 @@ export class RunController {
         const stepTaken = this.pendingSteps.shift(); // a round answers one step() asked for
         for (const run of this.runs) {
           if (run.done) continue;
-          for (const e of run.step()) this.eventSubject.next(e);
+          const events = run.step();
+          for (const e of events instanceof Promise ? await events : events) {
+            this.eventSubject.next(e);
+          }
         }
         stepTaken?.();
         // Paused: yield after every step so the next command is read before anything else.
@@ -204,8 +207,9 @@ export class RunController {
         }
       }
       for (const run of this.runs) {
-        if (!run.done)
-          this.eventSubject.next(run.finish('stopped', `stopped at step ${run.stepIndex}`));
+        if (run.done) continue;
+        const done = run.finish('stopped', `stopped at step ${run.stepIndex}`);
+        this.eventSubject.next(done instanceof Promise ? await done : done);
       }
       this.stateSubject.next('finished');
       this.settleSteps();

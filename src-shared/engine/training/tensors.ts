@@ -1,22 +1,40 @@
 /** Small tensor helpers shared by the trainer and its metrics. */
 import * as tf from '@tensorflow/tfjs';
+import { type Reads, readNow, scalarOf, valuesOf } from '../readback';
 
-/** The Euclidean norm of a list of tensors as one number. */
+/** Σ t² over a list of tensors, as one scalar tensor (the caller disposes it). */
+export function sumOfSquares(tensors: readonly tf.Tensor[]): tf.Scalar {
+  return tf.tidy(() => tf.addN(tensors.map((t) => tf.sum(tf.square(t)))) as tf.Scalar);
+}
+
+/** The Euclidean norm of a list of tensors as one number, read when it is computed. */
+export function* globalNormOf(tensors: readonly tf.Tensor[]): Reads<number> {
+  const squares = sumOfSquares(tensors);
+  try {
+    return Math.sqrt(yield* scalarOf(squares));
+  } finally {
+    squares.dispose();
+  }
+}
+
+/** globalNormOf, read at once. */
 export function globalNorm(tensors: readonly tf.Tensor[]): number {
-  return tf.tidy(() => {
-    const squares = tensors.map((t) => tf.sum(tf.square(t)));
-    return Math.sqrt(tf.addN(squares).dataSync()[0]!);
-  });
+  return readNow(globalNormOf(tensors));
 }
 
 /** Concatenates tensors' values into one Float32Array (row-major, in list order). */
-export function flattenValues(tensors: readonly tf.Tensor[]): Float32Array {
-  const size = tensors.reduce((sum, t) => sum + t.size, 0);
-  const out = new Float32Array(size);
+export function* flatValuesOf(tensors: readonly tf.Tensor[]): Reads<Float32Array> {
+  const values = yield* valuesOf(...tensors);
+  const out = new Float32Array(tensors.reduce((sum, t) => sum + t.size, 0));
   let offset = 0;
-  for (const t of tensors) {
-    out.set(t.dataSync() as Float32Array, offset);
-    offset += t.size;
+  for (const v of values) {
+    out.set(v, offset);
+    offset += v.length;
   }
   return out;
+}
+
+/** flatValuesOf, read at once. */
+export function flattenValues(tensors: readonly tf.Tensor[]): Float32Array {
+  return readNow(flatValuesOf(tensors));
 }

@@ -5,6 +5,8 @@
  * `timed` signal; validation when due; `updated$` (schedules advance); done at the end.
  * θ_k is the point before update k: step event k carries the loss at θ_k on batch k and the lr
  * used for update k.
+ * A tick is written once, as a computation that reads values back at its yields (readback.ts):
+ * step() reads them synchronously, stepAsync() awaits them (WebGPU).
  */
 import * as tf from '@tensorflow/tfjs';
 import { BehaviorSubject, Subject } from 'rxjs';
@@ -29,11 +31,12 @@ import type { BackendInfo } from '../compile-options';
 import { modelHvp } from '../curvature';
 import { batchesPerEpoch } from '../datasets';
 import type { Rng } from '../random';
+import { type Reads, readLater, readNow, scalarOf, valuesOf } from '../readback';
 import type { Batch, DataSplit, Dataset, Model } from '../types';
 import { type BatchCursor, createBatchCursor } from './batches';
 import { GradientNoise } from './gradient-noise';
-import { accuracyOn } from './metric-readers';
-import { flattenValues, globalNorm } from './tensors';
+import { accuracyOf } from './metric-readers';
+import { flattenValues, flatValuesOf, sumOfSquares } from './tensors';
 import { type Trajectory, TrajectoryRecorder } from './trajectory';
 
 export interface TrainSettings {
@@ -113,6 +116,8 @@ export class TrainRun {
   private recording: boolean;
   private readonly recorder = new TrajectoryRecorder();
   private readonly gradNoise: GradientNoise | null;
+  /** Reads the signal subscribers asked for at the signal under way (RunView.readBack). */
+  private readonly pendingReads: (() => Reads<void>)[] = [];
 
   constructor(private readonly spec: TrainRunSpec) {
     this.id = spec.id;
@@ -167,6 +172,11 @@ export class TrainRun {
       keepTrajectory: () => {
         this.recording = true;
       },
+      readBack: (reads, then) => {
+        this.pendingReads.push(function* () {
+          then(yield* reads);
+        });
+      },
     };
     this.signals$ = new BehaviorSubject<RunSignal>({ kind: 'ready', run: this.view });
   }
@@ -215,13 +225,30 @@ export class TrainRun {
 
   /** One tick of this run's clock: update k = stepIndex; returns every event it produced. */
   step(): RunEvent[] {
-    return this.bus.collect(() => this.tick());
+    return this.bus.collect(() => readNow(this.tick()));
   }
 
-  private tick(): void {
+  /** step(), awaiting each read back (WebGPU). */
+  stepAsync(): Promise<RunEvent[]> {
+    return this.bus.collectAsync(() => readLater(this.tick()));
+  }
+
+  /** Emits a signal, then completes the reads its subscribers asked for. */
+  private *signal(signal: RunSignal): Reads<void> {
+    this.signals$.next(signal);
+    for (const read of this.pendingReads.splice(0)) {
+      try {
+        yield* read();
+      } catch (error) {
+        this.bus.fail(error);
+      }
+    }
+  }
+
+  private *tick(): Reads<void> {
     if (this.done) return;
     if (this.stepIndex >= this.totalSteps) {
-      this.end(this.finish('completed'));
+      this.end(yield* this.finishing('completed'));
       return;
     }
     const k = this.stepIndex;
@@ -231,24 +258,31 @@ export class TrainRun {
     const epoch = picked ? picked.epoch : k;
     const batch = picked ? this.gather(picked.indices) : null;
     const lr = this.optimizer.lr();
-    const trace = this.spec.traceParams && this.spec.model.size <= MAX_TRACED_PARAMS;
-    const traced = trace ? Array.from(flattenValues(this.params), finiteOrNull) : undefined;
-    if (this.recording) this.recorder.maybeRecord(k, () => this.currentParams());
-    this.ticks.next(k);
+    const model = this.spec.model;
+    const trace = this.spec.traceParams && model.size <= MAX_TRACED_PARAMS;
+    const record = this.recording && this.recorder.due(k);
 
     let loss = Number.NaN;
     let diverged: string | null = null;
     let gradList: tf.Tensor[] = [];
+    let held: tf.Tensor[] = []; // the loss and Σg² until they are read
     try {
-      const { value, grads } = tf.variableGrads(
-        () => this.spec.model.loss(this.params, batch),
-        this.params,
-      );
+      // θ_k on the host: for the trace, the path, and a loss computed on the host (a surface's
+      // formula reads the point: once read here, its dataSync() is served from the host).
+      const theta =
+        trace || record || model.lossReadsParams ? yield* flatValuesOf(this.params) : null;
+      if (record) this.recorder.record(k, theta!);
+      this.ticks.next(k);
+      const { value, grads } = tf.variableGrads(() => model.loss(this.params, batch), this.params);
+      held = [value];
       gradList = this.params.map((p) => grads[p.name]!);
       if (this.gradNoise) gradList = this.gradNoise.perturb(gradList);
-      loss = value.dataSync()[0]!;
-      value.dispose();
-      const gradNorm = globalNorm(gradList);
+      const squares = sumOfSquares(gradList);
+      held.push(squares);
+      const [lossValues, squareValues] = yield* valuesOf(value, squares);
+      tf.dispose(held.splice(0));
+      loss = lossValues![0]!;
+      const gradNorm = Math.sqrt(squareValues![0]!);
       if (!Number.isFinite(loss)) diverged = `loss is ${loss}`;
       else if (!Number.isFinite(gradNorm)) diverged = 'the gradient is not finite';
       this.events$.next({
@@ -259,50 +293,55 @@ export class TrainRun {
         loss: finiteOrNull(loss),
         lr,
         gradNorm: finiteOrNull(gradNorm),
-        ...(traced ? { params: traced } : {}),
+        ...(trace ? { params: Array.from(theta!, finiteOrNull) } : {}),
         time: t0 - this.startTime,
       });
       // Metric blocks read θ_k now, before the update.
       const indices = diverged ? null : (picked?.indices ?? null);
-      this.signals$.next({ kind: 'step', run: this.view, k, loss, gradNorm, lr, indices });
+      yield* this.signal({ kind: 'step', run: this.view, k, loss, gradNorm, lr, indices });
       if (!diverged) {
         this.optimizer.optimizer.step({
           params: this.params,
           grads: gradList,
           lr,
-          hvp: modelHvp(this.spec.model, this.params, batch),
+          hvp: modelHvp(model, this.params, batch),
           // Closed-form float64 derivatives, unless noise was added to the gradient.
-          ...(this.spec.model.exactDerivatives && !this.gradNoise
-            ? { exact: () => this.spec.model.exactDerivatives!(this.params) }
+          ...(model.exactDerivatives && !this.gradNoise
+            ? { exact: () => model.exactDerivatives!(this.params) }
             : {}),
         });
       }
     } finally {
       tf.dispose(gradList);
+      tf.dispose(held);
       if (batch) tf.dispose([batch.x, batch.y]);
     }
-    this.signals$.next({ kind: 'timed', k, ms: this.spec.now() - t0 });
+    yield* this.signal({ kind: 'timed', k, ms: this.spec.now() - t0 });
     this.lastLoss = finiteOrNull(loss);
     if (diverged) {
-      this.end(this.finish('diverged', `diverged at step ${k}: ${diverged}`));
+      this.end(yield* this.finishing('diverged', `diverged at step ${k}: ${diverged}`));
       return;
     }
     this.stepIndex = k + 1;
     // Validation every `evalEvery` epochs (at an epoch's end), and after the last update.
     const evalEvery = this.spec.settings.evalEvery;
     const epochDue = picked?.epochEnded === true && evalEvery > 0 && (epoch + 1) % evalEvery === 0;
-    if (this.val && (epochDue || this.stepIndex === this.totalSteps)) this.evaluate(epoch);
+    if (this.val && (epochDue || this.stepIndex === this.totalSteps)) yield* this.evaluate(epoch);
     this.updated.next({ epochEnded: picked ? picked.epochEnded : true, loss: this.lastLoss });
-    if (this.stepIndex >= this.totalSteps) this.end(this.finish('completed'));
+    if (this.stepIndex >= this.totalSteps) this.end(yield* this.finishing('completed'));
   }
 
   /** Validation loss and accuracy after stepIndex updates: the eval event, then the signal. */
-  private evaluate(epoch: number): void {
+  private *evaluate(epoch: number): Reads<void> {
     const val = this.val!;
     const loss = this.spec.model.loss(this.params, val);
-    const valLoss = loss.dataSync()[0]!;
-    loss.dispose();
-    const valAccuracy = accuracyOn(this.view, val, null);
+    let valLoss: number;
+    try {
+      valLoss = yield* scalarOf(loss);
+    } finally {
+      loss.dispose();
+    }
+    const valAccuracy = yield* accuracyOf(this.view, val, null);
     const step = this.stepIndex;
     this.events$.next({
       type: 'eval',
@@ -312,7 +351,7 @@ export class TrainRun {
       valLoss: finiteOrNull(valLoss),
       ...(valAccuracy !== undefined ? { valAccuracy } : {}),
     });
-    this.signals$.next({ kind: 'eval', step, valLoss, valAccuracy });
+    yield* this.signal({ kind: 'eval', step, valLoss, valAccuracy });
   }
 
   /** Emits the done event and closes the run's streams: its subscribers are torn down. */
@@ -329,6 +368,15 @@ export class TrainRun {
 
   /** Ends the run (stop, or after its last step); returns its done event. Idempotent. */
   finish(status: RunStatus, reason?: string): DoneEvent {
+    return readNow(this.finishing(status, reason));
+  }
+
+  /** finish(), awaiting its reads (WebGPU). */
+  finishAsync(status: RunStatus, reason?: string): Promise<DoneEvent> {
+    return readLater(this.finishing(status, reason));
+  }
+
+  private *finishing(status: RunStatus, reason?: string): Reads<DoneEvent> {
     if (this.disposed) {
       return {
         type: 'done',
@@ -339,14 +387,15 @@ export class TrainRun {
         ...(reason ? { reason } : {}),
       };
     }
-    const finalLoss = status === 'completed' ? this.fullLoss() : this.lastLoss;
+    const finalLoss = status === 'completed' ? yield* this.fullLoss() : this.lastLoss;
     if (status === 'completed' && finalLoss === null) {
       // The last update itself blew up: no later step was left to notice it.
-      return this.finish(
+      return yield* this.finishing(
         'diverged',
         `diverged at step ${this.stepIndex}: the final loss is not finite`,
       );
     }
+    const traced = this.spec.traceParams && this.spec.model.size <= MAX_TRACED_PARAMS;
     const event: DoneEvent = {
       type: 'done',
       run: this.id,
@@ -354,9 +403,7 @@ export class TrainRun {
       steps: this.stepIndex,
       finalLoss,
       ...(reason ? { reason } : {}),
-      ...(this.spec.traceParams && this.spec.model.size <= MAX_TRACED_PARAMS
-        ? { params: Array.from(flattenValues(this.params), finiteOrNull) }
-        : {}),
+      ...(traced ? { params: Array.from(yield* flatValuesOf(this.params), finiteOrNull) } : {}),
     };
     this.status = status;
     if (status === 'stopped') this.closeStreams();
@@ -417,10 +464,13 @@ export class TrainRun {
   }
 
   /** Loss of the final parameters on the whole training set (exact for surfaces). */
-  private fullLoss(): number | null {
+  private *fullLoss(): Reads<number | null> {
+    if (this.spec.model.lossReadsParams) yield* valuesOf(...this.params);
     const loss = tf.tidy(() => this.spec.model.loss(this.params, this.train));
-    const value = loss.dataSync()[0]!;
-    loss.dispose();
-    return finiteOrNull(value);
+    try {
+      return finiteOrNull(yield* scalarOf(loss));
+    } finally {
+      loss.dispose();
+    }
   }
 }

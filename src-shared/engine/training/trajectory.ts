@@ -18,11 +18,15 @@ export class TrajectoryRecorder {
   private params: Float32Array[] = [];
   private every = 1;
 
-  /** Records θ_k if step k is due; `read` is only called then (it copies all parameters). */
-  maybeRecord(k: number, read: () => Float32Array): void {
-    if (k % this.every !== 0) return;
+  /** Whether θ_k is to be recorded (reading θ copies every parameter, so ask first). */
+  due(k: number): boolean {
+    return k % this.every === 0;
+  }
+
+  /** Records θ_k, a step that is due. */
+  record(k: number, params: Float32Array): void {
     this.steps.push(k);
-    this.params.push(read());
+    this.params.push(params);
     if (this.steps.length <= MAX_TRAJECTORY_SNAPSHOTS) return;
     this.every *= 2;
     const keep = this.steps.flatMap((step, i) => (step % this.every === 0 ? [i] : []));
