@@ -2,6 +2,8 @@
  * Which tfjs backend to use on this device, and why. A GPU backend only wins on a real GPU:
  * headless Chromium's WebGL is SwiftShader (software), about 10× slower than wasm.
  */
+import type { ReadMode } from './readback';
+
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 export interface BackendChoice {
@@ -89,6 +91,14 @@ export async function startChosenBackend(
     requested = 'auto';
   }
   throw new Error(`no tfjs backend could start (${failures.join('; ')})`);
+}
+
+/**
+ * How the engine reads values back on a backend: WebGPU's synchronous read copies through a
+ * canvas, slow on every GPU and blank on some (SwiftShader), so the engine awaits its reads.
+ */
+export function readModeOf(name: BackendName): ReadMode {
+  return name === 'webgpu' ? 'async' : 'sync';
 }
 
 const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];

@@ -150,5 +150,7 @@ function readingLater(run: TrainRun): SteppedRun {
     },
     step: () => run.stepAsync(),
     finish: (status, reason) => run.finishAsync(status, reason),
+    // What the host reads once the runs are over (final θ for captures and exports).
+    settle: () => run.fetchParams(),
   };
 }

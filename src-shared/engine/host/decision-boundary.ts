@@ -2,9 +2,11 @@
  * The decision boundary of a 2D classifier (TensorFlow Playground's main view): the model's
  * class probabilities on a grid over the data's extent, at given parameters, plus the points.
  */
+
 import * as tf from '@tensorflow/tfjs';
 import { BOUNDARY_MAX_CLASSES, BOUNDARY_MAX_POINTS, type PointSet } from '../../protocol/engine';
 import { classProbabilities } from '../models/layers';
+import { type Reads, readNow, valuesOf } from '../readback';
 import type { DataSplit, Dataset, Model } from '../types';
 
 export interface BoundaryGrid {
@@ -83,15 +85,31 @@ export function decisionBoundary(
   values: readonly Float32Array[],
   resolution: number,
 ): BoundaryGrid {
+  return readNow(boundaryOf(model, dataset, values, resolution));
+}
+
+/** decisionBoundary, read where the caller reads. */
+export function* boundaryOf(
+  model: Model,
+  dataset: Dataset,
+  values: readonly Float32Array[],
+  resolution: number,
+): Reads<BoundaryGrid> {
   const why = boundaryUnavailable(model, dataset);
   if (why) throw new Error(why);
   const extent = dataExtent([dataset.train, dataset.val]);
   const grid = gridPoints(extent, resolution);
-  const probs = tf.tidy(() => {
+  const probabilities = tf.tidy(() => {
     const params = values.map((v, i) => tf.tensor(v, [...model.paramInfo[i]!.shape]));
     const x = tf.tensor2d(grid, [resolution * resolution, 2]);
-    return classProbabilities(model.forward(params, x)).dataSync() as Float32Array;
+    return classProbabilities(model.forward(params, x));
   });
+  let probs: Float32Array;
+  try {
+    probs = (yield* valuesOf(probabilities))[0] as Float32Array;
+  } finally {
+    probabilities.dispose();
+  }
   return {
     resolution,
     classes: dataset.numClasses,

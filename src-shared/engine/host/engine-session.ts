@@ -7,12 +7,15 @@ import type { Subscription } from 'rxjs';
 import { parseGraphText } from '../../graph';
 import type { EngineCommand, EngineMessage, EngineState } from '../../protocol/engine';
 import { parseEngineCommand } from '../../protocol/engine';
-import type { BackendChoice } from '../backend';
+import type { DoneEvent } from '../../protocol/events';
+import { type BackendChoice, readModeOf } from '../backend';
 import type { Clock } from '../clock';
 import { type CompiledGraph, CompileError, compileGraph } from '../compile-graph';
 import { exportLayersModel, exportUnavailable } from '../models';
+import { type ReadMode, readIn } from '../readback';
+import type { TrainRun } from '../training/train-run';
 import type { Dataset, Model } from '../types';
-import { boundaryUnavailable, decisionBoundary } from './decision-boundary';
+import { type BoundaryGrid, boundaryOf, boundaryUnavailable } from './decision-boundary';
 import { createEventBatcher, type EventBatcher } from './event-batcher';
 import { LandscapeTask } from './landscape-task';
 
@@ -55,12 +58,16 @@ export class EngineSession {
   private nodeTypes = new Map<string, string>();
   /** Runs of the loaded graph that have sent their done event. */
   private endedRuns = new Set<string>();
-  private readonly landscapes = new LandscapeTask((message) => this.post(message));
+  private readonly landscapes: LandscapeTask;
+  /** How this engine reads values back ('async' on WebGPU). */
+  private readonly reads: ReadMode;
 
   constructor(
     private readonly post: (message: EngineMessage) => void,
     private readonly options: EngineSessionOptions,
   ) {
+    this.reads = readModeOf(options.backend.name);
+    this.landscapes = new LandscapeTask((message) => this.post(message), this.reads);
     post({
       type: 'ready',
       backend: options.backend.name,
@@ -156,18 +163,40 @@ export class EngineSession {
         }
         return;
       case 'boundary':
-        this.boundary(command.run, command.resolution);
+        this.readingRuns('boundary', () => this.boundary(command.run, command.resolution));
         return;
       case 'exportModel':
-        this.exportModel(command.run);
+        this.readingRuns('exportModel', () => this.exportModel(command.run));
         return;
       case 'landscape':
-        this.landscapes.start(command, this.state === 'finished' ? null : this.compiled);
+        this.readingRuns('landscape', () =>
+          this.landscapes.start(command, this.state === 'finished' ? null : this.compiled),
+        );
         return;
       case 'landscapeCancel':
         this.landscapes.cancel();
         return;
     }
+  }
+
+  /**
+   * Runs host code that reads the live runs' θ synchronously. Where the engine reads
+   * asynchronously, it runs between two steps, once θ has been fetched to the host.
+   */
+  private readingRuns(command: string, work: () => void): void {
+    const compiled = this.compiled;
+    if (this.reads === 'sync' || !compiled || this.state === 'finished') {
+      work();
+      return;
+    }
+    compiled.controller
+      .between(async () => {
+        await Promise.all(compiled.runs.map((run) => run.fetchParams()));
+        if (this.compiled === compiled) work();
+      })
+      .catch((error: unknown) =>
+        this.fail(command, [{ path: 'engine', message: messageOf(error) }]),
+      );
   }
 
   /** Models and datasets are built once per load: changing one means a new run. */
@@ -192,6 +221,7 @@ export class EngineSession {
     try {
       compiled = compileGraph(parsed.graph, {
         backend: this.options.backend,
+        reads: this.reads,
         traceParams: command.traceParams ?? false,
         maxSteps: command.maxSteps,
         clock: this.options.clock,
@@ -271,7 +301,7 @@ export class EngineSession {
     for (const run of compiled.runs) {
       if (this.endedRuns.has(run.id)) continue;
       this.endedRuns.add(run.id);
-      batcher.push(run.finish('stopped', `stopped: ${message.split('\n')[0]}`));
+      batcher.push(this.stopRun(run, `stopped: ${message.split('\n')[0]}`));
     }
     batcher.flush();
   }
@@ -330,8 +360,18 @@ export class EngineSession {
       this.fail('boundary', where);
       return;
     }
-    const grid = decisionBoundary(source.model, source.dataset, source.values, resolution);
-    this.post({ type: 'boundary', launch: this.launch, run: runId, step: source.step, ...grid });
+    const { step } = source;
+    const post = (grid: BoundaryGrid) =>
+      this.post({ type: 'boundary', launch: this.launch, run: runId, step, ...grid });
+    const grid = readIn(
+      this.reads,
+      boundaryOf(source.model, source.dataset, source.values, resolution),
+    );
+    if (grid instanceof Promise) {
+      grid.then(post, (error: unknown) =>
+        this.fail('boundary', [{ path: runId, message: messageOf(error) }]),
+      );
+    } else post(grid);
   }
 
   /** The run's model at its parameters now (live) or at the end, as model.json + weights.bin. */
@@ -372,7 +412,7 @@ export class EngineSession {
     if (compiled && this.batcher && this.state !== 'finished') {
       // The loop ends later, unobserved: say now that these runs stopped.
       for (const run of compiled.runs) {
-        if (!run.done) this.batcher.push(run.finish('stopped', `stopped at step ${run.stepIndex}`));
+        if (!run.done) this.batcher.push(this.stopRun(run, `stopped at step ${run.stepIndex}`));
       }
       this.batcher.flush();
     }
@@ -386,6 +426,11 @@ export class EngineSession {
     this.compiled = null;
     this.snapshots.clear();
     this.finals.clear();
+  }
+
+  /** A stopped run's done event; one that reads asynchronously may be mid-step: no reads. */
+  private stopRun(run: TrainRun, reason: string): DoneEvent {
+    return this.reads === 'sync' ? run.finish('stopped', reason) : run.abandon(reason);
   }
 
   private setState(state: EngineState): void {

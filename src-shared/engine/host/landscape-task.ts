@@ -7,6 +7,7 @@
  * `pathsOnly` request grows their paths on the last full landscape's plane (see livePaths).
  * Path points carry the runs' real step numbers, the x of the step charts.
  */
+
 import type { Subscription } from 'rxjs';
 import type { GraphDocument } from '../../graph';
 import type {
@@ -18,6 +19,7 @@ import type {
 import type { CompiledGraph } from '../compile-graph';
 import { computeLandscape, type LandscapeResult } from '../landscape';
 import { type LandscapeJob, landscapeJob, landscapeViews } from '../landscape-job';
+import { type ReadMode, readIn } from '../readback';
 import { LivePaths } from './live-paths';
 
 type Problem = { path: string; message: string };
@@ -109,6 +111,8 @@ export class LandscapeTask {
 
   constructor(
     private readonly post: (message: LandscapeTaskMessage) => void,
+    /** How the engine reads values back ('async' on WebGPU). */
+    private readonly reads: ReadMode = 'sync',
     private readonly throttleMs = 100,
     private readonly now: () => number = () => performance.now(),
   ) {}
@@ -244,15 +248,13 @@ export class LandscapeTask {
   private growPaths(command: LandscapeCommand, compiled: CompiledGraph, view: string): boolean {
     const full = this.lastFull;
     if (!full || full.launch !== this.launch || full.job.view !== view) return false;
-    try {
-      this.live ??= new LivePaths(full.job);
-      const byId = new Map(compiled.runs.map((r) => [r.id, r]));
-      const trajectories = full.job.runs.flatMap((id) => {
-        const run = byId.get(id);
-        return run ? [run.trajectory()] : [];
+    const fail = (error: unknown) =>
+      this.post({
+        type: 'error',
+        command: 'landscape',
+        problems: [{ path: view, message: `live paths: ${messageOf(error)}` }],
       });
-      const paths = this.live.paths(trajectories);
-      const result: WireLandscape = { ...full.wire, paths };
+    const post = (paths: WireLandscape['paths']) => {
       const fn = this.graph ? this.surfaceName(this.graph, full.job) : undefined;
       this.post({
         type: 'landscapeResult',
@@ -261,17 +263,24 @@ export class LandscapeTask {
         view: full.job.view,
         runs: [...full.job.runs],
         ...(fn ? { surfaceFn: fn } : {}),
-        result,
+        result: { ...full.wire, paths },
       });
-      return true;
+    };
+    try {
+      this.live ??= new LivePaths(full.job);
+      const byId = new Map(compiled.runs.map((r) => [r.id, r]));
+      // θ is read now; the points are evaluated from these copies (later, on WebGPU).
+      const trajectories = full.job.runs.flatMap((id) => {
+        const run = byId.get(id);
+        return run ? [run.trajectory()] : [];
+      });
+      const paths = readIn(this.reads, this.live.pathsOf(trajectories));
+      if (paths instanceof Promise) paths.then(post, fail);
+      else post(paths);
     } catch (error) {
-      this.post({
-        type: 'error',
-        command: 'landscape',
-        problems: [{ path: view, message: `live paths: ${messageOf(error)}` }],
-      });
-      return true;
+      fail(error);
     }
+    return true;
   }
 
   private jobFor(

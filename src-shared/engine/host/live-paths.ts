@@ -4,6 +4,7 @@
  * evaluated once. Points are kept by real step with a power-of-two stride, so the set shown only
  * ever loses points when the stride doubles, and every point is computed at most once.
  */
+
 import * as tf from '@tensorflow/tfjs';
 import type { WirePath } from '../../protocol/landscape';
 import { evalBatch, flattenParams, selectEvalSubset } from '../landscape';
@@ -14,6 +15,7 @@ import { createPointEvaluator, type PointEvaluator } from '../landscape/point-ev
 import type { PlaneProjector } from '../landscape/projection';
 import type { LandscapeJob } from '../landscape-job';
 import { planePoint } from '../linalg/vector-math';
+import { type Reads, readNow } from '../readback';
 import type { Batch } from '../types';
 
 /** θ of one run at its recorded steps (θ_k before update k), as TrainRun.trajectory() gives. */
@@ -83,7 +85,13 @@ export class LivePaths {
 
   /** Each run's path over its current trajectory; new points are projected and evaluated. */
   paths(trajectories: readonly StepTrajectory[]): WirePath[] {
-    return trajectories.map((t) => {
+    return readNow(this.pathsOf(trajectories));
+  }
+
+  /** paths, read where the caller reads. */
+  *pathsOf(trajectories: readonly StepTrajectory[]): Reads<WirePath[]> {
+    const out: WirePath[] = [];
+    for (const t of trajectories) {
       const known = this.cache.get(t.run) ?? new Map<number, PathPoint>();
       this.cache.set(t.run, known);
       const finite = t.steps.flatMap((_, i) => (t.params[i]!.every(Number.isFinite) ? [i] : []));
@@ -92,13 +100,13 @@ export class LivePaths {
         this.maxPoints,
       ).map((k) => finite[k]!);
       const fresh = shown.filter((i) => !known.has(t.steps[i]!));
-      this.evaluate(
+      yield* this.evaluate(
         fresh.map((i) => t.params[i]!),
         fresh.map((i) => t.steps[i]!),
         known,
       );
       const points = shown.map((i) => known.get(t.steps[i]!)!);
-      return {
+      out.push({
         run: t.run,
         steps: shown.map((i) => t.steps[i]!),
         alpha: points.map((p) => p.alpha),
@@ -106,23 +114,24 @@ export class LivePaths {
         offPlane: points.map((p) => p.offPlane),
         loss: points.map((p) => p.loss),
         trueLoss: points.map((p) => p.trueLoss),
-      };
-    });
+      });
+    }
+    return out;
   }
 
-  private evaluate(
+  private *evaluate(
     thetas: readonly Float32Array[],
     steps: readonly number[],
     into: Map<number, PathPoint>,
-  ): void {
+  ): Reads<void> {
     const chunk = Math.max(1, this.evaluator.chunkSize);
     for (let start = 0; start < thetas.length; start += chunk) {
       const part = thetas.slice(start, start + chunk);
       const coords = part.map((theta) => this.project(theta));
       const { center, delta, eta } = this.plane;
       const onPlane = coords.map((c) => planePoint(center, delta, eta, c.alpha, c.beta));
-      const loss = this.evaluator.evaluate(onPlane).loss;
-      const trueLoss = this.evaluator.evaluate(part).loss;
+      const loss = (yield* this.evaluator.metricsOf(onPlane)).loss;
+      const trueLoss = (yield* this.evaluator.metricsOf(part)).loss;
       coords.forEach((c, k) => {
         into.set(steps[start + k]!, { ...c, loss: loss[k]!, trueLoss: trueLoss[k]! });
       });

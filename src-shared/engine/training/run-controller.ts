@@ -14,6 +14,8 @@ export interface SteppedRun {
   /** One tick: update k and every event it produced (awaited when it reads asynchronously). */
   step(): RunEvent[] | Promise<RunEvent[]>;
   finish(status: 'stopped', reason: string): RunEvent | Promise<RunEvent>;
+  /** Once every run has ended: brings what the host reads afterwards to it (async reads). */
+  settle?(): Promise<void>;
 }
 
 export type ControllerState = 'idle' | 'running' | 'paused' | 'finished';
@@ -46,6 +48,11 @@ export class RunController {
   private stepsPerSecond: number | null = null;
   /** When the last round ran (clock.now()), for pacing. */
   private lastRoundAt = Number.NEGATIVE_INFINITY;
+  /** Resolves when the round under way (if any) has ended. */
+  private round: Promise<void> = Promise.resolve();
+  /** The host work queued by between(); rounds wait for it. */
+  private hostWork: Promise<void> = Promise.resolve();
+  private hostPending = 0;
 
   /** Every event of every run, in order. Completes when the runs are finished. */
   readonly events$: Observable<RunEvent> = this.eventSubject.asObservable();
@@ -143,6 +150,30 @@ export class RunController {
     this.wakeUp();
   }
 
+  /**
+   * Runs `work` while no round is under way, and holds the next round until it is done: host
+   * code that reads the runs' tensors asynchronously sees them unchanged (a round of runs
+   * that read asynchronously spans several turns of the event loop).
+   */
+  between<T>(work: () => T | Promise<T>): Promise<T> {
+    this.hostPending += 1;
+    const done = Promise.all([this.round, this.hostWork]).then(work);
+    this.hostWork = done.then(
+      () => {
+        this.hostPending -= 1;
+      },
+      () => {
+        this.hostPending -= 1;
+      },
+    );
+    return done;
+  }
+
+  /** Waits for the host work queued so far (and any queued meanwhile). */
+  private async hostWorkDone(): Promise<void> {
+    while (this.hostPending > 0) await this.hostWork;
+  }
+
   /** Waits up to ms, or until a command wakes the loop (pause, step, stop, speed). */
   private sleep(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
@@ -190,14 +221,26 @@ export class RunController {
             continue; // the state or pace may have changed meanwhile
           }
         }
+        if (this.hostPending > 0) {
+          await this.hostWorkDone();
+          continue; // the state may have changed meanwhile
+        }
         this.lastRoundAt = clock.now();
         const stepTaken = this.pendingSteps.shift(); // a round answers one step() asked for
-        for (const run of this.runs) {
-          if (run.done) continue;
-          const events = run.step();
-          for (const e of events instanceof Promise ? await events : events) {
-            this.eventSubject.next(e);
+        let endRound = () => {};
+        this.round = new Promise<void>((resolve) => {
+          endRound = resolve;
+        });
+        try {
+          for (const run of this.runs) {
+            if (run.done) continue;
+            const events = run.step();
+            for (const e of events instanceof Promise ? await events : events) {
+              this.eventSubject.next(e);
+            }
           }
+        } finally {
+          endRound();
         }
         stepTaken?.();
         // Paused: yield after every step so the next command is read before anything else.
@@ -206,11 +249,13 @@ export class RunController {
           sliceStart = clock.now();
         }
       }
+      await this.hostWorkDone();
       for (const run of this.runs) {
         if (run.done) continue;
         const done = run.finish('stopped', `stopped at step ${run.stepIndex}`);
         this.eventSubject.next(done instanceof Promise ? await done : done);
       }
+      for (const run of this.runs) await run.settle?.();
       this.stateSubject.next('finished');
       this.settleSteps();
       this.eventSubject.complete();

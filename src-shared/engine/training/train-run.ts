@@ -31,7 +31,7 @@ import type { BackendInfo } from '../compile-options';
 import { modelHvp } from '../curvature';
 import { batchesPerEpoch } from '../datasets';
 import type { Rng } from '../random';
-import { type Reads, readLater, readNow, scalarOf, valuesOf } from '../readback';
+import { prefetch, type Reads, readLater, readNow, scalarOf, valuesOf } from '../readback';
 import type { Batch, DataSplit, Dataset, Model } from '../types';
 import { type BatchCursor, createBatchCursor } from './batches';
 import { GradientNoise } from './gradient-noise';
@@ -374,6 +374,31 @@ export class TrainRun {
   /** finish(), awaiting its reads (WebGPU). */
   finishAsync(status: RunStatus, reason?: string): Promise<DoneEvent> {
     return readLater(this.finishing(status, reason));
+  }
+
+  /**
+   * Stops the run at once without reading anything back: for a host that unloads its graph
+   * while a step awaits its reads. The done event has no final θ.
+   */
+  abandon(reason: string): DoneEvent {
+    const event: DoneEvent = {
+      type: 'done',
+      run: this.id,
+      status: 'stopped',
+      steps: this.stepIndex,
+      finalLoss: this.lastLoss,
+      reason,
+    };
+    if (!this.disposed && this.status === 'running') {
+      this.status = 'stopped';
+      this.closeStreams();
+    }
+    return event;
+  }
+
+  /** Brings θ to the host: its dataSync() is then served from there until the next update. */
+  async fetchParams(): Promise<void> {
+    if (!this.disposed) await prefetch(this.params);
   }
 
   private *finishing(status: RunStatus, reason?: string): Reads<DoneEvent> {

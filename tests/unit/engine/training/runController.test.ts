@@ -125,3 +125,79 @@ describe('RunController pacing', () => {
     expect(() => controller.setSpeed(Number.NaN)).toThrow(/got NaN/);
   });
 });
+
+describe('RunController.between (host work beside runs that read asynchronously)', () => {
+  /** A run whose every step awaits a read that the test answers. */
+  function awaitingRun(total: number) {
+    const reads: (() => void)[] = [];
+    const run = {
+      stepIndex: 0,
+      done: false,
+      step(): Promise<RunEvent[]> {
+        return new Promise<RunEvent[]>((resolve) => {
+          reads.push(() => {
+            run.stepIndex += 1;
+            if (run.stepIndex >= total) run.done = true;
+            resolve([]);
+          });
+        });
+      },
+      finish(status: 'stopped', reason: string): RunEvent {
+        run.done = true;
+        return { type: 'done', run: 'r', status, steps: run.stepIndex, finalLoss: null, reason };
+      },
+    };
+    return { run, reads };
+  }
+
+  it('waits for the step under way, and the next step waits for it', async () => {
+    const { run, reads } = awaitingRun(10);
+    const controller = new RunController([run], () => []);
+    const finished = controller.start();
+    await until('step 1 awaiting its read', () => reads.length, is(1));
+    const seen: number[] = [];
+    let release = () => {};
+    const work = controller.between(async () => {
+      seen.push(run.stepIndex);
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      seen.push(run.stepIndex);
+      return 'read';
+    });
+    expect(seen).toEqual([]); // the step under way has not ended
+    reads.shift()!(); // its read arrives: the step ends
+    await until('the host work to start', () => seen.length, is(1));
+    expect(seen).toEqual([1]);
+    // No new step starts while the host work awaits.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(reads.length).toBe(0);
+    release();
+    expect(await work).toBe('read');
+    expect(seen).toEqual([1, 1]);
+    await until('step 2 awaiting its read', () => reads.length, is(1));
+    controller.stop();
+    reads.shift()!();
+    await finished;
+    expect(run.stepIndex).toBe(2);
+  });
+
+  it('runs at once when no step is under way (paused), and reports its failure', async () => {
+    const { run, reads } = awaitingRun(10);
+    const controller = new RunController([run], () => []);
+    const finished = controller.startPaused();
+    expect(await controller.between(() => run.stepIndex)).toBe(0);
+    await expect(
+      controller.between(() => {
+        throw new Error('no read');
+      }),
+    ).rejects.toThrow('no read');
+    const stepped = controller.step();
+    await until('the step to await its read', () => reads.length, is(1));
+    reads.shift()!();
+    await stepped;
+    expect(run.stepIndex).toBe(1);
+    controller.stop();
+    await finished;
+  });
+});
