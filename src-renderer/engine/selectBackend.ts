@@ -2,8 +2,8 @@
  * Picks and initializes the tfjs backend where the engine runs (a Web Worker or Electron's
  * compute window): WebGPU, then WebGL, only on a real GPU (a software renderer is ~10× slower
  * than wasm), else wasm SIMD, else cpu; a user's override wins. A GPU backend must also read
- * back correctly, synchronously, or the next choice is taken. The wasm binaries are the files
- * Vite emits, found by URL.
+ * back correctly the way the engine reads there (WebGL synchronously, WebGPU asynchronously:
+ * readModeOf), or the next choice is taken. The wasm binaries are the files Vite emits.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -13,6 +13,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import {
   type BackendChoice,
   type BackendName,
+  isSoftwareRenderer,
   startChosenBackend,
 } from '../../src-shared/engine/backend';
 
@@ -87,25 +88,69 @@ async function tryBackend(name: BackendName): Promise<boolean> {
 /** 2048 halves: every partial sum is exact even in float16 (WebGL without float32 textures). */
 const READ_CHECK_EXPECTED = 1024;
 
+/** A sum computed on the device (2048 elements: above the size tfjs hands to the CPU). */
+const readCheckSum = () => tf.tidy(() => tf.sum(tf.mul(tf.ones([2048]), 0.5)));
+
 /**
  * Why the active backend cannot serve the engine's synchronous reads, or null when it can.
- * Training and landscapes read losses with dataSync(); SwiftShader's WebGPU answers those with
+ * On WebGL the engine reads losses with dataSync(). SwiftShader's WebGPU answers those with
  * zeros (tfjs-backend-webgpu's readSync copies through a WebGPU canvas, which reads back blank
- * there) and then loses its device, so a run would train on garbage and stop with "createBuffer
- * failed … too large … mappedAtCreation". The value is computed on the device (2048 elements:
- * above the size under which tfjs hands small ops to the CPU) and reduced by a shader.
+ * there) and then loses its device.
  */
 export function syncReadFault(): string | null {
-  const got = tf.tidy(() => tf.sum(tf.mul(tf.ones([2048]), 0.5)).dataSync()[0]);
+  const got = tf.tidy(() => readCheckSum().dataSync()[0]);
   return got === READ_CHECK_EXPECTED
     ? null
     : `reads back ${got} for ${READ_CHECK_EXPECTED} synchronously`;
 }
 
+/** The same check through an asynchronous read: how the engine reads on WebGPU (readback.ts). */
+export async function asyncReadFault(): Promise<string | null> {
+  const sum = readCheckSum();
+  try {
+    const got = (await sum.data())[0];
+    return got === READ_CHECK_EXPECTED ? null : `reads back ${got} for ${READ_CHECK_EXPECTED}`;
+  } finally {
+    sum.dispose();
+  }
+}
+
+interface BackendWithReads {
+  readSync(dataId: object): unknown;
+  readonly tensorMap: { get(dataId: object): { values?: unknown } | undefined };
+}
+
+/**
+ * A software WebGPU adapter (SwiftShader): its synchronous read is wrong, and trying one loses
+ * the device, so it is not tried. The engine reads asynchronously on WebGPU; a synchronous
+ * read of values still on the device (a feature not yet reading asynchronously, e.g. Newton's
+ * method on a network) then fails with this message instead of computing on zeros. Values
+ * already brought to the host (after data()) are still served. A real GPU's synchronous read
+ * is slow but right, and is left alone.
+ */
+function refuseDeviceSyncReads(adapter: string): void {
+  const backend = tf.backend() as unknown as BackendWithReads;
+  const readSync = backend.readSync.bind(backend);
+  backend.readSync = (dataId) => {
+    if (backend.tensorMap.get(dataId)?.values == null) {
+      throw new Error(
+        `this software WebGPU adapter (${adapter}) cannot read values synchronously, which ` +
+          'this feature needs: choose WebGL or wasm (?backend=wasm)',
+      );
+    }
+    return readSync(dataId);
+  };
+}
+
 /** Initializes `name`; null when it is ready for the engine, else why not. */
-async function startBackend(name: BackendName): Promise<string | null> {
+async function startBackend(name: BackendName, webgpuAdapter?: string): Promise<string | null> {
   if (!(await tryBackend(name))) return 'failed to start';
-  return name === 'webgpu' || name === 'webgl' ? syncReadFault() : null;
+  if (name === 'webgl') return syncReadFault();
+  if (name !== 'webgpu') return null;
+  const fault = await asyncReadFault();
+  if (fault) return fault;
+  if (isSoftwareRenderer(webgpuAdapter)) refuseDeviceSyncReads(webgpuAdapter!);
+  return null;
 }
 
 /** Chooses by the device (or the user's `requested` backend), initializes, and falls back. */
@@ -117,5 +162,7 @@ export async function selectBackend(
   const available: BackendName[] = ['wasm', 'cpu'];
   if (gpuRenderer) available.push('webgl');
   if (webgpuAdapter) available.push('webgpu');
-  return startChosenBackend({ available, gpuRenderer, webgpuAdapter, requested }, startBackend);
+  return startChosenBackend({ available, gpuRenderer, webgpuAdapter, requested }, (name) =>
+    startBackend(name, webgpuAdapter),
+  );
 }

@@ -97,7 +97,7 @@ export async function startChosenBackend(
  * How the engine reads values back on a backend: WebGPU's synchronous read copies through a
  * canvas, slow on every GPU and blank on some (SwiftShader), so the engine awaits its reads.
  */
-export function readModeOf(name: BackendName): ReadMode {
+export function readModeOf(name: string): ReadMode {
   return name === 'webgpu' ? 'async' : 'sync';
 }
 

@@ -7,6 +7,7 @@ import { type Observable, Subject, Subscription } from 'rxjs';
 import { type GraphDocument, type GraphNode, getBlock } from '../graph';
 import { isFeedbackEdge, wiringOrder } from '../graph/wiring-order';
 import type { RunEvent } from '../protocol/events';
+import { readModeOf } from './backend';
 import { BLOCK_STREAMS, type RunHandle, type WiredBlock } from './blocks';
 import type { InputStreams } from './blocks/block-stream';
 import { EventBus } from './blocks/event-bus';
@@ -116,7 +117,8 @@ export function compileGraph(graph: GraphDocument, options: CompileOptions): Com
   }
   for (const e$ of events) subscriptions.add(e$.subscribe({ next: bus.emit, error: bus.fail }));
   const runs = handles.map((h) => h.run);
-  const stepped = options.reads === 'async' ? runs.map(readingLater) : runs;
+  const reads = options.reads ?? readModeOf(options.backend.name);
+  const stepped = reads === 'async' ? runs.map(readingLater) : runs;
   const controller = new RunController(
     stepped,
     () => runs.map((r) => r.startEvent(options.backend)),

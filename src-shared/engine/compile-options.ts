@@ -9,7 +9,7 @@ export interface BackendInfo {
 
 export interface CompileOptions {
   readonly backend: BackendInfo;
-  /** How runs read values back: 'async' on WebGPU (default 'sync'). */
+  /** How runs read values back (default: the backend's way, readModeOf). */
   readonly reads?: ReadMode;
   /** Put θ_k into step events (models with ≤ 64 parameters). */
   readonly traceParams?: boolean;

@@ -221,7 +221,6 @@ export class EngineSession {
     try {
       compiled = compileGraph(parsed.graph, {
         backend: this.options.backend,
-        reads: this.reads,
         traceParams: command.traceParams ?? false,
         maxSteps: command.maxSteps,
         clock: this.options.clock,
