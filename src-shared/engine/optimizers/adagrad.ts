@@ -8,6 +8,7 @@ import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
+import { paramGroups } from './param-groups';
 import { withL2 } from './torch-ops';
 
 export const adagradDefinition: OptimizerDefinition = {
@@ -25,13 +26,14 @@ export const adagradDefinition: OptimizerDefinition = {
     const weightDecay = a.hyper.num('weightDecay');
     // Read once: a live change of initialAccumulator only matters before the first step.
     const init = a.hyper.num('initialAccumulator');
-    a.params.forEach((p, i) => {
-      const g = withL2(a.grads[i]!, p, weightDecay);
-      const s = a.slots.ensure('s', i, p, init);
+    for (const group of paramGroups(a)) {
+      const p = group.param;
+      const g = withL2(group.grad, p, weightDecay);
+      const s = group.slot('s', init);
       s.assign(tf.add(s, tf.mul(g, g)));
       const std = tf.add(tf.sqrt(s), eps);
-      p.assign(tf.sub(p, tf.mul(tf.div(g, std), a.lr)));
-    });
+      group.set(tf.sub(p, tf.mul(tf.div(g, std), a.lr)));
+    }
   },
 };
 

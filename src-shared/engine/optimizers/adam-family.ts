@@ -8,6 +8,7 @@ import { nonNegative } from '../block-params';
 import type { UpdateArgs } from './build-optimizer';
 import { catalogHypers, type HyperChecks } from './catalog-hypers';
 import { betaRange, type HyperSpecs } from './hyper';
+import type { ParamGroup } from './param-groups';
 import { emaOfSquare, lerp } from './torch-ops';
 
 /**
@@ -30,15 +31,14 @@ export function adamFamilySpecs(type: string, more: HyperChecks = {}): HyperSpec
 /** setHyper('momentum', x) / getHyper('momentum') act on beta1 (OneCycle's cycle_momentum). */
 export const momentumIsBeta1: Readonly<Record<string, string>> = { momentum: 'beta1' };
 
-/** Updates m and v of parameter i with gradient g; returns the two variables. */
+/** Updates m and v of a parameter group with gradient g; returns the two variables. */
 export function updateMoments(
   a: UpdateArgs,
-  i: number,
+  group: ParamGroup,
   g: tf.Tensor,
 ): { m: tf.Variable; v: tf.Variable } {
-  const p = a.params[i]!;
-  const m = a.slots.ensure('m', i, p);
-  const v = a.slots.ensure('v', i, p);
+  const m = group.slot('m');
+  const v = group.slot('v');
   m.assign(lerp(m, g, 1 - a.hyper.num('beta1')));
   v.assign(emaOfSquare(v, g, a.hyper.num('beta2')));
   return { m, v };

@@ -9,6 +9,7 @@ import { nonNegative } from '../block-params';
 import type { OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
 import { betaRange } from './hyper';
+import { paramGroups } from './param-groups';
 
 export const lionDefinition: OptimizerDefinition = {
   type: 'optimizer.lion',
@@ -23,13 +24,13 @@ export const lionDefinition: OptimizerDefinition = {
     const beta1 = a.hyper.num('beta1');
     const beta2 = a.hyper.num('beta2');
     const wd = a.hyper.num('weightDecay');
-    a.params.forEach((p, i) => {
-      const g = a.grads[i]!;
-      const m = a.slots.ensure('m', i, p);
-      if (wd !== 0) p.assign(tf.mul(p, 1 - a.lr * wd));
+    for (const group of paramGroups(a)) {
+      const g = group.grad;
+      const m = group.slot('m');
+      const p = wd !== 0 ? tf.mul(group.param, 1 - a.lr * wd) : group.param;
       const c = tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1));
-      p.assign(tf.sub(p, tf.mul(tf.sign(c), a.lr)));
+      group.set(tf.sub(p, tf.mul(tf.sign(c), a.lr)));
       m.assign(tf.add(tf.mul(m, beta2), tf.mul(g, 1 - beta2)));
-    });
+    }
   },
 };

@@ -8,6 +8,7 @@ import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { adamFamilySpecs, momentumIsBeta1, updateMoments } from './adam-family';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { paramGroups } from './param-groups';
 import { withL2 } from './torch-ops';
 
 export const nadamDefinition: OptimizerDefinition = {
@@ -28,13 +29,14 @@ export const nadamDefinition: OptimizerDefinition = {
       muProduct = Math.fround(muProduct * Math.fround(mu));
       const gradCoef = (a.lr * (1 - mu)) / (1 - muProduct);
       const momentCoef = (a.lr * muNext) / (1 - muProduct * muNext);
-      a.params.forEach((p, i) => {
-        const g = withL2(a.grads[i]!, p, wd);
-        const { m, v } = updateMoments(a, i, g);
+      for (const group of paramGroups(a)) {
+        const p = group.param;
+        const g = withL2(group.grad, p, wd);
+        const { m, v } = updateMoments(a, group, g);
         const denom = tf.add(tf.sqrt(tf.div(v, bc2)), eps);
         const afterGrad = tf.sub(p, tf.mul(tf.div(g, denom), gradCoef));
-        p.assign(tf.sub(afterGrad, tf.mul(tf.div(m, denom), momentCoef)));
-      });
+        group.set(tf.sub(afterGrad, tf.mul(tf.div(m, denom), momentCoef)));
+      }
     };
   },
 };

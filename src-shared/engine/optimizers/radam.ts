@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Optimizer } from '../types';
 import { adamFamilySpecs, momentumIsBeta1, updateMoments } from './adam-family';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
+import { paramGroups } from './param-groups';
 import { withL2 } from './torch-ops';
 
 /** ρₜ and the rectification rₜ (undefined while ρₜ ≤ 5, when the variance is not tractable). */
@@ -31,17 +32,18 @@ export const radamDefinition: OptimizerDefinition = {
     const bc1 = 1 - a.hyper.num('beta1') ** a.t;
     const bc2 = 1 - beta2 ** a.t;
     const { rect } = radamRectification(beta2, a.t);
-    a.params.forEach((p, i) => {
-      const g = withL2(a.grads[i]!, p, wd);
-      const { m, v } = updateMoments(a, i, g);
+    for (const group of paramGroups(a)) {
+      const p = group.param;
+      const g = withL2(group.grad, p, wd);
+      const { m, v } = updateMoments(a, group, g);
       const mHat = tf.div(m, bc1);
       if (rect === undefined) {
-        p.assign(tf.sub(p, tf.mul(mHat, a.lr)));
-        return;
+        group.set(tf.sub(p, tf.mul(mHat, a.lr)));
+        continue;
       }
       const adaptive = tf.div(Math.sqrt(bc2), tf.add(tf.sqrt(v), eps));
-      p.assign(tf.sub(p, tf.mul(tf.mul(tf.mul(mHat, a.lr), adaptive), rect)));
-    });
+      group.set(tf.sub(p, tf.mul(tf.mul(tf.mul(mHat, a.lr), adaptive), rect)));
+    }
   },
 };
 

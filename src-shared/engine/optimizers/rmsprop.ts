@@ -9,6 +9,7 @@ import { nonNegative, unitInterval } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
+import { paramGroups } from './param-groups';
 import { emaOfSquare, lerp, withL2 } from './torch-ops';
 
 export const rmspropDefinition: OptimizerDefinition = {
@@ -30,26 +31,27 @@ export const rmspropDefinition: OptimizerDefinition = {
     const momentum = a.hyper.num('momentum');
     const centered = a.hyper.bool('centered');
     const weightDecay = a.hyper.num('weightDecay');
-    a.params.forEach((p, i) => {
-      const g = withL2(a.grads[i]!, p, weightDecay);
-      const s = a.slots.ensure('s', i, p);
+    for (const group of paramGroups(a)) {
+      const p = group.param;
+      const g = withL2(group.grad, p, weightDecay);
+      const s = group.slot('s');
       s.assign(emaOfSquare(s, g, beta));
       let denom: tf.Tensor;
       if (centered) {
-        const gAvg = a.slots.ensure('gradAvg', i, p);
+        const gAvg = group.slot('gradAvg');
         gAvg.assign(lerp(gAvg, g, 1 - beta));
         denom = tf.add(tf.sqrt(tf.sub(s, tf.mul(gAvg, gAvg))), eps);
       } else {
         denom = tf.add(tf.sqrt(s), eps);
       }
       if (momentum > 0) {
-        const b = a.slots.ensure('velocity', i, p);
+        const b = group.slot('velocity');
         b.assign(tf.add(tf.mul(b, momentum), tf.div(g, denom)));
-        p.assign(tf.sub(p, tf.mul(b, a.lr)));
+        group.set(tf.sub(p, tf.mul(b, a.lr)));
       } else {
-        p.assign(tf.sub(p, tf.mul(tf.div(g, denom), a.lr)));
+        group.set(tf.sub(p, tf.mul(tf.div(g, denom), a.lr)));
       }
-    });
+    }
   },
 };
 

@@ -7,6 +7,7 @@ import { nonNegative } from '../block-params';
 import type { Optimizer } from '../types';
 import { buildOptimizer, type OptimizerDefinition } from './build-optimizer';
 import { catalogHypers } from './catalog-hypers';
+import { paramGroups } from './param-groups';
 import { withL2 } from './torch-ops';
 
 export const sgdDefinition: OptimizerDefinition = {
@@ -29,14 +30,15 @@ export const sgdDefinition: OptimizerDefinition = {
     const dampening = a.hyper.num('dampening');
     const nesterov = a.hyper.bool('nesterov');
     const weightDecay = a.hyper.num('weightDecay');
-    a.params.forEach((p, i) => {
-      let g = withL2(a.grads[i]!, p, weightDecay);
+    for (const group of paramGroups(a)) {
+      const p = group.param;
+      let g = withL2(group.grad, p, weightDecay);
       if (momentum !== 0) {
         let buf: tf.Tensor;
-        if (!a.slots.has('velocity', i)) {
-          buf = a.slots.initFrom('velocity', i, g);
+        if (!group.has('velocity')) {
+          buf = group.slotFrom('velocity', g);
         } else {
-          const v = a.slots.get('velocity', i);
+          const v = group.slot('velocity');
           // g·1 is exact, so skipping it for dampening 0 changes no value and saves an op.
           const fresh = dampening === 0 ? g : tf.mul(g, 1 - dampening);
           v.assign(tf.add(tf.mul(v, momentum), fresh));
@@ -44,8 +46,8 @@ export const sgdDefinition: OptimizerDefinition = {
         }
         g = nesterov ? tf.add(g, tf.mul(buf, momentum)) : buf;
       }
-      p.assign(tf.sub(p, tf.mul(g, a.lr)));
-    });
+      group.set(tf.sub(p, tf.mul(g, a.lr)));
+    }
   },
 };
 

@@ -50,11 +50,20 @@ export class Slots {
     );
   }
 
+  hasFlat(name: string): boolean {
+    return this.flat.has(name);
+  }
+
   /**
    * The flat slot `name` of parameters `indices` (shaped as `like`): one vector, each tensor
-   * flattened in order, created as zeros if absent. One flat slot per name.
+   * flattened in order, created as `fill` everywhere if absent. One flat slot per name.
    */
-  ensureFlat(name: string, indices: readonly number[], like: readonly tf.Tensor[]): tf.Variable {
+  ensureFlat(
+    name: string,
+    indices: readonly number[],
+    like: readonly tf.Tensor[],
+    fill = 0,
+  ): tf.Variable {
     const have = this.flat.get(name);
     if (have) {
       if (!tf.util.arraysEqual([...have.indices], [...indices])) {
@@ -63,7 +72,28 @@ export class Slots {
       return have.variable;
     }
     const size = like.reduce((sum, t) => sum + t.size, 0);
-    const variable = tf.tidy(() => tf.variable(tf.zeros([size], 'float32'), false));
+    return this.putFlat(name, indices, like, () => tf.fill([size], fill, 'float32'));
+  }
+
+  /** Creates the flat slot holding a copy of the flat `value` (torch's first momentum step). */
+  initFlatFrom(
+    name: string,
+    indices: readonly number[],
+    like: readonly tf.Tensor[],
+    value: tf.Tensor,
+  ): tf.Variable {
+    if (this.flat.has(name)) throw new Error(`optimizer state '${name}' already exists`);
+    return this.putFlat(name, indices, like, () => value.clone());
+  }
+
+  private putFlat(
+    name: string,
+    indices: readonly number[],
+    like: readonly tf.Tensor[],
+    initial: () => tf.Tensor,
+  ): tf.Variable {
+    // Inside tidy: the initial tensor is freed, the variable (never tracked by scopes) survives.
+    const variable = tf.tidy(() => tf.variable(initial(), false));
     this.flat.set(name, { variable, indices: [...indices], shapes: like.map((t) => [...t.shape]) });
     return variable;
   }
