@@ -5,10 +5,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Spectrum } from '../../protocol/events';
+import { type Reads, readNow } from '../readback';
 import type { Batch, Model } from '../types';
 import { flatOperator, layerParams } from './flat-operator';
 import { modelHvp } from './model-hvp';
-import { hutchinsonTrace, spectralDensity, topEigenvalues } from './spectrum';
+import { hutchinsonTraceOf, spectralDensityOf, topEigenvaluesOf } from './spectrum';
 
 export type CurvatureMetric = 'hessianEigs' | 'hessianTrace' | 'hessianDensity';
 
@@ -52,6 +53,11 @@ export class CurvatureProbe {
 
   /** The metric at `theta` (kept alive by the caller); `seed` varies the random probes. */
   measure(theta: readonly tf.Tensor[], seed: number): CurvatureReading {
+    return readNow(this.measureOf(theta, seed));
+  }
+
+  /** measure, read where the caller reads. */
+  *measureOf(theta: readonly tf.Tensor[], seed: number): Reads<CurvatureReading> {
     const op = flatOperator(
       modelHvp(this.model, theta, this.data()),
       this.model.paramInfo.map((p) => p.shape),
@@ -59,15 +65,15 @@ export class CurvatureProbe {
     );
     switch (this.metric) {
       case 'hessianEigs': {
-        const top = topEigenvalues(op, int(this.params, 'k', 5), { seed });
+        const top = yield* topEigenvaluesOf(op, int(this.params, 'k', 5), { seed });
         return { value: top.values[0]!, values: top.values };
       }
       case 'hessianTrace': {
-        const trace = hutchinsonTrace(op, int(this.params, 'probes', 20), seed);
+        const trace = yield* hutchinsonTraceOf(op, int(this.params, 'probes', 20), seed);
         return { value: trace.mean, stderr: trace.stderr };
       }
       case 'hessianDensity': {
-        const d = spectralDensity(op, {
+        const d = yield* spectralDensityOf(op, {
           steps: int(this.params, 'steps', 30),
           runs: int(this.params, 'runs', 1),
           seed,

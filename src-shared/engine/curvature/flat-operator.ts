@@ -4,12 +4,16 @@
  * Spectral algorithms (Lanczos, Hutchinson) run in float64 on these; only Hv touches tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
+import { type Reads, readNow, valuesOf } from '../readback';
 import type { ParamInfo } from '../types';
 import type { Hvp } from './hvp';
 
 export interface FlatOperator {
   /** Dimension of the vectors the operator acts on. */
   readonly n: number;
+  /** Hv, read where the caller reads (readback.ts). */
+  applyOf(v: Float64Array): Reads<Float64Array>;
+  /** Hv, read synchronously. */
   apply(v: Float64Array): Float64Array;
 }
 
@@ -33,31 +37,33 @@ export function flatOperator(
 ): FlatOperator {
   const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1));
   const n = selected.reduce((sum, i) => sum + sizes[i]!, 0);
-  return {
-    n,
-    apply(v: Float64Array): Float64Array {
-      if (v.length !== n) throw new Error(`flatOperator: vector of ${v.length}, expected ${n}`);
-      const parts = tf.tidy(() => {
-        let offset = 0;
-        return shapes.map((shape, i) => {
-          if (!selected.includes(i)) return tf.zeros([...shape]);
-          const part = tf.tensor(Float32Array.from(v.subarray(offset, offset + sizes[i]!)), [
-            ...shape,
-          ]);
-          offset += sizes[i]!;
-          return part;
-        });
+  function* applyOf(v: Float64Array): Reads<Float64Array> {
+    if (v.length !== n) throw new Error(`flatOperator: vector of ${v.length}, expected ${n}`);
+    const parts = tf.tidy(() => {
+      let offset = 0;
+      return shapes.map((shape, i) => {
+        if (!selected.includes(i)) return tf.zeros([...shape]);
+        const part = tf.tensor(Float32Array.from(v.subarray(offset, offset + sizes[i]!)), [
+          ...shape,
+        ]);
+        offset += sizes[i]!;
+        return part;
       });
-      const hv = hvp(parts);
-      tf.dispose(parts);
+    });
+    const hv = hvp(parts);
+    tf.dispose(parts);
+    try {
+      const values = yield* valuesOf(...selected.map((i) => hv[i]!));
       const out = new Float64Array(n);
       let offset = 0;
-      for (const i of selected) {
-        out.set(hv[i]!.dataSync(), offset);
-        offset += sizes[i]!;
+      for (const part of values) {
+        out.set(part, offset);
+        offset += part.length;
       }
-      tf.dispose(hv);
       return out;
-    },
-  };
+    } finally {
+      tf.dispose(hv);
+    }
+  }
+  return { n, applyOf, apply: (v) => readNow(applyOf(v)) };
 }

@@ -5,6 +5,7 @@
  */
 import { symmetricEigen } from '../linalg/symmetric-eigen';
 import { createRng, type Rng } from '../random';
+import { type Reads, readNow } from '../readback';
 import type { FlatOperator } from './flat-operator';
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -53,13 +54,18 @@ export class LanczosRun {
 
   /** Runs until T has `m` rows (or the space is exhausted). */
   extend(m: number): this {
+    return readNow(this.extending(m));
+  }
+
+  /** extend, read where the caller reads. */
+  *extending(m: number): Reads<this> {
     while (!this.exhausted && this.alpha.length < Math.min(m, this.op.n)) {
       if (this.alpha.length > 0) {
         this.beta.push(this.last);
       }
       const q = this.next;
       this.basis.push(q);
-      const w = this.op.apply(q);
+      const w = yield* this.op.applyOf(q);
       const a = dot(w, q);
       this.alpha.push(a);
       for (let pass = 0; pass < 2; pass++) {
@@ -82,7 +88,11 @@ export class LanczosRun {
 
 /** m Lanczos steps from the unit vector `start` (see LanczosRun). */
 export function lanczos(op: FlatOperator, start: Float64Array, m: number): Lanczos {
-  const run = new LanczosRun(op, start).extend(m);
+  return readNow(lanczosOf(op, start, m));
+}
+
+function* lanczosOf(op: FlatOperator, start: Float64Array, m: number): Reads<Lanczos> {
+  const run = yield* new LanczosRun(op, start).extending(m);
   return { alpha: run.alpha, beta: run.beta, last: run.exhausted ? 0 : run.last };
 }
 
@@ -121,8 +131,19 @@ export interface TopEigenvalues {
 export function topEigenvalues(
   op: FlatOperator,
   k: number,
-  options: { readonly maxSteps?: number; readonly tol?: number; readonly seed?: number } = {},
+  options: TopOptions = {},
 ): TopEigenvalues {
+  return readNow(topEigenvaluesOf(op, k, options));
+}
+
+type TopOptions = { readonly maxSteps?: number; readonly tol?: number; readonly seed?: number };
+
+/** topEigenvalues, read where the caller reads. */
+export function* topEigenvaluesOf(
+  op: FlatOperator,
+  k: number,
+  options: TopOptions = {},
+): Reads<TopEigenvalues> {
   const count = Math.min(k, op.n);
   const tol = options.tol ?? 1e-4;
   const maxSteps = Math.min(op.n, options.maxSteps ?? Math.max(8 * count + 40, 80));
@@ -130,7 +151,7 @@ export function topEigenvalues(
   const run = new LanczosRun(op, start);
   // Check convergence every few steps: each check is an m×m eigenproblem, cheap next to Hv.
   for (let m = Math.min(op.n, count + 8); ; m = Math.min(maxSteps, m + Math.max(4, count))) {
-    run.extend(m);
+    yield* run.extending(m);
     const t = { alpha: run.alpha, beta: run.beta, last: run.exhausted ? 0 : run.last };
     const eig = tridiagonalEigen(t);
     const scale = Math.max(...eig.values.map(Math.abs), 1e-30);
@@ -151,11 +172,20 @@ export interface TraceEstimate {
 
 /** Hutchinson: tr H = E[zᵀHz] for Rademacher z (entries ±1). */
 export function hutchinsonTrace(op: FlatOperator, probes: number, seed = 0): TraceEstimate {
+  return readNow(hutchinsonTraceOf(op, probes, seed));
+}
+
+/** hutchinsonTrace, read where the caller reads. */
+export function* hutchinsonTraceOf(
+  op: FlatOperator,
+  probes: number,
+  seed = 0,
+): Reads<TraceEstimate> {
   const rng = createRng(seed).fork('hutchinson');
   const samples: number[] = [];
   for (let p = 0; p < probes; p++) {
     const z = Float64Array.from({ length: op.n }, () => (rng.uniform(0, 1) < 0.5 ? -1 : 1));
-    samples.push(dot(z, op.apply(z)));
+    samples.push(dot(z, yield* op.applyOf(z)));
   }
   const mean = samples.reduce((a, b) => a + b, 0) / probes;
   const variance =
@@ -195,6 +225,14 @@ export interface DensityOptions {
  * runs and broadened by a Gaussian of width σ·span onto a grid, then normalised to mass 1.
  */
 export function spectralDensity(op: FlatOperator, options: DensityOptions = {}): SpectralDensity {
+  return readNow(spectralDensityOf(op, options));
+}
+
+/** spectralDensity, read where the caller reads. */
+export function* spectralDensityOf(
+  op: FlatOperator,
+  options: DensityOptions = {},
+): Reads<SpectralDensity> {
   const runs = options.runs ?? 1;
   const steps = options.steps ?? 30;
   const points = options.points ?? 400;
@@ -202,7 +240,7 @@ export function spectralDensity(op: FlatOperator, options: DensityOptions = {}):
   const nodes: number[] = [];
   const nodeWeights: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const eig = tridiagonalEigen(lanczos(op, gaussianUnit(op.n, rng), steps));
+    const eig = tridiagonalEigen(yield* lanczosOf(op, gaussianUnit(op.n, rng), steps));
     eig.values.forEach((value, j) => {
       nodes.push(value);
       nodeWeights.push(eig.first[j]! ** 2 / runs);

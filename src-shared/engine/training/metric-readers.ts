@@ -104,8 +104,8 @@ export function createMetricReader(
     // A probe per block: its random vectors and layer choice are fixed when it is built.
     const probe = new CurvatureProbe(metric, params, run.model, run.train);
     return {
-      read: carried('step', (s) =>
-        finiteStep(s) ? probe.measure(run.params, run.seed + s.k) : undefined,
+      read: at('step', (s) =>
+        finiteStep(s) ? probe.measureOf(run.params, run.seed + s.k) : readsNothing(undefined),
       ),
       dispose: () => probe.dispose(),
     };

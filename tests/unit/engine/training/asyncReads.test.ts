@@ -28,6 +28,13 @@ function example(name: string): GraphDocument {
 /** Spiral, MLP 2-4-2 (22 parameters: traced), Adam, every metric that reads tensors. */
 function spiralGraph(): GraphDocument {
   const metrics = ['loss', 'accuracy', 'paramNorm', 'gradNorm', 'valLoss', 'valAccuracy'];
+  // The curvature metrics read at every HVP (power iteration, Lanczos, Hutchinson, SLQ).
+  const curvature = {
+    hessianTop: { every: 5 },
+    hessianEigs: { every: 5, k: 2 },
+    hessianTrace: { every: 5, probes: 3 },
+    hessianDensity: { every: 5, steps: 6 },
+  };
   const parsed = parseGraph({
     format: 'gradient-atlas/graph',
     version: 2,
@@ -38,13 +45,16 @@ function spiralGraph(): GraphDocument {
       blockNode('adam', 'optimizer.adam', { lr: 0.05 }),
       blockNode('train', 'train', { epochs: 3, batchSize: 16 }),
       ...metrics.map((m) => blockNode(m, `metric.${m}`)),
+      ...Object.entries(curvature).map(([m, p]) => blockNode(m, `metric.${m}`, p)),
     ],
     edges: [
       edge('e1', 'data', 'dataset', 'mlp', 'dataset'),
       edge('e2', 'data', 'dataset', 'train', 'dataset'),
       edge('e3', 'mlp', 'model', 'train', 'model'),
       edge('e4', 'adam', 'optimizer', 'train', 'optimizer'),
-      ...metrics.map((m) => edge(`m-${m}`, 'train', 'run', m, 'run')),
+      ...[...metrics, ...Object.keys(curvature)].map((m) =>
+        edge(`m-${m}`, 'train', 'run', m, 'run'),
+      ),
     ],
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
@@ -99,7 +109,18 @@ describe("runs with reads: 'async'", () => {
     }
     expect(timeless(got)).toEqual(timeless(expected));
     const types = new Set(got.map((e) => (e.type === 'metric' ? e.metric : e.type)));
-    for (const kind of ['step', 'eval', 'done', 'accuracy', 'paramNorm', 'valAccuracy']) {
+    for (const kind of [
+      'step',
+      'eval',
+      'done',
+      'accuracy',
+      'paramNorm',
+      'valAccuracy',
+      'hessianTop',
+      'hessianEigs',
+      'hessianTrace',
+      'hessianDensity',
+    ]) {
       expect(types).toContain(kind);
     }
     const done = got.find((e) => e.type === 'done');
