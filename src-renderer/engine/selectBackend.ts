@@ -124,7 +124,7 @@ interface BackendWithReads {
  * A software WebGPU adapter (SwiftShader): its synchronous read is wrong, and trying one loses
  * the device, so it is not tried. The engine reads asynchronously on WebGPU; a synchronous
  * read of values still on the device (a feature not yet reading asynchronously: Newton's
- * method on a network, a surface's Hessian-vector product) then fails with this message instead of computing on zeros. Values
+ * method on a network) then fails with this message instead of computing on zeros. Values
  * already brought to the host (after data()) are still served. A real GPU's synchronous read
  * is slow but right, and is left alone.
  */

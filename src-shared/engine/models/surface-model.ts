@@ -62,9 +62,15 @@ export function createSurfaceModel(params: Record<string, unknown>): Model {
     },
     hvp(params, _batch, v) {
       const [hxx, hxy, hyy] = derivativesAt(pointOf(params)).hessian;
-      const [vx, vy] = v[0]!.dataSync();
+      // H·v on the device: v is never read back (WebGPU reads asynchronously).
+      const direction = v[0]!;
       return [
-        tf.tensor(Float32Array.of(hxx * vx! + hxy * vy!, hxy * vx! + hyy * vy!), v[0]!.shape),
+        tf.tidy(() =>
+          tf.reshape(
+            tf.matMul(tf.tensor2d([hxx, hxy, hxy, hyy], [2, 2]), tf.reshape(direction, [2, 1])),
+            direction.shape,
+          ),
+        ),
       ];
     },
     lossBatched(params) {

@@ -156,6 +156,39 @@ describe("runs with reads: 'async'", () => {
     expect(runs.size).toBe(6);
   });
 
+  it('read a surface’s Hessian (hessianTop by power iteration) as a synchronous run does', async () => {
+    baseline = tf.memory().numTensors;
+    const parsed = parseGraph({
+      format: 'gradient-atlas/graph',
+      version: 2,
+      name: 'saddle',
+      nodes: [
+        blockNode('surface', 'model.surface', { fn: 'saddle', start: [0.5, 0.01] }),
+        blockNode('sgd', 'optimizer.sgd', { lr: 0.05 }),
+        blockNode('train', 'train', { epochs: 20 }),
+        blockNode('top', 'metric.hessianTop', { every: 1 }),
+      ],
+      edges: [
+        edge('e1', 'surface', 'model', 'train', 'model'),
+        edge('e2', 'sgd', 'optimizer', 'train', 'optimizer'),
+        edge('e3', 'train', 'run', 'top', 'run'),
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const expected = await runAll(parsed.graph, 'sync');
+    const device = asyncOnlyDevice();
+    let got: RunEvent[];
+    try {
+      got = await runAll(parsed.graph, 'async');
+    } finally {
+      device.restore();
+    }
+    expect(timeless(got)).toEqual(timeless(expected));
+    const tops = got.flatMap((e) => (e.type === 'metric' ? [e.value] : []));
+    expect(tops).toHaveLength(20);
+    expect(Math.abs(tops[0]!)).toBeGreaterThan(0);
+  });
+
   it('stop between steps with the traced θ of the last step', async () => {
     baseline = tf.memory().numTensors;
     const device = asyncOnlyDevice();
