@@ -122,11 +122,10 @@ interface BackendWithReads {
 
 /**
  * A software WebGPU adapter (SwiftShader): its synchronous read is wrong, and trying one loses
- * the device, so it is not tried. The engine reads asynchronously on WebGPU; a synchronous
- * read of values still on the device (a feature not yet reading asynchronously: Newton's
- * method on a network) then fails with this message instead of computing on zeros. Values
- * already brought to the host (after data()) are still served. A real GPU's synchronous read
- * is slow but right, and is left alone.
+ * the device, so it is not tried. The engine reads asynchronously on WebGPU; should any code
+ * still read synchronously values that are on the device, it fails with this message instead
+ * of computing on zeros. Values already brought to the host (after data()) are still served.
+ * A real GPU's synchronous read is slow but right, and is left alone.
  */
 function refuseDeviceSyncReads(adapter: string): void {
   const backend = tf.backend() as unknown as BackendWithReads;
@@ -135,7 +134,7 @@ function refuseDeviceSyncReads(adapter: string): void {
     if (backend.tensorMap.get(dataId)?.values == null) {
       throw new Error(
         `this software WebGPU adapter (${adapter}) cannot read values synchronously, which ` +
-          'this feature needs: choose WebGL or wasm (?backend=wasm)',
+          'this computation tried: choose WebGL or wasm (?backend=wasm)',
       );
     }
     return readSync(dataId);

@@ -2,8 +2,10 @@
  * Contracts between the engine's parts: datasets, models, optimizers, schedules and the
  * trainer that joins them. Each block module implements one of these; compileGraph wires them.
  */
+
 import type * as tf from '@tensorflow/tfjs';
 import type { SequentialSpec } from './models/io/sequential-spec';
+import type { Reads } from './readback';
 
 export type Task = 'classification' | 'regression';
 
@@ -136,6 +138,8 @@ export interface Optimizer {
   readonly type: string;
   /** Applies one update in place (params are assigned). Disposes its temporaries. */
   step(ctx: StepContext): void;
+  /** step, reading values back where the caller reads (readback.ts; Newton's Hessian). */
+  stepOf(ctx: StepContext): Reads<void>;
   /** Live change of a hyper-parameter (lr, momentum, beta1, …); throws on an unknown name. */
   setHyper(name: string, value: number | boolean): void;
   getHyper(name: string): number | boolean;

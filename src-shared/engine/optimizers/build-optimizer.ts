@@ -3,6 +3,7 @@
  * the shared checks, the step counter, tidy discipline and state ownership live here once.
  */
 import * as tf from '@tensorflow/tfjs';
+import { type Reads, readNow } from '../readback';
 import type { Optimizer, StepContext } from '../types';
 import { type CrossCheck, type HyperSpecs, Hypers } from './hyper';
 import { Slots } from './slots';
@@ -22,6 +23,12 @@ export interface UpdateArgs {
 /** Runs inside tf.tidy; assigns params and slots in place. May keep JS scalars in a closure. */
 export type Update = (args: UpdateArgs) => void;
 
+/**
+ * An update that reads values back (readback.ts): it yields, so it runs outside tf.tidy and
+ * frees its own temporaries.
+ */
+export type ReadingUpdate = (args: UpdateArgs) => Reads<void>;
+
 export interface OptimizerDefinition {
   readonly type: string;
   readonly specs: HyperSpecs;
@@ -30,7 +37,7 @@ export interface OptimizerDefinition {
   /** The most parameters it can train, and why (Newton's full Hessian grows as n²). */
   readonly limit?: { readonly maxParams: number; readonly why: string };
   /** Fresh update function per optimizer instance (so scalar state is per instance). */
-  readonly makeUpdate: () => Update;
+  readonly makeUpdate: () => Update | { readonly reading: ReadingUpdate };
 }
 
 function checkContext(type: string, ctx: StepContext): void {
@@ -65,26 +72,29 @@ export function buildOptimizer(
     if (disposed) throw new Error(`${def.type}: used after dispose()`);
   };
 
+  function* stepOf(ctx: StepContext): Reads<void> {
+    alive();
+    checkContext(def.type, ctx);
+    const t = steps + 1;
+    const args: UpdateArgs = {
+      params: ctx.params,
+      grads: ctx.grads,
+      lr: ctx.lr,
+      t,
+      hyper,
+      slots,
+      hvp: ctx.hvp,
+      exact: ctx.exact,
+    };
+    if (typeof update === 'function') tf.tidy(() => update(args));
+    else yield* update.reading(args);
+    steps = t;
+  }
+
   return {
     type: def.type,
-    step(ctx: StepContext): void {
-      alive();
-      checkContext(def.type, ctx);
-      const t = steps + 1;
-      tf.tidy(() =>
-        update({
-          params: ctx.params,
-          grads: ctx.grads,
-          lr: ctx.lr,
-          t,
-          hyper,
-          slots,
-          hvp: ctx.hvp,
-          exact: ctx.exact,
-        }),
-      );
-      steps = t;
-    },
+    step: (ctx) => readNow(stepOf(ctx)),
+    stepOf,
     setHyper(name: string, value: number | boolean): void {
       alive();
       hyper.set(name, value);

@@ -300,7 +300,7 @@ export class TrainRun {
       const indices = diverged ? null : (picked?.indices ?? null);
       yield* this.signal({ kind: 'step', run: this.view, k, loss, gradNorm, lr, indices });
       if (!diverged) {
-        this.optimizer.optimizer.step({
+        yield* this.optimizer.optimizer.stepOf({
           params: this.params,
           grads: gradList,
           lr,

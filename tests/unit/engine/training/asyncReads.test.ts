@@ -189,6 +189,40 @@ describe("runs with reads: 'async'", () => {
     expect(Math.abs(tops[0]!)).toBeGreaterThan(0);
   });
 
+  it('Newton’s method on a network (its Hessian read in one read per step) as a synchronous run does', async () => {
+    baseline = tf.memory().numTensors;
+    const parsed = parseGraph({
+      format: 'gradient-atlas/graph',
+      version: 2,
+      name: 'newton',
+      nodes: [
+        blockNode('data', 'dataset.moons', { samples: 60 }),
+        blockNode('mlp', 'model.mlp', { hidden: [3] }),
+        blockNode('newton', 'optimizer.newton', { lr: 0.5, damping: 1 }),
+        blockNode('train', 'train', { epochs: 4, batchSize: 64 }),
+      ],
+      edges: [
+        edge('e1', 'data', 'dataset', 'mlp', 'dataset'),
+        edge('e2', 'data', 'dataset', 'train', 'dataset'),
+        edge('e3', 'mlp', 'model', 'train', 'model'),
+        edge('e4', 'newton', 'optimizer', 'train', 'optimizer'),
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const expected = await runAll(parsed.graph, 'sync');
+    const device = asyncOnlyDevice();
+    let got: RunEvent[];
+    try {
+      got = await runAll(parsed.graph, 'async');
+    } finally {
+      device.restore();
+    }
+    expect(timeless(got)).toEqual(timeless(expected));
+    const losses = got.flatMap((e) => (e.type === 'step' && e.loss !== null ? [e.loss] : []));
+    expect(losses).toHaveLength(4);
+    expect(losses.at(-1)!).toBeLessThan(losses[0]!);
+  });
+
   it('stop between steps with the traced θ of the last step', async () => {
     baseline = tf.memory().numTensors;
     const device = asyncOnlyDevice();
