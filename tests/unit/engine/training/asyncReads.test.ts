@@ -35,11 +35,9 @@ function spiralGraph(): GraphDocument {
     hessianTrace: { every: 5, probes: 3 },
     hessianDensity: { every: 5, steps: 6 },
   };
-  const parsed = parseGraph({
-    format: 'gradient-atlas/graph',
-    version: 2,
-    name: 'async reads',
-    nodes: [
+  return graphOf(
+    'async reads',
+    [
       blockNode('data', 'dataset.spiral', { samples: 120 }),
       blockNode('mlp', 'model.mlp', { hidden: [4] }),
       blockNode('adam', 'optimizer.adam', { lr: 0.05 }),
@@ -47,7 +45,7 @@ function spiralGraph(): GraphDocument {
       ...metrics.map((m) => blockNode(m, `metric.${m}`)),
       ...Object.entries(curvature).map(([m, p]) => blockNode(m, `metric.${m}`, p)),
     ],
-    edges: [
+    [
       edge('e1', 'data', 'dataset', 'mlp', 'dataset'),
       edge('e2', 'data', 'dataset', 'train', 'dataset'),
       edge('e3', 'mlp', 'model', 'train', 'model'),
@@ -56,9 +54,7 @@ function spiralGraph(): GraphDocument {
         edge(`m-${m}`, 'train', 'run', m, 'run'),
       ),
     ],
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return parsed.graph;
+  );
 }
 
 /** Events without their wall times (the only thing allowed to differ). */
@@ -87,6 +83,31 @@ async function runAll(graph: GraphDocument, reads: ReadMode): Promise<RunEvent[]
   return events;
 }
 
+/**
+ * The graph's events read synchronously, then read asynchronously on the async-only device;
+ * the two must be equal (wall times aside). Returns the asynchronous events and how many
+ * synchronous reads the device served from fetched values.
+ */
+async function bothWays(graph: GraphDocument): Promise<{ got: RunEvent[]; cached: number }> {
+  const expected = await runAll(graph, 'sync');
+  const device = asyncOnlyDevice();
+  let got: RunEvent[];
+  try {
+    got = await runAll(graph, 'async');
+  } finally {
+    device.restore();
+  }
+  expect(timeless(got)).toEqual(timeless(expected));
+  return { got, cached: device.cachedSyncReads() };
+}
+
+/** A graph from nodes and edges (version 2), or the reason it does not parse. */
+function graphOf(name: string, nodes: unknown[], edges: unknown[]): GraphDocument {
+  const parsed = parseGraph({ format: 'gradient-atlas/graph', version: 2, name, nodes, edges });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.graph;
+}
+
 let baseline = 0;
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -98,16 +119,7 @@ afterEach(() => {
 describe("runs with reads: 'async'", () => {
   it('give a synchronous run’s events on a device that cannot read synchronously', async () => {
     baseline = tf.memory().numTensors;
-    const graph = spiralGraph();
-    const expected = await runAll(graph, 'sync');
-    const device = asyncOnlyDevice();
-    let got: RunEvent[];
-    try {
-      got = await runAll(graph, 'async');
-    } finally {
-      device.restore();
-    }
-    expect(timeless(got)).toEqual(timeless(expected));
+    const { got } = await bothWays(spiralGraph());
     const types = new Set(got.map((e) => (e.type === 'metric' ? e.metric : e.type)));
     for (const kind of [
       'step',
@@ -140,50 +152,31 @@ describe("runs with reads: 'async'", () => {
 
   it('race six optimizers on Rosenbrock, Newton included, as a synchronous run does', async () => {
     baseline = tf.memory().numTensors;
-    const graph = example('rosenbrock-race');
-    const expected = await runAll(graph, 'sync');
-    const device = asyncOnlyDevice();
-    let got: RunEvent[];
-    try {
-      got = await runAll(graph, 'async');
-      // The surfaces' host-side loss read θ from values fetched first.
-      expect(device.cachedSyncReads()).toBeGreaterThan(0);
-    } finally {
-      device.restore();
-    }
-    expect(timeless(got)).toEqual(timeless(expected));
+    const { got, cached } = await bothWays(example('rosenbrock-race'));
+    // The surfaces' host-side loss read θ from values fetched first.
+    expect(cached).toBeGreaterThan(0);
     const runs = new Set(got.filter((e) => e.type === 'done').map((e) => e.run));
     expect(runs.size).toBe(6);
   });
 
   it('read a surface’s Hessian (hessianTop by power iteration) as a synchronous run does', async () => {
     baseline = tf.memory().numTensors;
-    const parsed = parseGraph({
-      format: 'gradient-atlas/graph',
-      version: 2,
-      name: 'saddle',
-      nodes: [
-        blockNode('surface', 'model.surface', { fn: 'saddle', start: [0.5, 0.01] }),
-        blockNode('sgd', 'optimizer.sgd', { lr: 0.05 }),
-        blockNode('train', 'train', { epochs: 20 }),
-        blockNode('top', 'metric.hessianTop', { every: 1 }),
-      ],
-      edges: [
-        edge('e1', 'surface', 'model', 'train', 'model'),
-        edge('e2', 'sgd', 'optimizer', 'train', 'optimizer'),
-        edge('e3', 'train', 'run', 'top', 'run'),
-      ],
-    });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const expected = await runAll(parsed.graph, 'sync');
-    const device = asyncOnlyDevice();
-    let got: RunEvent[];
-    try {
-      got = await runAll(parsed.graph, 'async');
-    } finally {
-      device.restore();
-    }
-    expect(timeless(got)).toEqual(timeless(expected));
+    const { got } = await bothWays(
+      graphOf(
+        'saddle',
+        [
+          blockNode('surface', 'model.surface', { fn: 'saddle', start: [0.5, 0.01] }),
+          blockNode('sgd', 'optimizer.sgd', { lr: 0.05 }),
+          blockNode('train', 'train', { epochs: 20 }),
+          blockNode('top', 'metric.hessianTop', { every: 1 }),
+        ],
+        [
+          edge('e1', 'surface', 'model', 'train', 'model'),
+          edge('e2', 'sgd', 'optimizer', 'train', 'optimizer'),
+          edge('e3', 'train', 'run', 'top', 'run'),
+        ],
+      ),
+    );
     const tops = got.flatMap((e) => (e.type === 'metric' ? [e.value] : []));
     expect(tops).toHaveLength(20);
     expect(Math.abs(tops[0]!)).toBeGreaterThan(0);
@@ -191,33 +184,23 @@ describe("runs with reads: 'async'", () => {
 
   it('Newton’s method on a network (its Hessian read in one read per step) as a synchronous run does', async () => {
     baseline = tf.memory().numTensors;
-    const parsed = parseGraph({
-      format: 'gradient-atlas/graph',
-      version: 2,
-      name: 'newton',
-      nodes: [
-        blockNode('data', 'dataset.moons', { samples: 60 }),
-        blockNode('mlp', 'model.mlp', { hidden: [3] }),
-        blockNode('newton', 'optimizer.newton', { lr: 0.5, damping: 1 }),
-        blockNode('train', 'train', { epochs: 4, batchSize: 64 }),
-      ],
-      edges: [
-        edge('e1', 'data', 'dataset', 'mlp', 'dataset'),
-        edge('e2', 'data', 'dataset', 'train', 'dataset'),
-        edge('e3', 'mlp', 'model', 'train', 'model'),
-        edge('e4', 'newton', 'optimizer', 'train', 'optimizer'),
-      ],
-    });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const expected = await runAll(parsed.graph, 'sync');
-    const device = asyncOnlyDevice();
-    let got: RunEvent[];
-    try {
-      got = await runAll(parsed.graph, 'async');
-    } finally {
-      device.restore();
-    }
-    expect(timeless(got)).toEqual(timeless(expected));
+    const { got } = await bothWays(
+      graphOf(
+        'newton',
+        [
+          blockNode('data', 'dataset.moons', { samples: 60 }),
+          blockNode('mlp', 'model.mlp', { hidden: [3] }),
+          blockNode('newton', 'optimizer.newton', { lr: 0.5, damping: 1 }),
+          blockNode('train', 'train', { epochs: 4, batchSize: 64 }),
+        ],
+        [
+          edge('e1', 'data', 'dataset', 'mlp', 'dataset'),
+          edge('e2', 'data', 'dataset', 'train', 'dataset'),
+          edge('e3', 'mlp', 'model', 'train', 'model'),
+          edge('e4', 'newton', 'optimizer', 'train', 'optimizer'),
+        ],
+      ),
+    );
     const losses = got.flatMap((e) => (e.type === 'step' && e.loss !== null ? [e.loss] : []));
     expect(losses).toHaveLength(4);
     expect(losses.at(-1)!).toBeLessThan(losses[0]!);
