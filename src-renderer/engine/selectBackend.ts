@@ -105,7 +105,7 @@ export function syncReadFault(): string | null {
 }
 
 /** The same check through an asynchronous read: how the engine reads on WebGPU (readback.ts). */
-export async function asyncReadFault(): Promise<string | null> {
+async function asyncReadFault(): Promise<string | null> {
   const sum = readCheckSum();
   try {
     const got = (await sum.data())[0];

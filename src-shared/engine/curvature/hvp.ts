@@ -6,6 +6,7 @@
  * relative; the R pass is ~2e-7.
  */
 import * as tf from '@tensorflow/tfjs';
+import { sumOfSquares } from '../training/tensors';
 
 export type LossFn = (params: tf.Tensor[]) => tf.Scalar;
 /** v ↦ Hv at fixed parameters; the result is owned by the caller. */
@@ -15,7 +16,7 @@ export type Hvp = (v: readonly tf.Tensor[]) => tf.Tensor[];
 export const DEFAULT_EPS = 1e-3;
 
 function globalNorm(tensors: readonly tf.Tensor[]): tf.Scalar {
-  return tf.sqrt(tf.addN(tensors.map((t) => tf.sum(tf.square(t))))) as tf.Scalar;
+  return tf.sqrt(sumOfSquares(tensors));
 }
 
 export function hessianVectorProduct(

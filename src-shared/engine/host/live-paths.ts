@@ -15,7 +15,7 @@ import { createPointEvaluator, type PointEvaluator } from '../landscape/point-ev
 import type { PlaneProjector } from '../landscape/projection';
 import type { LandscapeJob } from '../landscape-job';
 import { planePoint } from '../linalg/vector-math';
-import { type Reads, readNow } from '../readback';
+import type { Reads } from '../readback';
 import type { Batch } from '../types';
 
 /** θ of one run at its recorded steps (θ_k before update k), as TrainRun.trajectory() gives. */
@@ -83,12 +83,10 @@ export class LivePaths {
     }
   }
 
-  /** Each run's path over its current trajectory; new points are projected and evaluated. */
-  paths(trajectories: readonly StepTrajectory[]): WirePath[] {
-    return readNow(this.pathsOf(trajectories));
-  }
-
-  /** paths, read where the caller reads. */
+  /**
+   * Each run's path over its current trajectory; new points are projected and evaluated,
+   * read where the caller reads.
+   */
   *pathsOf(trajectories: readonly StepTrajectory[]): Reads<WirePath[]> {
     const out: WirePath[] = [];
     for (const t of trajectories) {

@@ -17,11 +17,6 @@ export function* globalNormOf(tensors: readonly tf.Tensor[]): Reads<number> {
   }
 }
 
-/** globalNormOf, read at once. */
-export function globalNorm(tensors: readonly tf.Tensor[]): number {
-  return readNow(globalNormOf(tensors));
-}
-
 /** Concatenates tensors' values into one Float32Array (row-major, in list order). */
 export function* flatValuesOf(tensors: readonly tf.Tensor[]): Reads<Float32Array> {
   const values = yield* valuesOf(...tensors);
