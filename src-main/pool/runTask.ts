@@ -1,5 +1,5 @@
 /**
- * One task of the pool, in whichever process or thread runs it (a worker thread, a BullMQ
+ * One task of the pool, in whichever process or thread runs it (a pool worker, a BullMQ
  * worker): a sweep trial or a landscape tile. Validates the task, sets this thread's tfjs
  * backend once, and returns a plain, structured-cloneable outcome.
  */

@@ -14,5 +14,5 @@ export async function openRunner(
     return { runner: client, where: `queue ${client.description}` };
   }
   const pool = createLocalPool(Math.max(1, workers), baseDir);
-  return { runner: pool, where: `${pool.size} worker thread(s)` };
+  return { runner: pool, where: `${pool.size} worker process(es)` };
 }

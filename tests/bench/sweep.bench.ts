@@ -1,11 +1,12 @@
 /**
- * The pool, side by side in one run: a 16-trial sweep on 2 worker threads against 1, a
- * 101×101 landscape of an MLP 2-32-32-2 by row tiles on 2 threads against 1, and (when
+ * The pool, side by side in one run: a 16-trial sweep on 2 pool workers against 1, a
+ * 101×101 landscape of an MLP 2-32-32-2 by row tiles on 2 workers against 1, and (when
  * Debian's redis-server is there: a private one on a free loopback port) the same sweep
- * through BullMQ served by one `atlas worker` of 2 threads against the local pool of 2.
- * Pools are warmed first (one whole sweep) and measured in turns; each ratio is a median of
- * neighbouring pairs (five sweeps, three landscapes). A last row measures the machine's own
- * two-thread ceiling, against which the pool's speed-ups are read.
+ * through BullMQ served by one `atlas worker` of 2 against the local pool of 2.
+ * Every pool is warmed with the same work per worker and measured in turns; each ratio is a
+ * median of neighbouring pairs (seven sweeps, three landscapes). A row measures the machine's
+ * own two-thread ceiling, against which the pool's speed-ups are read. BENCH_TRACE=1 prints
+ * every measurement.
  * Run alone: `npx tsx tests/bench/run.ts sweep`.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -68,14 +69,29 @@ async function timeSweep(runner: TaskRunner): Promise<number> {
   return seconds(() => runSweep(graph, text, (task) => runner.runTrial(task)));
 }
 
+/** Each measurement on stderr with BENCH_TRACE=1, to see the spread behind a median. */
+const trace = (line: string) => {
+  if (process.env.BENCH_TRACE) process.stderr.write(`bench: ${line}\n`);
+};
+
 /**
- * Every thread has loaded tfjs and its code is JIT-warm: one whole sweep first. A 4-trial
- * warm-up left the first timed trials 2-4x slower than later ones (measured per trial), which
- * penalised whichever pool had seen fewer trials per thread.
+ * Warms a pool with the same work per worker whatever its size: `rounds` runs per worker.
+ * A fresh worker keeps getting faster for about 50 trials (its JIT and wasm tiers settle: a
+ * 2-worker pool's sweeps went 3.4, 0.92, 0.72, 0.63, 0.57, 0.54, 0.52 s), so a warm-up by
+ * sweeps alone left the bigger pool, whose workers had each seen fewer trials, slower.
  */
-async function warm(runner: TaskRunner): Promise<void> {
-  await timeSweep(runner);
+async function warmPerWorker(
+  workers: number,
+  rounds: number,
+  time: () => Promise<number>,
+): Promise<void> {
+  for (let i = 0; i < rounds * workers; i++)
+    trace(`warm-up ${i + 1}: ${(await time()).toFixed(3)} s`);
 }
+
+/** Eight sweeps per worker: 128 trials on each. */
+const warmSweeps = (runner: TaskRunner, workers: number) =>
+  warmPerWorker(workers, 8, () => timeSweep(runner));
 
 async function timeLandscape(runner: TaskRunner, threads: number): Promise<number> {
   const { text } = sweepGraph();
@@ -115,8 +131,41 @@ const hasRedisServer = (): boolean => {
   }
 };
 
-/** The same sweep through BullMQ and on the local pool of 2, in turns. */
-async function redisRow(local: TaskRunner): Promise<BenchRow | null> {
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Turns {
+  /** Median seconds of each side. */
+  readonly a: number;
+  readonly b: number;
+  /** Median of the neighbouring pairs' ratios, b's time over a's (a's speed-up). */
+  readonly ratio: number;
+}
+
+/**
+ * Two warm setups measured in turns (a, b, a, b, …): each ratio comes from two neighbouring
+ * measurements, so the machine's drift (other tenants) cancels, and the medians drop outliers.
+ */
+async function inTurns(
+  what: string,
+  rounds: number,
+  a: () => Promise<number>,
+  b: () => Promise<number>,
+): Promise<Turns> {
+  const times = { a: [] as number[], b: [] as number[], ratio: [] as number[] };
+  for (let i = 0; i < rounds; i++) {
+    times.a.push(await a());
+    times.b.push(await b());
+    times.ratio.push(times.b.at(-1)! / times.a.at(-1)!);
+    trace(`${what}: ${times.a.at(-1)!.toFixed(3)} s against ${times.b.at(-1)!.toFixed(3)} s`);
+  }
+  return { a: median(times.a), b: median(times.b), ratio: median(times.ratio) };
+}
+
+/**
+ * The same sweep through BullMQ (one `atlas worker` of 2, started here) and on a fresh local
+ * pool of 2, both warmed alike, in turns.
+ */
+async function redisRow(): Promise<BenchRow | null> {
   if (!hasRedisServer()) {
     process.stderr.write(
       'bench: sweep through Redis skipped: redis-server is not installed (apt-get install redis-server)\n',
@@ -135,6 +184,7 @@ async function redisRow(local: TaskRunner): Promise<BenchRow | null> {
     ['--import', 'tsx', 'src-main/cli/atlas.ts', 'worker', '--queue', url, '--concurrency', '2'],
     { stdio: 'ignore' },
   );
+  const local = createLocalPool(2);
   try {
     await until(`${url} to answer`, () =>
       probeRedis(parseRedisUrl(url), 500).then(
@@ -144,24 +194,26 @@ async function redisRow(local: TaskRunner): Promise<BenchRow | null> {
     );
     const queue = await connectQueue(url);
     try {
-      await warm(queue);
-      const times = { remote: [] as number[], local: [] as number[], ratio: [] as number[] };
-      for (let i = 0; i < 5; i++) {
-        times.remote.push(await timeSweep(queue));
-        times.local.push(await timeSweep(local));
-        times.ratio.push(times.local.at(-1)! / times.remote.at(-1)!);
-      }
+      await warmSweeps(queue, 2);
+      await warmSweeps(local, 2);
+      const turns = await inTurns(
+        'sweep through Redis, then on the local pool',
+        7,
+        () => timeSweep(queue),
+        () => timeSweep(local),
+      );
       return {
-        bench: 'sweep 16 trials: Redis queue vs local pool (2 threads each)',
-        a: `${(16 / median(times.remote)).toFixed(2)} trials/s`,
-        b: `${(16 / median(times.local)).toFixed(2)} trials/s`,
-        ratio: median(times.ratio),
+        bench: 'sweep 16 trials: Redis queue vs local pool (2 workers each)',
+        a: `${(16 / turns.a).toFixed(2)} trials/s`,
+        b: `${(16 / turns.b).toFixed(2)} trials/s`,
+        ratio: turns.ratio,
         target: '≥ 0.9×',
       };
     } finally {
       await queue.close();
     }
   } finally {
+    await local.close();
     // The worker first (it finishes and closes its connection), then its Redis.
     if (worker.exitCode === null && worker.signalCode === null) {
       const exited = new Promise((resolve) => worker.once('exit', resolve));
@@ -172,55 +224,52 @@ async function redisRow(local: TaskRunner): Promise<BenchRow | null> {
   }
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 /**
- * One pool of each size, both warm, measured in turns (1, 2, 1, 2, …): each ratio is taken
- * from two neighbouring measurements, so the machine's drift (other tenants) cancels.
+ * Pools of 1 and 2, each warmed with the same work per worker, measured in turns: sweeps
+ * first, then (warmed again, since a worker that switches task kinds is slower for a while)
+ * landscapes.
  */
 export async function benchSweep(): Promise<BenchRow[]> {
-  const pools = { one: createLocalPool(1), two: createLocalPool(2) };
-  const rows: BenchRow[] = [];
-  const sweep = { one: [] as number[], two: [] as number[], ratio: [] as number[] };
-  const landscape = { one: [] as number[], two: [] as number[], ratio: [] as number[] };
+  const one = createLocalPool(1);
+  const two = createLocalPool(2);
+  let sweep: Turns;
+  let landscape: Turns;
   try {
-    for (const [threads, pool] of [
-      [1, pools.one],
-      [2, pools.two],
-    ] as const) {
-      await warm(pool);
-      await timeLandscape(pool, threads); // warms the tile path too
-    }
-    for (let i = 0; i < 5; i++) {
-      sweep.one.push(await timeSweep(pools.one));
-      sweep.two.push(await timeSweep(pools.two));
-      sweep.ratio.push(sweep.one.at(-1)! / sweep.two.at(-1)!);
-    }
-    for (let i = 0; i < 3; i++) {
-      landscape.one.push(await timeLandscape(pools.one, 1));
-      landscape.two.push(await timeLandscape(pools.two, 2));
-      landscape.ratio.push(landscape.one.at(-1)! / landscape.two.at(-1)!);
-    }
-    await pools.one.close();
-    const redis = await redisRow(pools.two);
-    if (redis) rows.push(redis);
+    await warmSweeps(one, 1);
+    await warmSweeps(two, 2);
+    sweep = await inTurns(
+      'sweep on 2 workers, then on 1',
+      7,
+      () => timeSweep(two),
+      () => timeSweep(one),
+    );
+    // Four landscapes per worker.
+    await warmPerWorker(1, 4, () => timeLandscape(one, 1));
+    await warmPerWorker(2, 4, () => timeLandscape(two, 2));
+    landscape = await inTurns(
+      'landscape on 2 workers, then on 1',
+      3,
+      () => timeLandscape(two, 2),
+      () => timeLandscape(one, 1),
+    );
   } finally {
-    await Promise.all([pools.one.close(), pools.two.close()]);
+    await Promise.all([one.close(), two.close()]);
   }
+  const redis = await redisRow();
   const ceiling = await twoThreadCeiling();
-  rows.unshift(
+  return [
     {
-      bench: 'sweep 16 trials (spiral MLP, 100 steps): 2 threads vs 1',
-      a: `${(16 / median(sweep.two)).toFixed(2)} trials/s`,
-      b: `${(16 / median(sweep.one)).toFixed(2)} trials/s`,
-      ratio: median(sweep.ratio),
+      bench: 'sweep 16 trials (spiral MLP, 100 steps): 2 workers vs 1',
+      a: `${(16 / sweep.a).toFixed(2)} trials/s`,
+      b: `${(16 / sweep.b).toFixed(2)} trials/s`,
+      ratio: sweep.ratio,
       target: '≥ 1.7×',
     },
     {
-      bench: 'landscape 101×101 MLP 2-32-32-2 by row tiles: 2 threads vs 1',
-      a: `${Math.round((101 * 101) / median(landscape.two))} points/s`,
-      b: `${Math.round((101 * 101) / median(landscape.one))} points/s`,
-      ratio: median(landscape.ratio),
+      bench: 'landscape 101×101 MLP 2-32-32-2 by row tiles: 2 workers vs 1',
+      a: `${Math.round((101 * 101) / landscape.a)} points/s`,
+      b: `${Math.round((101 * 101) / landscape.b)} points/s`,
+      ratio: landscape.ratio,
       target: '≥ 1.7×',
     },
     {
@@ -230,6 +279,6 @@ export async function benchSweep(): Promise<BenchRow[]> {
       ratio: ceiling,
       target: 'info',
     },
-  );
-  return rows;
+    ...(redis ? [redis] : []),
+  ];
 }

@@ -70,7 +70,7 @@ export async function sweepGraphFile(args: readonly string[], io: CliIo): Promis
   const trials = expandSweep(graph);
   const keys = graph.sweep.axes.map(axisKey);
   const text = serializeGraph(graph);
-  // A dataset.csv beside the graph: worker threads read it from the same folder.
+  // A dataset.csv beside the graph: worker processes read it from the same folder.
   const baseDir = dirname(resolve(opts.file));
   await readFile(resolve(opts.file)); // still there: fail early and plainly if not
   let runnerRef: { close(): Promise<void> } | null = null;
@@ -154,7 +154,7 @@ export async function sweepGraphFile(args: readonly string[], io: CliIo): Promis
 export const sweepCommand: Command = {
   name: 'sweep',
   usage: SWEEP_USAGE,
-  summary: "Run the graph's hyper-parameter sweep on worker threads (or a Redis queue)",
+  summary: "Run the graph's hyper-parameter sweep on a pool of worker processes (or a Redis queue)",
   async run(args, io) {
     try {
       return (await sweepGraphFile(args, io)).exitCode;

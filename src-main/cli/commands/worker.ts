@@ -1,6 +1,6 @@
 /**
  * `atlas worker --queue redis://HOST:PORT [--concurrency N]`: serves sweep trials (and
- * landscape tiles) from BullMQ on Redis until stopped, on a pool of N worker threads.
+ * landscape tiles) from BullMQ on Redis until stopped, on a pool of N worker processes.
  */
 import { Worker } from 'bullmq';
 import { createLocalPool, defaultPoolSize } from '../../pool/localPool';
@@ -76,7 +76,7 @@ async function serve(args: readonly string[], io: CliIo): Promise<number> {
   worker.on('failed', (job, error) => io.stderr.write(`  failed ${job?.id}: ${error.message}\n`));
   await worker.waitUntilReady();
   io.stderr.write(
-    `atlas worker: serving ${describeTarget(target)} with ${opts.concurrency} worker thread(s); Ctrl-C to stop\n`,
+    `atlas worker: serving ${describeTarget(target)} with ${opts.concurrency} worker process(es); Ctrl-C to stop\n`,
   );
   const signalled = () =>
     new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-/** `atlas landscape --workers N`: row tiles on worker threads give the one-worker surface. */
+/** `atlas landscape --workers N`: row tiles on worker processes give the one-worker surface. */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,12 +42,12 @@ describe('landscape row tiles', () => {
   });
 
   // Two landscapes of a real MLP on the wasm backend: minutes on a loaded 2-core machine.
-  it('2 worker threads give the surface of one (max difference ≤ 1e-6), accuracy too', {
+  it('2 worker processes give the surface of one (max difference ≤ 1e-6), accuracy too', {
     timeout: 300_000,
   }, async () => {
     const one = await surface(null, 'one');
     const two = await surface(2, 'two');
-    expect(two.err).toContain('surface by row tiles on 2 worker thread(s)');
+    expect(two.err).toContain('surface by row tiles on 2 worker process(es)');
     const a = one.result;
     const b = two.result;
     expect(b.loss).toHaveLength(15 * 15);
