@@ -1,4 +1,4 @@
-/** The worker-thread entry of the local pool (tinypool calls the default export per task). */
+/** The handler of the local pool's worker processes (tinypool calls the default export per task). */
 import { runPoolTask } from './runTask';
 
 export default async function handle(message: { task: unknown; baseDir?: string }) {
