@@ -1,7 +1,8 @@
 /**
  * The sweep on the canvas: its settings, its axes (each removable), Run/Stop, results as a
  * sortable table and a chart, export as CSV or JSON, and "Apply best" (one undoable step).
- * Trials run on a pool of Web Workers in web mode.
+ * Trials run on a pool of Web Workers in web mode. The panel can be hidden to one line (it lies
+ * over the graph) or made larger.
  */
 import { useMemo, useState } from 'react';
 import type { DocumentStore } from '../../src-shared/editor/document-store';
@@ -44,6 +45,10 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
   const run = useSweepState();
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'trial', up: true });
   const [selected, setSelectedTrial] = useState<number | null>(null);
+  // The panel lies over the canvas: hidden, it uncovers the graph; larger, it shows the
+  // chart and table with less scrolling.
+  const [hidden, setHidden] = useState(false);
+  const [large, setLarge] = useState(false);
   const runtime = useMemo(() => engineRuntime(store), [store]);
   /** Selecting a trial (row or mark) runs it in the engine: dashboard curves, landscape path. */
   const setSelected = (trial: number) => {
@@ -92,133 +97,176 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
     const axes = sweep.axes.filter((_, i) => i !== index);
     store.execute({ type: 'setSweep', sweep: axes.length > 0 ? { ...sweep, axes } : null });
   };
+  const status =
+    run.phase === 'idle'
+      ? null
+      : run.phase === 'failed'
+        ? `failed: ${run.error}`
+        : `${run.trials.length}/${run.total} trials · ${run.workers} web worker(s)${run.phase === 'running' ? '' : ` · ${run.phase}`}`;
   return (
-    <section className="sweep-panel" aria-label="Sweep" data-testid="sweep-panel">
+    <section
+      className={`sweep-panel${large && !hidden ? ' is-large' : ''}${hidden ? ' is-hidden' : ''}`}
+      aria-label="Sweep"
+      data-testid="sweep-panel"
+    >
       <header>
         <h2>
           Sweep <span className="sweep-badge">{total} trials</span>
         </h2>
-      </header>
-      <SweepSettings store={store} sweep={sweep} />
-      <ul className="sweep-axes">
-        {sweep.axes.map((axis, i) => (
-          <li key={axisKey(axis)}>
-            <code>{axisKey(axis)}</code>{' '}
-            {axis.values
-              ? `[${axis.values.map(formatShort).join(', ')}]`
-              : `${formatShort(axis.range![0])} … ${formatShort(axis.range![1])} · ${axis.scale}${axis.count ? ` · ${axis.count}` : ''}`}
+        {hidden && status && <span className="sweep-status">{status}</span>}
+        <span className="sweep-view">
+          {!hidden && (
             <button
               type="button"
               className="link-button"
-              aria-label={`Remove axis ${axisKey(axis)}`}
-              onClick={() => removeAxis(i)}
+              aria-pressed={large}
+              onClick={() => setLarge((l) => !l)}
             >
-              ×
+              Larger
             </button>
-          </li>
-        ))}
-      </ul>
-      <div className="sweep-actions">
-        {run.phase === 'running' ? (
-          <button type="button" onClick={() => sweepStore.stop()}>
-            Stop ({run.trials.length}/{run.total})
+          )}
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={!hidden}
+            aria-controls="sweep-panel-body"
+            onClick={() => setHidden((h) => !h)}
+          >
+            {hidden ? 'Show' : 'Hide'}
           </button>
-        ) : (
-          <button type="button" className="primary" onClick={() => void sweepStore.start(graph)}>
-            Run sweep
-          </button>
-        )}
-        <button
-          type="button"
-          disabled={!best || stale}
-          title={stale ? 'The results are from earlier settings: run the sweep again' : undefined}
-          onClick={applyBest}
-        >
-          Apply best
-        </button>
-        <button
-          type="button"
-          disabled={run.trials.length === 0}
-          onClick={() =>
-            download('sweep-results.csv', 'text/csv', sweepResultsToCsv(keys, run.trials))
-          }
-        >
-          CSV
-        </button>
-        <button
-          type="button"
-          disabled={run.trials.length === 0}
-          onClick={() =>
-            download(
-              'sweep-results.json',
-              'application/json',
-              sweepResultsToJson(graph.name, keys, run.trials),
-            )
-          }
-        >
-          JSON
-        </button>
-        {run.phase !== 'idle' && (
-          <span className={`sweep-status${stale ? ' is-stale' : ''}`} data-testid="sweep-status">
-            {run.phase === 'failed'
-              ? `failed: ${run.error}`
-              : `${run.trials.length}/${run.total} trials · ${run.workers} web worker(s)${run.phase === 'running' ? '' : ` · ${run.phase}`}`}
-            {stale && ' · from earlier settings: run the sweep again'}
-          </span>
-        )}
-      </div>
-      {selected !== null && (
-        <p className="sweep-opened" data-testid="sweep-opened">
-          {`${trialRunName(selected)} runs again in the engine: its curves are in the dashboard, its path on the Landscape.`}
-        </p>
-      )}
-      <SweepChart
-        axes={sweep.axes}
-        trials={run.trials}
-        selected={selected}
-        onSelect={setSelected}
-      />
-      {run.trials.length > 0 && (
-        <section
-          className="sweep-table-wrap"
-          aria-label="Sweep results"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled table must be reachable from the keyboard (axe: scrollable-region-focusable)
-          tabIndex={0}
-        >
-          <table className="sweep-table">
-            <thead>
-              <tr>
-                {header('trial', '#')}
-                {keys.map((k) => header(k, k))}
-                {header('finalLoss', 'final loss')}
-                {header('bestLoss', 'best loss')}
-                {header('valAccuracy', 'val acc')}
-                {header('status', 'status')}
-                {header('timeMs', 'time')}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((t) => (
-                <tr
-                  key={t.trial}
-                  data-trial={t.trial}
-                  className={`${t.trial === best?.trial ? 'best' : ''} ${t.trial === selected ? 'selected' : ''}`}
-                  onClick={() => setSelected(t.trial)}
+        </span>
+      </header>
+      {!hidden && (
+        <div id="sweep-panel-body">
+          <SweepSettings store={store} sweep={sweep} />
+          <ul className="sweep-axes">
+            {sweep.axes.map((axis, i) => (
+              <li key={axisKey(axis)}>
+                <code>{axisKey(axis)}</code>{' '}
+                {axis.values
+                  ? `[${axis.values.map(formatShort).join(', ')}]`
+                  : `${formatShort(axis.range![0])} … ${formatShort(axis.range![1])} · ${axis.scale}${axis.count ? ` · ${axis.count}` : ''}`}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Remove axis ${axisKey(axis)}`}
+                  onClick={() => removeAxis(i)}
                 >
-                  <td>{t.trial}</td>
-                  {keys.map((k) => (
-                    <td key={k}>{show(t.params[k])}</td>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="sweep-actions">
+            {run.phase === 'running' ? (
+              <button type="button" onClick={() => sweepStore.stop()}>
+                Stop ({run.trials.length}/{run.total})
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void sweepStore.start(graph)}
+              >
+                Run sweep
+              </button>
+            )}
+            <button
+              type="button"
+              disabled={!best || stale}
+              title={
+                stale ? 'The results are from earlier settings: run the sweep again' : undefined
+              }
+              onClick={applyBest}
+            >
+              Apply best
+            </button>
+            <button
+              type="button"
+              disabled={run.trials.length === 0}
+              onClick={() =>
+                download('sweep-results.csv', 'text/csv', sweepResultsToCsv(keys, run.trials))
+              }
+            >
+              CSV
+            </button>
+            <button
+              type="button"
+              disabled={run.trials.length === 0}
+              onClick={() =>
+                download(
+                  'sweep-results.json',
+                  'application/json',
+                  sweepResultsToJson(graph.name, keys, run.trials),
+                )
+              }
+            >
+              JSON
+            </button>
+            {status && (
+              <span
+                className={`sweep-status${stale ? ' is-stale' : ''}`}
+                data-testid="sweep-status"
+              >
+                {status}
+                {stale && ' · from earlier settings: run the sweep again'}
+              </span>
+            )}
+          </div>
+          {selected !== null && (
+            <p className="sweep-opened" data-testid="sweep-opened">
+              {`${trialRunName(selected)} runs again in the engine: its curves are in the dashboard, its path on the Landscape.`}
+            </p>
+          )}
+          <SweepChart
+            axes={sweep.axes}
+            trials={run.trials}
+            selected={selected}
+            onSelect={setSelected}
+          />
+          {run.trials.length > 0 && (
+            <section
+              className="sweep-table-wrap"
+              aria-label="Sweep results"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled table must be reachable from the keyboard (axe: scrollable-region-focusable)
+              tabIndex={0}
+            >
+              <table className="sweep-table">
+                <thead>
+                  <tr>
+                    {header('trial', '#')}
+                    {keys.map((k) => header(k, k))}
+                    {header('finalLoss', 'final loss')}
+                    {header('bestLoss', 'best loss')}
+                    {header('valAccuracy', 'val acc')}
+                    {header('status', 'status')}
+                    {header('timeMs', 'time')}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((t) => (
+                    <tr
+                      key={t.trial}
+                      data-trial={t.trial}
+                      className={`${t.trial === best?.trial ? 'best' : ''} ${t.trial === selected ? 'selected' : ''}`}
+                      onClick={() => setSelected(t.trial)}
+                    >
+                      <td>{t.trial}</td>
+                      {keys.map((k) => (
+                        <td key={k}>{show(t.params[k])}</td>
+                      ))}
+                      <td>{show(t.finalLoss)}</td>
+                      <td>{show(t.bestLoss)}</td>
+                      <td>{show(t.valAccuracy)}</td>
+                      <td title={t.reason}>{t.status}</td>
+                      <td>{`${(t.timeMs / 1000).toFixed(1)} s`}</td>
+                    </tr>
                   ))}
-                  <td>{show(t.finalLoss)}</td>
-                  <td>{show(t.bestLoss)}</td>
-                  <td>{show(t.valAccuracy)}</td>
-                  <td title={t.reason}>{t.status}</td>
-                  <td>{`${(t.timeMs / 1000).toFixed(1)} s`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+                </tbody>
+              </table>
+            </section>
+          )}
+        </div>
       )}
     </section>
   );

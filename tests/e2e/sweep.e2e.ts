@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, blocking } from './support/axe';
 import { type AppSession, openApp, untilOn } from './support/browser';
-import { dropFile, selectBlock } from './support/editor';
+import { dropFile, nodeLocator, selectBlock } from './support/editor';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../resources/examples/sweep-lr-momentum.json');
 
@@ -163,6 +163,51 @@ describe('sweeps in the app', () => {
     expect(results.format).toBe('gradient-atlas/sweep-results');
     expect(results.trials).toHaveLength(30);
     expect(results.best.trial).toBe(Number(bestTrial));
+  });
+
+  it('the panel grows to read its results, and hides to uncover the graph it lies over', async () => {
+    const { page } = app;
+    const panel = page.getByTestId('sweep-panel');
+    const box = async () => (await panel.boundingBox())!;
+    const before = await box();
+    const larger = panel.getByRole('button', { name: 'Larger' });
+    await larger.click();
+    expect(await larger.getAttribute('aria-pressed')).toBe('true');
+    const large = await box();
+    expect(large.width).toBeGreaterThan(before.width + 100);
+    expect(large.height).toBeGreaterThan(before.height);
+    // The heatmap stays short enough to sit in the panel beside the settings, and the panel's
+    // header stays below the canvas toolbar.
+    expect((await panel.locator('.sweep-chart').boundingBox())!.height).toBeLessThanOrEqual(221);
+    const toolbar = (await page.locator('.canvas-toolbar').boundingBox())!;
+    expect(large.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+    await app.screenshot('sweep-panel-larger');
+
+    // Hidden, the panel is one line with the run's status, and the SGD block under it shows.
+    const sgd = (await nodeLocator(page, 'sgd').boundingBox())!;
+    const probe = { x: sgd.x + 6, y: sgd.y + sgd.height / 2 };
+    const hit = () =>
+      page.evaluate(
+        ({ x, y }) =>
+          document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id') ??
+          null,
+        probe,
+      );
+    await panel.getByRole('button', { name: 'Hide' }).click();
+    expect(await panel.getByRole('button', { name: 'Run sweep' }).count()).toBe(0);
+    expect(await panel.locator('header .sweep-status').textContent()).toContain('30/30 trials');
+    expect((await box()).height).toBeLessThan(48);
+    expect(await hit()).toBe('sgd');
+    await app.screenshot('sweep-panel-hidden');
+
+    // Shown again, with its results and its larger size as they were.
+    const show = panel.getByRole('button', { name: 'Show' });
+    expect(await show.getAttribute('aria-expanded')).toBe('false');
+    await show.click();
+    expect(await panel.locator('.sweep-table tbody tr').count()).toBe(30);
+    expect((await box()).width).toBeCloseTo(large.width, 0);
+    await larger.click();
+    expect((await box()).width).toBeCloseTo(before.width, 0);
   });
 
   it('"Sweep this param" adds an axis, shown on the canvas and undoable', async () => {
