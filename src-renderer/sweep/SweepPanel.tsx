@@ -7,7 +7,6 @@
 import { useMemo, useState } from 'react';
 import type { DocumentStore } from '../../src-shared/editor/document-store';
 import { formatShort } from '../../src-shared/graph';
-import type { TrialSummary } from '../../src-shared/protocol/sweep';
 import { axisKey, expandSweep } from '../../src-shared/sweep/expand';
 import { sweepResultsToCsv, sweepResultsToJson } from '../../src-shared/sweep/results';
 import { bestTrial } from '../../src-shared/sweep/run-sweep';
@@ -15,11 +14,10 @@ import { useDocument } from '../document/useDocument';
 import { engineRuntime } from '../engine/runtime';
 import { openTrial, trialRunName } from './openTrial';
 import { SweepChart } from './SweepChart';
+import { SweepResultsTable } from './SweepResultsTable';
 import { SweepSettings } from './SweepSettings';
 import { resultsKey, sweepStore, useSweepState } from './sweepStore';
 import './sweep.css';
-
-type SortKey = 'trial' | 'finalLoss' | 'bestLoss' | 'valAccuracy' | 'status' | 'timeMs' | string;
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -30,20 +28,9 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const show = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : formatShort(v);
-
-function sortValue(t: TrialSummary, key: SortKey): number | string {
-  if (key in t.params) return t.params[key]!;
-  const v = (t as unknown as Record<string, unknown>)[key];
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  return Number.POSITIVE_INFINITY;
-}
-
 export function SweepPanel({ store }: { store: DocumentStore }) {
   const { graph } = useDocument(store);
   const run = useSweepState();
-  const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'trial', up: true });
   const [selected, setSelectedTrial] = useState<number | null>(null);
   // The panel lies over the canvas: hidden, it uncovers the graph; larger, it shows the
   // chart and table with less scrolling.
@@ -65,20 +52,6 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
   const best = bestTrial(run.trials);
   // Results of other settings stay on show (they are still worth reading), marked as such.
   const stale = run.source !== null && run.phase !== 'running' && run.source !== resultsKey(graph);
-  const rows = [...run.trials].sort((a, b) => {
-    const x = sortValue(a, sort.key);
-    const y = sortValue(b, sort.key);
-    const order = x < y ? -1 : x > y ? 1 : 0;
-    return sort.up ? order : -order;
-  });
-  const header = (key: SortKey, label: string) => (
-    <th
-      aria-sort={sort.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'}
-      onClick={() => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}
-    >
-      {label}
-    </th>
-  );
   const applyBest = () => {
     if (!best) return;
     store.execute(
@@ -136,138 +109,93 @@ export function SweepPanel({ store }: { store: DocumentStore }) {
           </button>
         </span>
       </header>
-      {!hidden && (
-        <div id="sweep-panel-body">
-          <SweepSettings store={store} sweep={sweep} />
-          <ul className="sweep-axes">
-            {sweep.axes.map((axis, i) => (
-              <li key={axisKey(axis)}>
-                <code>{axisKey(axis)}</code>{' '}
-                {axis.values
-                  ? `[${axis.values.map(formatShort).join(', ')}]`
-                  : `${formatShort(axis.range![0])} … ${formatShort(axis.range![1])} · ${axis.scale}${axis.count ? ` · ${axis.count}` : ''}`}
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`Remove axis ${axisKey(axis)}`}
-                  onClick={() => removeAxis(i)}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="sweep-actions">
-            {run.phase === 'running' ? (
-              <button type="button" onClick={() => sweepStore.stop()}>
-                Stop ({run.trials.length}/{run.total})
-              </button>
-            ) : (
+      {/* Hidden, not removed: the table's sort order and the chart stay as they were. */}
+      <div id="sweep-panel-body" hidden={hidden}>
+        <SweepSettings store={store} sweep={sweep} />
+        <ul className="sweep-axes">
+          {sweep.axes.map((axis, i) => (
+            <li key={axisKey(axis)}>
+              <code>{axisKey(axis)}</code>{' '}
+              {axis.values
+                ? `[${axis.values.map(formatShort).join(', ')}]`
+                : `${formatShort(axis.range![0])} … ${formatShort(axis.range![1])} · ${axis.scale}${axis.count ? ` · ${axis.count}` : ''}`}
               <button
                 type="button"
-                className="primary"
-                onClick={() => void sweepStore.start(graph)}
+                className="link-button"
+                aria-label={`Remove axis ${axisKey(axis)}`}
+                onClick={() => removeAxis(i)}
               >
-                Run sweep
+                ×
               </button>
-            )}
-            <button
-              type="button"
-              disabled={!best || stale}
-              title={
-                stale ? 'The results are from earlier settings: run the sweep again' : undefined
-              }
-              onClick={applyBest}
-            >
-              Apply best
+            </li>
+          ))}
+        </ul>
+        <div className="sweep-actions">
+          {run.phase === 'running' ? (
+            <button type="button" onClick={() => sweepStore.stop()}>
+              Stop ({run.trials.length}/{run.total})
             </button>
-            <button
-              type="button"
-              disabled={run.trials.length === 0}
-              onClick={() =>
-                download('sweep-results.csv', 'text/csv', sweepResultsToCsv(keys, run.trials))
-              }
-            >
-              CSV
+          ) : (
+            <button type="button" className="primary" onClick={() => void sweepStore.start(graph)}>
+              Run sweep
             </button>
-            <button
-              type="button"
-              disabled={run.trials.length === 0}
-              onClick={() =>
-                download(
-                  'sweep-results.json',
-                  'application/json',
-                  sweepResultsToJson(graph.name, keys, run.trials),
-                )
-              }
-            >
-              JSON
-            </button>
-            {status && (
-              <span
-                className={`sweep-status${stale ? ' is-stale' : ''}`}
-                data-testid="sweep-status"
-              >
-                {status}
-                {stale && ' · from earlier settings: run the sweep again'}
-              </span>
-            )}
-          </div>
-          {selected !== null && (
-            <p className="sweep-opened" data-testid="sweep-opened">
-              {`${trialRunName(selected)} runs again in the engine: its curves are in the dashboard, its path on the Landscape.`}
-            </p>
           )}
-          <SweepChart
-            axes={sweep.axes}
-            trials={run.trials}
-            selected={selected}
-            onSelect={setSelected}
-          />
-          {run.trials.length > 0 && (
-            <section
-              className="sweep-table-wrap"
-              aria-label="Sweep results"
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled table must be reachable from the keyboard (axe: scrollable-region-focusable)
-              tabIndex={0}
-            >
-              <table className="sweep-table">
-                <thead>
-                  <tr>
-                    {header('trial', '#')}
-                    {keys.map((k) => header(k, k))}
-                    {header('finalLoss', 'final loss')}
-                    {header('bestLoss', 'best loss')}
-                    {header('valAccuracy', 'val acc')}
-                    {header('status', 'status')}
-                    {header('timeMs', 'time')}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((t) => (
-                    <tr
-                      key={t.trial}
-                      data-trial={t.trial}
-                      className={`${t.trial === best?.trial ? 'best' : ''} ${t.trial === selected ? 'selected' : ''}`}
-                      onClick={() => setSelected(t.trial)}
-                    >
-                      <td>{t.trial}</td>
-                      {keys.map((k) => (
-                        <td key={k}>{show(t.params[k])}</td>
-                      ))}
-                      <td>{show(t.finalLoss)}</td>
-                      <td>{show(t.bestLoss)}</td>
-                      <td>{show(t.valAccuracy)}</td>
-                      <td title={t.reason}>{t.status}</td>
-                      <td>{`${(t.timeMs / 1000).toFixed(1)} s`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+          <button
+            type="button"
+            disabled={!best || stale}
+            title={stale ? 'The results are from earlier settings: run the sweep again' : undefined}
+            onClick={applyBest}
+          >
+            Apply best
+          </button>
+          <button
+            type="button"
+            disabled={run.trials.length === 0}
+            onClick={() =>
+              download('sweep-results.csv', 'text/csv', sweepResultsToCsv(keys, run.trials))
+            }
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            disabled={run.trials.length === 0}
+            onClick={() =>
+              download(
+                'sweep-results.json',
+                'application/json',
+                sweepResultsToJson(graph.name, keys, run.trials),
+              )
+            }
+          >
+            JSON
+          </button>
+          {status && (
+            <span className={`sweep-status${stale ? ' is-stale' : ''}`} data-testid="sweep-status">
+              {status}
+              {stale && ' · from earlier settings: run the sweep again'}
+            </span>
           )}
         </div>
-      )}
+        {selected !== null && (
+          <p className="sweep-opened" data-testid="sweep-opened">
+            {`${trialRunName(selected)} runs again in the engine: its curves are in the dashboard, its path on the Landscape.`}
+          </p>
+        )}
+        <SweepChart
+          axes={sweep.axes}
+          trials={run.trials}
+          selected={selected}
+          onSelect={setSelected}
+        />
+        <SweepResultsTable
+          keys={keys}
+          trials={run.trials}
+          best={best?.trial ?? null}
+          selected={selected}
+          onSelect={setSelected}
+        />
+      </div>
     </section>
   );
 }

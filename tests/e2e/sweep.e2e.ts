@@ -200,11 +200,15 @@ describe('sweeps in the app', () => {
     expect(await hit()).toBe('sgd');
     await app.screenshot('sweep-panel-hidden');
 
-    // Shown again, with its results and its larger size as they were.
+    // Shown again, with its results, their order (by final loss: the best first) and its
+    // larger size as they were.
     const show = panel.getByRole('button', { name: 'Show' });
     expect(await show.getAttribute('aria-expanded')).toBe('false');
     await show.click();
     expect(await panel.locator('.sweep-table tbody tr').count()).toBe(30);
+    expect(await panel.locator('.sweep-table tbody tr').first().getAttribute('class')).toContain(
+      'best',
+    );
     expect((await box()).width).toBeCloseTo(large.width, 0);
     await larger.click();
     expect((await box()).width).toBeCloseTo(before.width, 0);
